@@ -1,0 +1,9 @@
+//! The article: its model and the parser that builds it from text. Pure
+//! functions of text: no terminal, no I/O.
+
+mod model;
+pub mod parse;
+pub mod text;
+
+pub use model::{Article, Person, PersonId, Quote, QuoteKind, Section, Span};
+pub use parse::{decode, is_utf16, parse};

@@ -1,0 +1,256 @@
+//! Splitting text into blocks: paragraphs, headings, list items and block
+//! quotes, each a span of the text.
+//!
+//! Three layouts are common and all are handled without knowing which one a
+//! file uses: one paragraph per line (scraped pages), paragraphs hard-wrapped
+//! at a fixed width and separated by blank lines (Markdown, mail), and
+//! hard-wrapped paragraphs whose first line is indented (wire copy).
+
+use crate::article::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Ordinary text: a paragraph or a short line.
+    Text,
+    /// A Markdown `#` heading; the span excludes the `#` marks.
+    Heading,
+    /// A Markdown `>` block quote; the span starts after the first `>`.
+    BlockQuote,
+    /// A list item (`-`, `*`, `•`, `1.`); the span excludes the marker.
+    ListItem,
+    /// A horizontal rule or a line of punctuation only.
+    Rule,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub span: Span,
+    pub kind: BlockKind,
+    /// How many lines of the text the block covers.
+    pub lines: u32,
+}
+
+/// One line of the text: its span without the line ending.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    span: Span,
+    /// Leading whitespace, in bytes.
+    indent: usize,
+    /// Length in chars of the line's content after the indent.
+    chars: usize,
+}
+
+/// Lines of the text; LF, CRLF and a lone CR all end a line.
+fn lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+            let line = &text[start..i];
+            let content = line.trim_start();
+            let indent = line.len() - content.len();
+            let trimmed = content.trim_end();
+            out.push(Line {
+                span: Span::new(start + indent, start + indent + trimmed.len()),
+                indent,
+                chars: trimmed.chars().count(),
+            });
+            if at_end {
+                break;
+            }
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The marker a line starts with, and how many bytes it takes.
+fn marker(line: &str) -> Option<(BlockKind, usize)> {
+    let b = line.as_bytes();
+    let hashes = b.iter().take_while(|&&c| c == b'#').count();
+    if (1..=6).contains(&hashes) && b.get(hashes).is_none_or(|c| *c == b' ') {
+        return Some((BlockKind::Heading, hashes));
+    }
+    if b.first() == Some(&b'>') {
+        return Some((BlockKind::BlockQuote, 1));
+    }
+    if is_rule(line) {
+        return Some((BlockKind::Rule, line.len()));
+    }
+    for bullet in ["- ", "* ", "+ ", "• ", "· ", "◦ ", "▪ ", "□ ", "■ "] {
+        if line.starts_with(bullet) {
+            return Some((BlockKind::ListItem, bullet.len()));
+        }
+    }
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=3).contains(&digits)
+        && matches!(b.get(digits), Some(b'.') | Some(b')'))
+        && b.get(digits + 1) == Some(&b' ')
+    {
+        return Some((BlockKind::ListItem, digits + 2));
+    }
+    None
+}
+
+fn is_rule(line: &str) -> bool {
+    line.chars().count() >= 3
+        && line.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '*' | '_' | '=' | '~' | '#' | ' ' | '—' | '–' | '•' | '·'
+            )
+        })
+}
+
+/// True when `next` continues the paragraph that `prev` is in: `prev` looks
+/// hard-wrapped (a full-width line) and `next` does not start a new block.
+fn continues(
+    prev: &Line,
+    next: &Line,
+    prev_kind: BlockKind,
+    next_marker: Option<BlockKind>,
+) -> bool {
+    if next.span.is_empty() {
+        return false;
+    }
+    match (prev_kind, next_marker) {
+        // Consecutive `>` lines are one quote however long they are.
+        (BlockKind::BlockQuote, Some(BlockKind::BlockQuote)) => return true,
+        (_, Some(_)) => return false,
+        (BlockKind::Heading | BlockKind::Rule, _) => return false,
+        _ => {}
+    }
+    // An indented line after an unindented one opens a new paragraph (wire
+    // copy); a list item's continuation lines are indented, so they join.
+    if next.indent >= 2 && prev.indent < 2 && prev_kind != BlockKind::ListItem {
+        return false;
+    }
+    (40..=100).contains(&prev.chars)
+}
+
+/// The blocks of a text, in order.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let lines = lines(text);
+    let mut out: Vec<Block> = Vec::new();
+    let mut prev: Option<(Line, BlockKind)> = None;
+    let mut in_fence = false;
+    for line in lines {
+        let content = &text[line.span.range()];
+        if content.starts_with("```") {
+            in_fence = !in_fence;
+            prev = None;
+            continue;
+        }
+        if line.span.is_empty() {
+            prev = None;
+            continue;
+        }
+        let found = if in_fence { None } else { marker(content) };
+        let joins = prev.is_some_and(|(p, kind)| continues(&p, &line, kind, found.map(|m| m.0)));
+        if joins && let Some(last) = out.last_mut() {
+            last.span.end = line.span.end;
+            last.lines += 1;
+            prev = Some((line, last.kind));
+            continue;
+        }
+        let (kind, skip) = found.unwrap_or((BlockKind::Text, 0));
+        let body = &content[skip..];
+        let lead = body.len() - body.trim_start().len();
+        let start = line.span.start + skip + lead;
+        let span = Span::new(start.min(line.span.end), line.span.end);
+        if kind == BlockKind::Heading {
+            // Drop closing hashes: `## Title ##`.
+            let inner = text[span.range()].trim_end_matches('#').trim_end();
+            let span = Span::new(span.start, span.start + inner.len());
+            out.push(Block {
+                span,
+                kind,
+                lines: 1,
+            });
+        } else {
+            out.push(Block {
+                span,
+                kind,
+                lines: 1,
+            });
+        }
+        prev = Some((line, kind));
+    }
+    out.retain(|b| !b.span.is_empty() || b.kind == BlockKind::Rule);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<(BlockKind, &str)> {
+        blocks(text)
+            .into_iter()
+            .map(|b| (b.kind, &text[b.span.range()]))
+            .collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_line() {
+        let text = "Title\n\nFirst paragraph is long enough to look like a wrapped line of prose.\nSecond one.\n";
+        assert_eq!(
+            texts(text),
+            vec![
+                (BlockKind::Text, "Title"),
+                (
+                    BlockKind::Text,
+                    "First paragraph is long enough to look like a wrapped line of prose.\nSecond one."
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn long_lines_stay_apart() {
+        let long = "x ".repeat(80);
+        let text = format!("{long}\n{long}\n");
+        assert_eq!(blocks(&text).len(), 2);
+    }
+
+    #[test]
+    fn indented_lines_open_wire_paragraphs() {
+        let text = "    GENEVA, March 3 - The talks went on through the night and into\nthe morning.\n    A second paragraph starts here with its own indent and\ngoes on.";
+        let got = texts(text);
+        assert_eq!(got.len(), 2);
+        assert!(got[0].1.starts_with("GENEVA"));
+        assert!(got[1].1.starts_with("A second"));
+    }
+
+    #[test]
+    fn markdown_shapes() {
+        let text = "# The title\n\n## A subhead ##\n\n> A quote that goes on\n> over two lines.\n\n- one\n- two\n\n---\r\nText\r";
+        assert_eq!(
+            texts(text),
+            vec![
+                (BlockKind::Heading, "The title"),
+                (BlockKind::Heading, "A subhead"),
+                (
+                    BlockKind::BlockQuote,
+                    "A quote that goes on\n> over two lines."
+                ),
+                (BlockKind::ListItem, "one"),
+                (BlockKind::ListItem, "two"),
+                (BlockKind::Rule, "---"),
+                (BlockKind::Text, "Text"),
+            ]
+        );
+    }
+
+    #[test]
+    fn lone_cr_ends_lines() {
+        assert_eq!(texts("a\rb\r\rc").len(), 3);
+    }
+}

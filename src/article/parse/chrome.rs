@@ -1,0 +1,190 @@
+//! Telling the story from the site around it.
+//!
+//! A page rendered to text keeps its menus, share buttons, captions and
+//! footers. The story is the densest run of prose on the page: each block
+//! scores for or against being part of it, and the best-scoring contiguous
+//! run of blocks (a maximum-sum subarray, found in one pass) is the body.
+//! Blocks inside that run that are plainly furniture (share buttons, ads,
+//! copyright lines) or credits are still left out.
+
+use super::blocks::{Block, BlockKind};
+use super::shape::Shape;
+
+/// Where the story sits among the blocks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// Index of the first block of the story; the header is searched above it.
+    pub body_start: usize,
+    /// Blocks of the story, in order.
+    pub body: Vec<usize>,
+}
+
+/// Phrases that mark a short block as site furniture rather than story.
+const FURNITURE: &[&str] = &[
+    "advertisement",
+    "all rights reserved",
+    "click here",
+    "cookie",
+    "copyright",
+    "download the app",
+    "donation",
+    "follow us",
+    "javascript",
+    "log in",
+    "mailing list",
+    "newsletter",
+    "privacy policy",
+    "read more",
+    "related articles",
+    "related stories",
+    "share this",
+    "share on",
+    "sign in",
+    "sign up",
+    "skip to",
+    "subscribe",
+    "terms of service",
+    "terms of use",
+    "your browser",
+    "©",
+];
+
+/// Lines that credit the reporting rather than tell the story.
+const CREDITS: &[&str] = &[
+    "contributed to this report",
+    "contributed reporting",
+    "additional reporting by",
+    "reporting by",
+    "editing by",
+    "writing by",
+    "compiled by",
+];
+
+/// True for a short block that is site furniture.
+pub fn is_furniture(text: &str, shape: &Shape) -> bool {
+    if shape.chars > 220 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let bracketed = (lower.starts_with('[') && lower.ends_with(']'))
+        || lower.starts_with("[image")
+        || lower.starts_with("(photo")
+        || lower.starts_with("image:")
+        || lower.starts_with("photo:");
+    bracketed
+        || lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || FURNITURE.iter().any(|p| lower.contains(p))
+}
+
+/// True for a contributor or credit line.
+pub fn is_credit(text: &str, shape: &Shape) -> bool {
+    if shape.chars > 200 {
+        return false;
+    }
+    let lower = text.trim_start_matches(['(', '[', '*', '_']).to_lowercase();
+    CREDITS.iter().any(|p| lower.contains(p))
+}
+
+/// How much a block argues for being part of the story.
+fn score(block: &Block, text: &str, shape: &Shape) -> i64 {
+    if block.kind == BlockKind::Rule {
+        return -20;
+    }
+    if is_furniture(text, shape) {
+        return -150;
+    }
+    if block.kind == BlockKind::Heading {
+        return -10;
+    }
+    if shape.is_prose() {
+        return shape.chars as i64;
+    }
+    -(25 + (shape.chars as i64) / 2)
+}
+
+/// Finds the story among the blocks.
+pub fn layout(text: &str, blocks: &[Block]) -> Layout {
+    let texts: Vec<&str> = blocks.iter().map(|b| &text[b.span.range()]).collect();
+    let shapes: Vec<Shape> = texts.iter().map(|t| Shape::of(t)).collect();
+
+    // Kadane's maximum-sum subarray over the block scores.
+    let (mut best, mut best_range) = (0i64, None);
+    let (mut run, mut run_start) = (0i64, 0usize);
+    for (i, block) in blocks.iter().enumerate() {
+        let s = score(block, texts[i], &shapes[i]);
+        if run <= 0 {
+            run = 0;
+            run_start = i;
+        }
+        run += s;
+        if run > best {
+            best = run;
+            best_range = Some((run_start, i + 1));
+        }
+    }
+
+    let (start, end) = match best_range {
+        Some(range) => range,
+        // No prose anywhere (a table, a terse list): everything after the
+        // headline is the story.
+        None => (usize::from(blocks.len() > 1), blocks.len()),
+    };
+    let body = (start..end)
+        .filter(|&i| {
+            let (b, t, s) = (&blocks[i], texts[i], &shapes[i]);
+            b.kind != BlockKind::Rule && !is_furniture(t, s) && !is_credit(t, s)
+        })
+        .collect();
+    Layout {
+        body_start: start,
+        body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::blocks::blocks;
+    use super::*;
+
+    fn body_texts(text: &str) -> Vec<String> {
+        let b = blocks(text);
+        layout(text, &b)
+            .body
+            .iter()
+            .map(|&i| text[b[i].span.range()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn strips_menus_and_footers() {
+        let text = "Home\n\nWorld\n\nSport\n\nShare this article\n\nA headline here\n\n\
+            The council voted on Tuesday to close the old bridge for repairs that will take two years.\n\n\
+            Drivers will use the ring road instead, officials said in a statement on Tuesday evening.\n\n\
+            Follow us on social media\n\n© 2025 The Paper. All rights reserved.\n";
+        let body = body_texts(text);
+        assert_eq!(body.len(), 2);
+        assert!(body[0].starts_with("The council"));
+    }
+
+    #[test]
+    fn keeps_a_subhead_between_paragraphs() {
+        let text = "The council voted on Tuesday to close the old bridge for repairs that will take two years.\n\n\
+            What comes next\n\n\
+            Drivers will use the ring road instead, officials said in a statement on Tuesday evening.\n";
+        assert_eq!(body_texts(text).len(), 3);
+    }
+
+    #[test]
+    fn drops_credit_lines() {
+        let text = "The council voted on Tuesday to close the old bridge for repairs that will take two years.\n\n\
+            Jane Roe contributed to this report.\n";
+        assert_eq!(body_texts(text).len(), 1);
+    }
+
+    #[test]
+    fn a_list_without_prose_is_still_the_article() {
+        let text = "Results\n\nNorth 3 South 1\n\nEast 0 West 0\n";
+        assert_eq!(body_texts(text), vec!["North 3 South 1", "East 0 West 0"]);
+    }
+}

@@ -1,0 +1,183 @@
+//! Finding a publication date in a line of text and writing it as ISO 8601.
+//!
+//! Covers the spellings that bylines and date lines use: `September 04,
+//! 2016 9:01 AM`, `4 Sept. 2016 14:05`, `2019-11-19T12:48:14Z`,
+//! `2016/09/04`. A time is kept only when it follows the date.
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A word of the line with its byte offset.
+#[derive(Clone, Copy, Debug)]
+struct Token<'a> {
+    text: &'a str,
+}
+
+fn tokens(line: &str) -> Vec<Token<'_>> {
+    line.split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .map(|text| Token { text })
+        .collect()
+}
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let i = MONTHS.iter().position(|m| w.starts_with(m))?;
+    // "March" or "Mar" or "Sept", but not "mayor" or "marching".
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    (FULL[i].starts_with(&w) || w == "sept").then_some(i as u32 + 1)
+}
+
+fn number(word: &str, digits: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    let w = word.trim_end_matches(['.', ',']);
+    let w = w
+        .strip_suffix("st")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))
+        .or_else(|| w.strip_suffix("th"))
+        .unwrap_or(w);
+    (digits.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+}
+
+fn day(word: &str) -> Option<u32> {
+    number(word, 1..=2).filter(|d| (1..=31).contains(d))
+}
+
+fn year(word: &str) -> Option<u32> {
+    number(word, 4..=4).filter(|y| (1800..=2200).contains(y))
+}
+
+/// `9:01`, `9:01am`, `21.30` followed by an optional AM/PM word.
+fn time(words: &[Token<'_>]) -> Option<(u32, u32)> {
+    let first = words.first()?.text;
+    let lower = first.to_ascii_lowercase();
+    let (clock, mut suffix) = match lower.find(|c: char| c.is_ascii_alphabetic()) {
+        Some(i) => (&lower[..i], lower[i..].to_string()),
+        None => (lower.as_str(), String::new()),
+    };
+    let (h, m) = clock.split_once([':', '.'])?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.get(..2)?.parse().ok()?);
+    if suffix.is_empty()
+        && let Some(next) = words.get(1)
+    {
+        suffix = next.text.to_ascii_lowercase();
+    }
+    let suffix = suffix.replace('.', "");
+    let h = match suffix.as_str() {
+        "am" if h == 12 => 0,
+        "pm" if h < 12 => h + 12,
+        _ => h,
+    };
+    (h < 24 && m < 60).then_some((h, m))
+}
+
+/// `2016-09-04` or `2016/09/04`, with an optional `T09:01`.
+fn iso(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    if b.len() < 10 || !b[..4].iter().all(u8::is_ascii_digit) || !matches!(b[4], b'-' | b'/') {
+        return None;
+    }
+    let y = year(&word[..4])?;
+    let m = number(&word[5..7], 2..=2).filter(|m| (1..=12).contains(m))?;
+    let d = day(&word[8..10])?;
+    if b[7] != b[4] {
+        return None;
+    }
+    let mut out = format!("{y:04}-{m:02}-{d:02}");
+    if b.get(10) == Some(&b'T')
+        && let Some((h, min)) = word.get(11..16).and_then(|t| time(&[Token { text: t }]))
+    {
+        out.push_str(&format!("T{h:02}:{min:02}"));
+    }
+    Some(out)
+}
+
+/// The first date in a line, as ISO 8601.
+pub fn find_date(line: &str) -> Option<String> {
+    let words = tokens(line);
+    for (i, w) in words.iter().enumerate() {
+        if let Some(found) = iso(w.text) {
+            return Some(found);
+        }
+        let Some(m) = month(w.text) else { continue };
+        let next = |k: usize| words.get(i + k).map(|t| t.text);
+        let (d, y, after) =
+            if let (Some(d), Some(y)) = (next(1).and_then(day), next(2).and_then(year)) {
+                (d, y, i + 3)
+            } else if let (Some(d), Some(y)) = (
+                i.checked_sub(1).and_then(|j| day(words[j].text)),
+                next(1).and_then(year),
+            ) {
+                (d, y, i + 2)
+            } else {
+                continue;
+            };
+        let mut out = format!("{y:04}-{m:02}-{d:02}");
+        let rest = &words[after.min(words.len())..];
+        let skip = rest
+            .first()
+            .is_some_and(|t| t.text.eq_ignore_ascii_case("at")) as usize;
+        if let Some((h, min)) = time(&rest[skip.min(rest.len())..]) {
+            out.push_str(&format!("T{h:02}:{min:02}"));
+        }
+        return Some(out);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_date;
+
+    #[test]
+    fn byline_dates() {
+        assert_eq!(
+            find_date("By William Ide September 04, 2016 9:01 AM").as_deref(),
+            Some("2016-09-04T09:01")
+        );
+        assert_eq!(
+            find_date("By A and B  March 3, 2025 4:12 PM").as_deref(),
+            Some("2025-03-03T16:12")
+        );
+        assert_eq!(
+            find_date("Updated: 14 May 2025").as_deref(),
+            Some("2025-05-14")
+        );
+        assert_eq!(
+            find_date("Sept. 4, 2016 at 12:30 a.m.").as_deref(),
+            Some("2016-09-04T00:30")
+        );
+        assert_eq!(
+            find_date("Posted 2019-11-19T12:48:14Z Space").as_deref(),
+            Some("2019-11-19T12:48")
+        );
+    }
+
+    #[test]
+    fn no_date() {
+        assert_eq!(
+            find_date("The mayor said in March that 2016 was hard"),
+            None
+        );
+        assert_eq!(find_date("Maybe 12 may 99"), None);
+    }
+}

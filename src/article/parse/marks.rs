@@ -1,0 +1,132 @@
+//! Quote marks: pairing opening and closing marks within a paragraph, and
+//! carrying a quote that a paragraph leaves open into the next one.
+//!
+//! A straight `"` opens or closes by what stands beside it. An unbalanced
+//! mark never spreads further than its own paragraph, unless the next
+//! paragraph opens with a quote mark too: the newspaper convention for a
+//! quote that runs over several paragraphs.
+
+use crate::article::Span;
+
+/// One quoted stretch of a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Marked {
+    /// From the opening mark to past the closing mark (or the paragraph end).
+    pub outer: Span,
+    /// The words inside the marks, trimmed.
+    pub inner: Span,
+    /// The paragraph ended before the quote closed; it goes on in the next.
+    pub open_end: bool,
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '“' | '«' | '„' | '「' | '『')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '»' | '」' | '』')
+}
+
+/// True when the paragraph starts with an opening quote mark.
+pub fn opens_with_quote(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(|c: char| is_opener(c) || c == '"')
+}
+
+fn trimmed(text: &str, from: usize, to: usize) -> Span {
+    let s = &text[from..to];
+    let inner = s.trim_start();
+    let start = from + (s.len() - inner.len());
+    let inner = inner.trim_end().trim_end_matches([',', ' ', '\u{a0}']);
+    Span::new(start, start + inner.len())
+}
+
+/// The quoted stretches of `text[para]`. `next_opens` says whether the next
+/// paragraph opens with a quote mark.
+pub fn quoted(text: &str, para: Span, next_opens: bool) -> Vec<Marked> {
+    let s = &text[para.range()];
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (mark start, content start)
+    let mut prev: Option<char> = None;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let after = i + c.len_utf8();
+        let straight = c == '"';
+        let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
+        let after_space = next.is_none_or(char::is_whitespace);
+        if is_opener(c) || (straight && open.is_none() && before_space && !after_space) {
+            // A second opener before any closer means the first was stray.
+            open = Some((i, after));
+        } else if (is_closer(c) || (straight && !before_space)) && open.is_some() {
+            let (o, content) = open.take().expect("checked above");
+            let inner = trimmed(s, content, i);
+            if !inner.is_empty() {
+                out.push(Marked {
+                    outer: Span::new(para.start + o, para.start + after),
+                    inner: Span::new(para.start + inner.start, para.start + inner.end),
+                    open_end: false,
+                });
+            }
+        } else if straight && open.is_some() {
+            open = Some((i, after));
+        }
+        prev = Some(c);
+    }
+    if let Some((o, content)) = open
+        && next_opens
+    {
+        let inner = trimmed(s, content, s.len());
+        if !inner.is_empty() {
+            out.push(Marked {
+                outer: Span::new(para.start + o, para.end),
+                inner: Span::new(para.start + inner.start, para.start + inner.end),
+                open_end: true,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str, next_opens: bool) -> Vec<&str> {
+        quoted(text, Span::new(0, text.len()), next_opens)
+            .iter()
+            .map(|m| &text[m.inner.range()])
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly() {
+        assert_eq!(
+            inner(r#""We agree," he said. "Fully.""#, false),
+            vec!["We agree", "Fully."]
+        );
+        assert_eq!(inner("“We agree,” she said.", false), vec!["We agree"]);
+    }
+
+    #[test]
+    fn stray_mark_stays_in_its_paragraph() {
+        assert_eq!(
+            inner(
+                r#"He measured 6" of rain and "then more," she said."#,
+                false
+            ),
+            vec!["then more"]
+        );
+        assert!(inner(r#"An opening " with nothing after it"#, false).is_empty());
+    }
+
+    #[test]
+    fn open_quote_runs_on_when_the_next_paragraph_opens_one() {
+        let text = "“We will not stop here. We will go on";
+        assert_eq!(
+            inner(text, true),
+            vec!["We will not stop here. We will go on"]
+        );
+        assert!(inner(text, false).is_empty());
+    }
+}

@@ -1,0 +1,179 @@
+//! `parse(text) -> Article`: a pipeline of small pure steps.
+//!
+//! `blocks` (paragraph spans and line shapes) → `chrome` (which blocks are
+//! the story) → `header` (kicker, title, byline, date) → `sections`
+//! (subheads, dateline) → `speech` (direct and reported quotes with their
+//! source phrases) → `people` (names, roles, aliases, mentions) →
+//! attribution (each quote's source resolved to a person). Each step is
+//! linear in its input and never panics on odd text.
+
+mod blocks;
+mod chrome;
+mod date;
+mod decode;
+mod header;
+mod marks;
+mod names;
+mod people;
+mod sections;
+mod shape;
+mod speech;
+mod tokens;
+
+pub use decode::{decode, is_utf16};
+
+use crate::article::{Article, Person, PersonId, Quote, Span};
+use names::pronoun;
+use people::{Registry, name_runs};
+use speech::{Source, Speech};
+use tokens::{Token, tokenize};
+
+/// Parses one article. Never fails: odd input gives a sparse article.
+pub fn parse(text: &str) -> Article {
+    let blocks = blocks::blocks(text);
+    let layout = chrome::layout(text, &blocks);
+    let header = header::header(text, &blocks, &layout);
+    let (sections, dateline) = sections::sections(text, &blocks, &layout.body);
+    let paragraphs: Vec<Span> = sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().copied())
+        .collect();
+
+    let speech = speech::find(text, &paragraphs);
+    let (people, quotes) = attribute(text, &paragraphs, &speech, &header.authors);
+
+    Article {
+        text: text.to_string(),
+        kicker: header.kicker,
+        title: header.title,
+        authors: header.authors,
+        published: header.published,
+        dateline,
+        sections,
+        quotes,
+        people,
+    }
+}
+
+/// Finds the people and resolves each quote's source to one of them.
+fn attribute(
+    text: &str,
+    paragraphs: &[Span],
+    speech: &[Speech],
+    authors: &[Span],
+) -> (Vec<Person>, Vec<Quote>) {
+    let tokens: Vec<Vec<Token>> = paragraphs.iter().map(|&p| tokenize(text, p)).collect();
+    let runs: Vec<_> = tokens.iter().map(|t| name_runs(text, t)).collect();
+    let mut registry = Registry::default();
+    for (toks, runs) in tokens.iter().zip(&runs) {
+        for run in runs {
+            registry.learn(text, toks, run, false);
+        }
+    }
+    // A bare name that speaks is a person: `"...," Ryabkov said.`
+    for s in speech {
+        if let Source::Phrase(phrase) = s.source {
+            let toks = &tokens[s.paragraph];
+            let inner: Vec<Token> = toks
+                .iter()
+                .filter(|t| phrase.contains(t.span))
+                .copied()
+                .collect();
+            for run in name_runs(text, &inner) {
+                let bare = run.name.1 - run.name.0 == 1 || run.role.is_some();
+                if bare && run.name.1 == inner.len() {
+                    registry.learn(text, &inner, &run, true);
+                }
+            }
+        }
+    }
+    let author_names: Vec<String> = authors
+        .iter()
+        .map(|a| text[a.range()].to_string())
+        .collect();
+    for (toks, runs) in tokens.iter().zip(&runs) {
+        registry.record_mentions(text, toks, runs);
+    }
+    registry.finish();
+
+    let mut quotes: Vec<Quote> = Vec::with_capacity(speech.len());
+    let mut last: Option<(Option<PersonId>, Option<Span>)> = None;
+    for s in speech {
+        let (speaker, mention) = match s.source {
+            Source::Phrase(phrase) => resolve(text, &tokens[s.paragraph], phrase, &registry),
+            Source::Previous => last.unwrap_or((None, None)),
+            Source::Unknown => (None, None),
+        };
+        last = Some((speaker, mention));
+        quotes.push(Quote {
+            content: s.content,
+            kind: s.kind,
+            speaker,
+            mention,
+            paragraph: s.paragraph,
+        });
+    }
+    quotes.sort_by_key(|q| (q.content.start, q.content.end));
+
+    // Byline authors are authors, not people in the story, unless quoted.
+    let mut people = registry.people;
+    let quoted: Vec<bool> = (0..people.len())
+        .map(|id| quotes.iter().any(|q| q.speaker == Some(id)))
+        .collect();
+    let keep: Vec<bool> = people
+        .iter()
+        .zip(&quoted)
+        .map(|(p, &q)| q || (!p.mentions.is_empty() && !author_names.contains(&p.name)))
+        .collect();
+    let mut new_id = vec![None; people.len()];
+    let mut next = 0;
+    for (id, k) in keep.iter().enumerate() {
+        if *k {
+            new_id[id] = Some(next);
+            next += 1;
+        }
+    }
+    let mut id = 0;
+    people.retain(|_| {
+        id += 1;
+        keep[id - 1]
+    });
+    for q in &mut quotes {
+        q.speaker = q.speaker.and_then(|s| new_id[s]);
+    }
+    (people, quotes)
+}
+
+/// The person a source phrase names, and the words that name them: a name
+/// in the phrase, a pronoun's antecedent, or (for an unnamed source) the
+/// phrase itself.
+fn resolve(
+    text: &str,
+    toks: &[Token],
+    phrase: Span,
+    registry: &Registry,
+) -> (Option<PersonId>, Option<Span>) {
+    let inner: Vec<Token> = toks
+        .iter()
+        .filter(|t| phrase.contains(t.span))
+        .copied()
+        .collect();
+    let runs = name_runs(text, &inner);
+    for run in runs.iter().rev() {
+        let name = Span::new(inner[run.name.0].span.start, inner[run.name.1 - 1].span.end);
+        if let Some(id) = registry.at(name) {
+            return (Some(id), Some(name));
+        }
+    }
+    if inner.len() <= 2
+        && let Some(t) = inner.iter().find(|t| t.word)
+        && let Some(gender) = pronoun(&text[t.span.range()])
+    {
+        let who = registry.antecedent(t.span.start, gender);
+        return (who, Some(t.span));
+    }
+    (None, Some(phrase))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,263 @@
+//! The lexicon behind name finding: given names, honorifics, job titles,
+//! places, organisation words, months, pronouns.
+//!
+//! Given names come from the US Census name files (public domain) and a
+//! list of names common elsewhere; the rest is written here. Everything is
+//! looked up by lowercase word in one immutable table built on first use.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a word can be; a word may be several things at once.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Class(u16);
+
+impl Class {
+    pub const MALE: Class = Class(1);
+    pub const FEMALE: Class = Class(1 << 1);
+    pub const ROLE: Class = Class(1 << 2);
+    pub const HONORIFIC: Class = Class(1 << 3);
+    pub const PARTICLE: Class = Class(1 << 4);
+    pub const TIME: Class = Class(1 << 5);
+    pub const PLACE: Class = Class(1 << 6);
+    pub const ORG: Class = Class(1 << 7);
+    pub const DEMONYM: Class = Class(1 << 8);
+    pub const STOP: Class = Class(1 << 9);
+
+    pub const fn has(self, other: Class) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    const fn with(self, other: Class) -> Class {
+        Class(self.0 | other.0)
+    }
+
+    pub const fn is_given(self) -> bool {
+        self.has(Class(Self::MALE.0 | Self::FEMALE.0))
+    }
+
+    /// A word that cannot be part of a person's name.
+    pub const fn is_not_name(self) -> bool {
+        self.has(Class(
+            Self::ROLE.0
+                | Self::TIME.0
+                | Self::PLACE.0
+                | Self::ORG.0
+                | Self::DEMONYM.0
+                | Self::STOP.0,
+        ))
+    }
+}
+
+const ROLES: &str = "president presidents vice minister ministers secretary senator sen sen. \
+    representative rep rep. congressman congresswoman governor gov gov. mayor chancellor premier \
+    king queen prince princess emperor judge justice chief executive director chairman \
+    chairwoman chair ceo cfo spokesman spokeswoman spokesperson ambassador envoy general gen \
+    gen. lt lt. col col. colonel captain capt capt. sgt sgt. sergeant admiral commander deputy \
+    foreign prime defense defence interior finance treasury attorney prosecutor officer leader \
+    candidate nominee professor prof prof. doctor coach manager analyst economist head founder \
+    pope bishop cardinal rabbi imam sheikh councillor councilman councilwoman commissioner \
+    inspector detective superintendent sheriff counsel lawyer minority majority whip speaker \
+    house state health education energy trade economy justice labour labor home affairs \
+    security homeland national assistant associate senior junior former acting interim \
+    democratic republican democrat republican gop conservative liberal labour tory party \
+    presidential frontrunner front-runner hopeful challenger incumbent officials official \
+    editor correspondent reporter writer columnist contributor staff author analyst \
+    striker midfielder defender goalkeeper forward player players winger boss owner";
+
+const HONORIFICS: &str = "mr mr. mrs mrs. ms ms. miss dr dr. mx mx. sir dame lord lady madam \
+    monsieur madame herr frau señor senor";
+
+const PARTICLES: &str = "de da di del della van von der den al el al- bin ibn la le du dos das \
+    ter ten st st. bint abu";
+
+const TIME: &str = "january february march april may june july august september october \
+    november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. \
+    sept sept. oct oct. nov nov. dec dec. monday tuesday wednesday thursday friday saturday \
+    sunday today yesterday tomorrow christmas easter ramadan";
+
+const PLACES: &str = "afghanistan albania algeria andorra angola argentina armenia australia \
+    austria azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan \
+    bolivia bosnia botswana brazil brunei bulgaria burkina burundi cambodia cameroon canada \
+    chad chile china colombia comoros congo croatia cuba cyprus czech czechia denmark djibouti \
+    dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia \
+    georgia germany ghana greece grenada guatemala guinea guyana haiti honduras hungary iceland \
+    india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan kenya \
+    kiribati korea kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya \
+    liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta \
+    mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco \
+    mozambique myanmar burma namibia nauru nepal netherlands holland nicaragua niger nigeria \
+    norway oman pakistan palau palestine panama paraguay peru philippines poland portugal \
+    qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia \
+    somalia spain sri sudan suriname sweden switzerland syria taiwan tajikistan tanzania \
+    thailand togo tonga trinidad tunisia turkey turkmenistan tuvalu uganda ukraine uruguay \
+    uzbekistan vanuatu vatican venezuela vietnam yemen zambia zimbabwe britain england \
+    scotland wales europe asia africa america americas antarctica arctic atlantic pacific \
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii \
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts \
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon \
+    pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming carolina \
+    dakota hampshire jersey mexico london paris berlin moscow beijing tokyo washington \
+    brussels geneva vienna rome madrid lisbon dublin edinburgh cardiff belfast manchester \
+    liverpool birmingham glasgow leeds new york boston chicago houston dallas miami atlanta \
+    seattle denver detroit philadelphia baltimore phoenix angeles francisco diego las vegas \
+    hangzhou shanghai hong kong delhi mumbai karachi lahore islamabad kabul baghdad tehran \
+    damascus aleppo beirut jerusalem gaza cairo riyadh dubai doha ankara istanbul athens \
+    warsaw prague budapest kyiv kiev minsk oslo stockholm helsinki copenhagen amsterdam \
+    zurich milan seoul pyongyang taipei manila jakarta bangkok hanoi sydney melbourne \
+    toronto ottawa montreal vancouver havana caracas bogota lima santiago brasilia rio \
+    nairobi lagos johannesburg pretoria kremlin westminster downing whitehall pentagon \
+    capitol hollywood wall silicon valley sahara mediterranean middle east west north south \
+    syrian-russian";
+
+const ORGS: &str = "department ministry university college school party council committee \
+    commission agency bank house senate congress parliament court news times post journal \
+    company corp corp. inc inc. ltd ltd. plc llc group association union federation institute \
+    foundation center centre office service services government administration army navy \
+    force forces police republic kingdom states united nations city county province street \
+    avenue road river mountain island islands airport station hospital church museum club fc \
+    league cup games olympics summit conference festival award prize reuters ap afp bbc cnn \
+    nbc cbs abc fox msnbc npr nato un eu fbi cia nsa who imf opec g-20 g20 g-7 g7 labor \
+    exchange market markets index fund trust network channel radio tv television magazine \
+    press review daily weekly tribune herald gazette guardian telegraph observer economist \
+    international global world royal federal central national democrats republicans tories \
+    islamist islamic ministry's campaign administration's inc white";
+
+const DEMONYMS: &str = "american british english french german russian chinese japanese \
+    syrian iranian iraqi israeli palestinian turkish egyptian saudi indian pakistani afghan \
+    ukrainian polish italian spanish portuguese dutch belgian swiss austrian swedish \
+    norwegian danish finnish greek irish scottish welsh canadian mexican brazilian argentine \
+    australian korean african european asian arab kurdish lebanese jordanian libyan \
+    nigerian kenyan ethiopian somali sudanese venezuelan cuban colombian chilean peruvian \
+    vietnamese thai filipino indonesian malaysian u.s. us u.k. uk u.n. e.u. western eastern \
+    northern southern soviet muslim christian jewish catholic protestant sunni shia shiite";
+
+/// Capitalized at the start of a sentence or heading, never a name.
+const STOPS: &str = "the a an and but or if in on at of for to from with by as after before \
+    while when where why how what who whom which this that these those there here it its he \
+    she they we i you his her their our my your him them us me not no yes so then than also \
+    both all any each every some many most more much other such only just even still yet \
+    however meanwhile although though because since until during under over about into \
+    between among against without within across through despite instead according asked \
+    said says told added mr mrs ms dr one two three four five six seven eight nine ten \
+    first second third last next new old big top up down out off now today tonight \
+    watch read listen video photo image share sign subscribe follow click home more latest \
+    breaking live update updated published posted advertisement comments like";
+
+const PRONOUNS_MALE: &[&str] = &["he", "him", "his"];
+const PRONOUNS_FEMALE: &[&str] = &["she", "her"];
+
+fn table() -> HashMap<&'static str, Class> {
+    let mut map: HashMap<&'static str, Class> = HashMap::with_capacity(8192);
+    let mut add = |words: &'static str, class: Class| {
+        for w in words.split_whitespace() {
+            let entry = map.entry(w).or_default();
+            *entry = entry.with(class);
+        }
+    };
+    add(ROLES, Class::ROLE);
+    add(HONORIFICS, Class::HONORIFIC);
+    add(PARTICLES, Class::PARTICLE);
+    add(TIME, Class::TIME);
+    add(PLACES, Class::PLACE);
+    add(ORGS, Class::ORG);
+    add(DEMONYMS, Class::DEMONYM);
+    add(STOPS, Class::STOP);
+    let names = |data: &'static str| {
+        data.lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+    };
+    for w in names(include_str!("../../../data/given-names-male.txt")) {
+        add(w, Class::MALE);
+    }
+    for w in names(include_str!("../../../data/given-names-female.txt")) {
+        add(w, Class::FEMALE);
+    }
+    for line in names(include_str!("../../../data/given-names-world.txt")) {
+        if let Some((sex, w)) = line.split_once(' ') {
+            add(
+                w,
+                if sex == "f" {
+                    Class::FEMALE
+                } else {
+                    Class::MALE
+                },
+            );
+        }
+    }
+    map
+}
+
+static LEXICON: LazyLock<HashMap<&'static str, Class>> = LazyLock::new(table);
+
+/// The classes of a word, looked up case-insensitively; possessive `'s`
+/// ignored.
+pub fn class(word: &str) -> Class {
+    let word = strip_possessive(word);
+    let mut buf = [0u8; 32];
+    if word.len() > buf.len() {
+        return Class::default();
+    }
+    let lower: &str = if word.is_ascii() {
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        std::str::from_utf8(&buf[..word.len()]).unwrap_or(word)
+    } else {
+        return LEXICON
+            .get(word.to_lowercase().as_str())
+            .copied()
+            .unwrap_or_default();
+    };
+    LEXICON.get(lower).copied().unwrap_or_default()
+}
+
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .or_else(|| word.strip_suffix('\''))
+        .or_else(|| word.strip_suffix('’'))
+        .unwrap_or(word)
+}
+
+pub fn is_month_or_day(word: &str) -> bool {
+    class(word).has(Class::TIME)
+}
+
+pub fn is_role_word(word: &str) -> bool {
+    class(word).has(Class::ROLE)
+}
+
+pub fn is_particle(word: &str) -> bool {
+    class(word).has(Class::PARTICLE)
+}
+
+/// The grammatical gender of a personal pronoun, if it is one.
+pub fn pronoun(word: &str) -> Option<Class> {
+    let w = word.to_ascii_lowercase();
+    if PRONOUNS_MALE.contains(&w.as_str()) {
+        Some(Class::MALE)
+    } else if PRONOUNS_FEMALE.contains(&w.as_str()) {
+        Some(Class::FEMALE)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups() {
+        assert!(class("Barack").is_given() || class("Barack").0 == 0);
+        assert!(class("John").has(Class::MALE));
+        assert!(class("Sergei").has(Class::MALE));
+        assert!(class("Mary").has(Class::FEMALE));
+        assert!(class("Russia's").has(Class::PLACE));
+        assert!(class("President").has(Class::ROLE));
+        assert!(class("September").has(Class::TIME));
+        assert!(class("Department").is_not_name());
+        assert!(!class("Obama").is_not_name());
+        assert_eq!(pronoun("She"), Some(Class::FEMALE));
+    }
+}

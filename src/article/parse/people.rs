@@ -1,0 +1,360 @@
+//! Finding the people of an article: names, roles, the short forms that
+//! refer back to them, and every mention.
+//!
+//! A capitalized run of words (`U.S. President Barack Obama`) splits into a
+//! role (`U.S. President`) and a name (`Barack Obama`). A name is a person
+//! when a role or honorific introduces it, when it starts with a known given
+//! name, or when it is the subject of a speech verb. Later short forms
+//! (`Obama`, `Mr Obama`) are matched to the person by last name, and the
+//! fullest form becomes the canonical name.
+
+use std::collections::HashMap;
+
+use super::names::{Class, class, strip_possessive};
+use super::tokens::Token;
+use crate::article::{Person, PersonId, Span};
+
+/// A capitalized run split into its parts, as token index ranges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameRun {
+    /// Role words before the name (`U.S. President`), honorifics left out.
+    pub role: Option<(usize, usize)>,
+    /// An honorific directly before the name (`Mr`).
+    pub honorific: Option<usize>,
+    pub name: (usize, usize),
+}
+
+fn word<'t>(text: &'t str, t: &Token) -> &'t str {
+    &text[t.span.range()]
+}
+
+fn is_capitalized(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        // All-capital words are acronyms or shouting, not names; "U.S." and
+        // one-letter initials are fine.
+        && (chars.clone().any(char::is_lowercase) || w.len() <= 2 || w.contains('.'))
+        && !w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A name word that may start in lowercase: `al-Assad`, `de`, `van`.
+fn is_name_particle(w: &str) -> bool {
+    class(w).has(Class::PARTICLE)
+        || ["al-", "el-", "bin-", "ibn-", "de-"]
+            .iter()
+            .any(|p| w.starts_with(p) && w.len() > p.len() + 1)
+}
+
+/// The capitalized runs of a paragraph's tokens, split into role and name.
+pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let w = word(text, t);
+        let role_word = class(w).has(Class::ROLE);
+        if !t.word || !(is_capitalized(w) || role_word) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() {
+            let n = &tokens[end];
+            let w = word(text, n);
+            let joins = n.word
+                && (is_capitalized(w)
+                    || class(w).has(Class::ROLE)
+                    || (is_name_particle(w) && tokens.get(end + 1).is_some_and(|x| x.word))
+                    || (w == "of"
+                        && end > start
+                        && class(word(text, &tokens[end - 1])).has(Class::ROLE)));
+            if !joins {
+                break;
+            }
+            // A possessive ends the run: "Russia's Vladimir Putin".
+            let possessive =
+                strip_possessive(word(text, &tokens[end - 1])) != word(text, &tokens[end - 1]);
+            if possessive && !class(word(text, &tokens[end - 1])).has(Class::ROLE) {
+                let prev = &tokens[end - 1];
+                if !class(word(text, prev)).is_not_name()
+                    || class(word(text, prev)).has(Class::STOP)
+                {
+                    break;
+                }
+            }
+            end += 1;
+        }
+        if let Some(run) = split_run(text, tokens, start, end) {
+            out.push(run);
+        }
+        i = end;
+    }
+    out
+}
+
+fn split_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameRun> {
+    let cls = |k: usize| class(word(text, &tokens[k]));
+    let mut a = start;
+    while a < end
+        && cls(a).has(Class::STOP)
+        && !cls(a).has(Class::HONORIFIC)
+        && !cls(a).has(Class::ROLE)
+    {
+        a += 1;
+    }
+    // The name starts after the last role word or honorific.
+    let last_title = (a..end)
+        .rev()
+        .find(|&k| cls(k).has(Class::ROLE) || cls(k).has(Class::HONORIFIC));
+    let mut name_start = last_title.map_or(a, |k| k + 1);
+    while name_start < end && cls(name_start).is_not_name() {
+        name_start += 1;
+    }
+    let mut name_end = name_start;
+    while name_end < end && !cls(name_end).is_not_name() {
+        name_end += 1;
+    }
+    if name_end == name_start {
+        return None;
+    }
+    while name_end > name_start && is_name_particle(word(text, &tokens[name_end - 1])) {
+        name_end -= 1;
+    }
+    if name_end == name_start || !is_capitalized(word(text, &tokens[name_start])) {
+        return None;
+    }
+    let honorific = last_title.filter(|&k| cls(k).has(Class::HONORIFIC));
+    let role_end = honorific.or(last_title.map(|k| k + 1)).unwrap_or(a);
+    let role =
+        (a < role_end && (a..role_end).any(|k| cls(k).has(Class::ROLE))).then_some((a, role_end));
+    Some(NameRun {
+        role,
+        honorific,
+        name: (name_start, name_end),
+    })
+}
+
+/// The key a name is matched by: its last word, lowercase, without a
+/// possessive or an `al-` prefix.
+pub fn surname_key(last: &str) -> String {
+    let w = strip_possessive(last).to_lowercase();
+    for p in ["al-", "el-", "bin-", "ibn-", "de-"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            return rest.to_string();
+        }
+    }
+    w
+}
+
+/// The people found so far and how to recognise them.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub people: Vec<Person>,
+    genders: Vec<Class>,
+    /// Surname key to the people with that surname.
+    surnames: HashMap<String, Vec<PersonId>>,
+    pub mentions: Vec<(Span, PersonId)>,
+}
+
+fn name_text(text: &str, tokens: &[Token], (a, b): (usize, usize)) -> String {
+    tokens[a..b]
+        .iter()
+        .map(|t| strip_possessive(word(text, t)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn span_of(tokens: &[Token], (a, b): (usize, usize)) -> Span {
+    Span::new(tokens[a].span.start, tokens[b - 1].span.end)
+}
+
+impl Registry {
+    /// Registers the person a run names, when the run is evidence enough
+    /// (`strong`: a role, honorific or given name) or the caller knows it is
+    /// a speaker. Returns the person.
+    pub fn learn(
+        &mut self,
+        text: &str,
+        tokens: &[Token],
+        run: &NameRun,
+        speaker: bool,
+    ) -> Option<PersonId> {
+        let (a, b) = run.name;
+        let first = class(word(text, &tokens[a]));
+        let strong = run.role.is_some()
+            || run.honorific.is_some()
+            || (b - a >= 2 && first.is_given())
+            || speaker;
+        if !strong || b - a > 4 {
+            return None;
+        }
+        let name = name_text(text, tokens, run.name);
+        let key = surname_key(word(text, &tokens[b - 1]));
+        let gender = match run.honorific.map(|h| word(text, &tokens[h]).to_lowercase()) {
+            Some(h) if h.starts_with("mr") && !h.starts_with("mrs") => Class::MALE,
+            Some(h) if h.starts_with("m") || h == "dame" || h == "lady" => Class::FEMALE,
+            _ if b - a >= 2 => first,
+            _ => Class::default(),
+        };
+        let role = run
+            .role
+            .map(|r| crate::article::text::display(&text[span_of(tokens, r).range()]));
+        let id = match self.find(&name, &key) {
+            Some(id) => {
+                let p = &mut self.people[id];
+                if name.split(' ').count() > p.name.split(' ').count() {
+                    let old = std::mem::replace(&mut p.name, name);
+                    p.aliases.push(old);
+                }
+                if p.role.is_none() {
+                    p.role = role;
+                }
+                if self.genders[id] == Class::default() {
+                    self.genders[id] = gender;
+                }
+                id
+            }
+            None => {
+                self.people.push(Person {
+                    name,
+                    role,
+                    ..Person::default()
+                });
+                self.genders.push(gender);
+                let id = self.people.len() - 1;
+                self.surnames.entry(key).or_default().push(id);
+                id
+            }
+        };
+        Some(id)
+    }
+
+    /// The person a name refers to: the same full name, or a person whose
+    /// name ends or starts with it.
+    fn find(&self, name: &str, key: &str) -> Option<PersonId> {
+        let ids = self.surnames.get(key)?;
+        let words: Vec<&str> = name.split(' ').collect();
+        ids.iter().rev().copied().find(|&id| {
+            let theirs: Vec<&str> = self.people[id].name.split(' ').collect();
+            words.len() == 1
+                || theirs.len() == 1
+                || theirs.ends_with(&words)
+                || words.ends_with(&theirs)
+                || theirs.first() == words.first()
+        })
+    }
+
+    /// Records every run that names a known person.
+    pub fn record_mentions(&mut self, text: &str, tokens: &[Token], runs: &[NameRun]) {
+        for run in runs {
+            let (a, b) = run.name;
+            let name = name_text(text, tokens, run.name);
+            let key = surname_key(word(text, &tokens[b - 1]));
+            if let Some(id) = self.find(&name, &key) {
+                let span = span_of(tokens, run.name);
+                self.mentions.push((span, id));
+                let from = run.honorific.unwrap_or(a);
+                let form = name_text(text, tokens, (from, b));
+                let p = &mut self.people[id];
+                if form != p.name && !p.aliases.contains(&form) {
+                    p.aliases.push(form);
+                }
+            }
+        }
+    }
+
+    /// The person mentioned at `span`, if any.
+    pub fn at(&self, span: Span) -> Option<PersonId> {
+        let i = self.mentions.partition_point(|(s, _)| s.end <= span.start);
+        self.mentions[i..]
+            .iter()
+            .take_while(|(s, _)| s.start < span.end)
+            .map(|&(_, id)| id)
+            .next()
+    }
+
+    /// The person a pronoun of `gender` at `pos` most likely refers to: the
+    /// latest person mentioned before it whose gender does not contradict it.
+    pub fn antecedent(&self, pos: usize, gender: Class) -> Option<PersonId> {
+        let i = self.mentions.partition_point(|(s, _)| s.end <= pos);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .map(|&(_, id)| id)
+            .find(|&id| {
+                let g = self.genders[id];
+                g == Class::default() || g.has(gender)
+            })
+    }
+
+    /// Sorts mentions by position and fills each person's mention list.
+    pub fn finish(&mut self) {
+        self.mentions.sort_by_key(|(s, _)| (s.start, s.end));
+        self.mentions.dedup();
+        for (span, id) in &self.mentions {
+            self.people[*id].mentions.push(*span);
+        }
+        for p in &mut self.people {
+            let name = p.name.clone();
+            p.aliases.retain(|a| *a != name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn people(text: &str) -> Registry {
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let runs = name_runs(text, &tokens);
+        let mut reg = Registry::default();
+        for run in &runs {
+            reg.learn(text, &tokens, run, false);
+        }
+        reg.record_mentions(text, &tokens, &runs);
+        reg.finish();
+        reg
+    }
+
+    #[test]
+    fn roles_and_names() {
+        let r = people(
+            "U.S. President Barack Obama and Russia's Deputy Foreign Minister Sergei Ryabkov met \
+             Syrian President Bashar al-Assad in Hangzhou, China. Obama and Mr Assad spoke.",
+        );
+        let names: Vec<_> = r
+            .people
+            .iter()
+            .map(|p| (p.name.as_str(), p.role.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Barack Obama", Some("U.S. President")),
+                ("Sergei Ryabkov", Some("Russia's Deputy Foreign Minister")),
+                ("Bashar al-Assad", Some("Syrian President")),
+            ]
+        );
+        assert_eq!(r.people[0].mentions.len(), 2);
+        assert!(r.people[2].aliases.contains(&"Mr Assad".to_string()));
+    }
+
+    #[test]
+    fn places_and_organisations_are_not_people() {
+        let r = people(
+            "The State Department and the Kremlin said Moscow and New York agreed in September.",
+        );
+        assert!(r.people.is_empty(), "{:?}", r.people);
+    }
+
+    #[test]
+    fn secretary_of_state() {
+        let r = people("U.S. Secretary of State John Kerry met his counterpart Sergei Lavrov.");
+        assert_eq!(r.people[0].name, "John Kerry");
+        assert_eq!(r.people[0].role.as_deref(), Some("U.S. Secretary of State"));
+        assert_eq!(r.people[1].name, "Sergei Lavrov");
+    }
+}

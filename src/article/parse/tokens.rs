@@ -1,0 +1,177 @@
+//! Words and punctuation of a paragraph, as spans, and the sentence
+//! boundaries between them.
+//!
+//! A word keeps its inner apostrophes, hyphens and dots (`Russia's`,
+//! `al-Assad`, `U.S`), and the closing dot of an abbreviation (`U.S.`,
+//! `Mr.`, `Sen.`), so that a dot token is a real sentence mark.
+
+use crate::article::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    /// A word (letters or digits); otherwise one punctuation character.
+    pub word: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_inner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '‑' | '&')
+}
+
+/// Abbreviations whose dot belongs to the word.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "jr",
+    "sr", "prof", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "vs", "inc", "corp", "co", "ltd", "mt", "ft", "rev", "adm", "cmdr", "supt", "det", "insp",
+];
+
+fn keeps_dot(word: &str) -> bool {
+    let single_letter = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+    single_letter
+        || (word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.'))
+        || (word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
+}
+
+/// The tokens of `text[span]`.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let s = &text[span.range()];
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push(Token {
+                span: Span::new(span.start + i, span.start + i + c.len_utf8()),
+                word: false,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if is_inner(d) && s[j + d.len_utf8()..].starts_with(is_word_char) {
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if s[end..].starts_with('.') && keeps_dot(&s[i..end]) {
+            end += 1;
+            chars.next();
+        }
+        out.push(Token {
+            span: Span::new(span.start + i, span.start + end),
+            word: true,
+        });
+    }
+    out
+}
+
+/// True when a sentence ends after token `i`.
+pub fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    let at = |k: usize| &text[tokens[k].span.range()];
+    let is_mark = |k: usize| !tokens[k].word && matches!(at(k), "." | "!" | "?" | "…");
+    let is_closer = |k: usize| {
+        !tokens[k].word
+            && match at(k) {
+                "”" | "’" | ")" | "»" | "」" => true,
+                "\"" | "'" => text[tokens[k].span.end..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace),
+                _ => false,
+            }
+    };
+    let next_starts = || match tokens.get(i + 1) {
+        None => true,
+        Some(n) => starts_sentence(text, n),
+    };
+    if !tokens[i].word && matches!(at(i), "。" | "！" | "？") {
+        return true;
+    }
+    if is_mark(i) {
+        let continues = tokens.get(i + 1).is_some() && (is_mark(i + 1) || is_closer(i + 1));
+        return !continues && next_starts();
+    }
+    if is_closer(i) && i > 0 && is_mark(i - 1) {
+        return next_starts();
+    }
+    // "U.S." ends a sentence only when the next word starts one.
+    let t = at(i);
+    tokens[i].word
+        && t.len() > 2
+        && t.ends_with('.')
+        && t[..t.len() - 1].contains('.')
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.word && starts_sentence(text, n))
+}
+
+fn starts_sentence(text: &str, t: &Token) -> bool {
+    text[t.span.range()]
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric())
+}
+
+/// Token index ranges of the sentences.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..tokens.len() {
+        if ends_sentence(text, tokens, i) {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| &text[t.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn keeps_inner_marks_and_abbreviations() {
+        assert_eq!(
+            words("U.S. Sen. Bashar al-Assad's plan, Mr. Obama said."),
+            vec![
+                "U.S.",
+                "Sen.",
+                "Bashar",
+                "al-Assad's",
+                "plan",
+                ",",
+                "Mr.",
+                "Obama",
+                "said",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_sentences() {
+        let text = "He met Mr. Li in the U.S. on Monday. \"We agree,\" he said. Talks go on";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let s = sentences(text, &toks);
+        assert_eq!(s.len(), 3);
+    }
+}

@@ -1,0 +1,121 @@
+//! The people of a whole briefing: each person (or unnamed source) once,
+//! with their quotes from every article, merged as articles arrive.
+
+use std::collections::HashMap;
+
+use crate::article::Article;
+
+/// A quote in the briefing: which article, which of its quotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QuoteRef {
+    pub article: usize,
+    pub quote: usize,
+}
+
+/// A speaker across articles.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Speaker {
+    /// Canonical name, or an unnamed source's phrase; `None` groups the
+    /// quotes nobody is named for.
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+    /// Articles the person is named in.
+    pub articles: Vec<usize>,
+    pub quotes: Vec<QuoteRef>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Briefing {
+    pub speakers: Vec<Speaker>,
+    by_key: HashMap<Option<String>, usize>,
+}
+
+impl Briefing {
+    fn entry(&mut self, name: Option<String>) -> &mut Speaker {
+        let key = name.as_ref().map(|n| n.to_lowercase());
+        let next = self.speakers.len();
+        let i = *self.by_key.entry(key).or_insert(next);
+        if i == next {
+            self.speakers.push(Speaker {
+                name,
+                ..Speaker::default()
+            });
+        }
+        &mut self.speakers[i]
+    }
+
+    /// Adds an article's people and quotes, `index` being its place in the
+    /// caller's list of articles.
+    pub fn add(&mut self, index: usize, article: &Article) {
+        for person in &article.people {
+            let s = self.entry(Some(person.name.clone()));
+            if s.role.is_none() {
+                s.role.clone_from(&person.role);
+            }
+            for alias in &person.aliases {
+                if !s.aliases.contains(alias) {
+                    s.aliases.push(alias.clone());
+                }
+            }
+            if !s.articles.contains(&index) {
+                s.articles.push(index);
+            }
+        }
+        for (q, quote) in article.quotes.iter().enumerate() {
+            let s = self.entry(article.speaker_name(quote));
+            s.quotes.push(QuoteRef {
+                article: index,
+                quote: q,
+            });
+        }
+    }
+
+    /// Speakers with at least one quote, most quoted first, then by name.
+    pub fn ranked(&self) -> Vec<&Speaker> {
+        let mut out: Vec<&Speaker> = self
+            .speakers
+            .iter()
+            .filter(|s| !s.quotes.is_empty())
+            .collect();
+        out.sort_by(|a, b| {
+            b.quotes
+                .len()
+                .cmp(&a.quotes.len())
+                .then_with(|| a.name.is_none().cmp(&b.name.is_none()))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        out
+    }
+
+    /// True when `query` names the speaker: the canonical name or an alias,
+    /// case-insensitively.
+    pub fn matches(speaker: &Speaker, query: &str) -> bool {
+        let q = query.trim();
+        speaker
+            .name
+            .iter()
+            .chain(&speaker.aliases)
+            .any(|n| n.eq_ignore_ascii_case(q) || n.to_lowercase() == q.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse;
+
+    #[test]
+    fn merges_a_speaker_across_articles() {
+        let one =
+            parse("Minister Ana Ruiz spoke.\n\n\"We will sign the treaty this week,\" Ruiz said.");
+        let two = parse("\"The deal is done and we are glad,\" said Foreign Minister Ana Ruiz.");
+        let mut b = Briefing::default();
+        b.add(0, &one);
+        b.add(1, &two);
+        let ranked = b.ranked();
+        assert_eq!(ranked[0].name.as_deref(), Some("Ana Ruiz"));
+        assert_eq!(ranked[0].quotes.len(), 2);
+        assert!(Briefing::matches(ranked[0], "ruiz"));
+    }
+}

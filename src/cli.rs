@@ -1,0 +1,148 @@
+//! The command line: `brief [PATH...]`, `brief parse`, `brief quotes`.
+//!
+//! Every path is read, never written. A file that cannot be read is named
+//! on stderr with the reason; the others are still processed, and the exit
+//! status is 1.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::article::text::sanitize;
+use crate::briefing::Briefing;
+use crate::library::{self, DEFAULT_MAX_BYTES, Entry, LoadError};
+use crate::output;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "brief",
+    version,
+    about = "A terminal reader for news briefings"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Article files or folders to open (default: ./articles).
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print each article's structure: title, byline, sections, quotes, people.
+    Parse {
+        /// JSON Lines, one object per article, sorted by path.
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print every quote across the articles, grouped by speaker, most quoted first.
+    Quotes {
+        /// Only the speaker with this name or alias (case-insensitive).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// JSON Lines, one object per speaker.
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("brief: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Parse { json, paths }) => parse(&paths, json),
+        Some(Command::Quotes {
+            speaker,
+            json,
+            paths,
+        }) => quotes(&paths, speaker.as_deref(), json),
+        None => {
+            let paths = if cli.paths.is_empty() {
+                vec![PathBuf::from("articles")]
+            } else {
+                cli.paths
+            };
+            parse(&paths, false)
+        }
+    }
+}
+
+/// Loads the articles, reporting each failure on stderr.
+fn load(paths: &[PathBuf]) -> (Vec<Entry>, bool) {
+    let (files, mut errors) = library::discover(paths);
+    let mut entries = Vec::with_capacity(files.len());
+    for result in library::load_all(&files, DEFAULT_MAX_BYTES) {
+        match result {
+            Ok(entry) => entries.push(entry),
+            Err(e) => errors.push(e),
+        }
+    }
+    let failed = !errors.is_empty();
+    report(&errors);
+    (entries, failed)
+}
+
+fn report(errors: &[LoadError]) {
+    let mut stderr = io::stderr().lock();
+    for e in errors {
+        let _ = writeln!(stderr, "brief: {}", sanitize(&e.to_string()));
+    }
+}
+
+fn status(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn parse(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+    let (entries, failed) = load(paths);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for (i, e) in entries.iter().enumerate() {
+        if json {
+            writeln!(out, "{}", output::article_json(&e.path, &e.article))?;
+        } else {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            write!(out, "{}", output::article_outline(&e.path, &e.article))?;
+        }
+    }
+    out.flush()?;
+    Ok(status(failed))
+}
+
+fn quotes(paths: &[PathBuf], speaker: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
+    let (entries, failed) = load(paths);
+    let mut briefing = Briefing::default();
+    for (i, e) in entries.iter().enumerate() {
+        briefing.add(i, &e.article);
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for s in output::speakers(&briefing, speaker) {
+        if json {
+            writeln!(out, "{}", output::speaker_json(&entries, s))?;
+        } else {
+            write!(out, "{}", output::speaker_outline(&entries, s))?;
+        }
+    }
+    out.flush()?;
+    Ok(status(failed))
+}

@@ -1,0 +1,289 @@
+//! Finding, reading and parsing the article files of a briefing.
+//!
+//! Folders are walked recursively for `*.txt` and `*.md`; files named on
+//! the command line are taken whatever their extension. A file that cannot
+//! be read, is too large, or is not text becomes a [`LoadError`] naming it,
+//! and the rest load. Files are only ever opened for reading.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use rayon::prelude::*;
+
+use crate::article::{Article, decode, is_utf16, parse};
+
+/// Files larger than this are skipped unless the caller says otherwise.
+pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: not a text file (binary data)")]
+    Binary { path: PathBuf },
+    #[error("{path}: too large ({size} bytes; the limit is {limit})")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error("{path}: no such file or folder")]
+    Missing { path: PathBuf },
+}
+
+impl LoadError {
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Io { path, .. }
+            | LoadError::Binary { path }
+            | LoadError::TooLarge { path, .. }
+            | LoadError::Missing { path } => path,
+        }
+    }
+}
+
+/// One article file, parsed.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub article: Article,
+}
+
+fn is_article_file(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "md" | "markdown")
+    )
+}
+
+/// The article files under `paths`, sorted, and the paths that could not be
+/// walked. Symlinked folders are followed once: a loop is not walked twice.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen = HashSet::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut errors, &mut seen),
+            Ok(_) => files.push(path.clone()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                errors.push(LoadError::Missing { path: path.clone() })
+            }
+            Err(source) => errors.push(LoadError::Io {
+                path: path.clone(),
+                source,
+            }),
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<LoadError>,
+    seen: &mut HashSet<PathBuf>,
+) {
+    let Ok(real) = fs::canonicalize(dir) else {
+        return;
+    };
+    if !seen.insert(real) {
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            errors.push(LoadError::Io {
+                path: dir.to_path_buf(),
+                source,
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, files, errors, seen),
+            Ok(meta) if meta.is_file() && is_article_file(&path) => files.push(path),
+            Ok(_) => {}
+            Err(source) if is_article_file(&path) => errors.push(LoadError::Io { path, source }),
+            Err(_) => {}
+        }
+    }
+}
+
+/// True when the bytes are binary data rather than text: a NUL byte near
+/// the start of anything that is not UTF-16.
+fn is_binary(bytes: &[u8]) -> bool {
+    !is_utf16(bytes) && bytes[..bytes.len().min(8192)].contains(&0)
+}
+
+/// Reads and parses one file.
+pub fn load(path: &Path, max_bytes: u64) -> Result<Article, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > max_bytes {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: max_bytes,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    if is_binary(&bytes) {
+        return Err(LoadError::Binary {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(parse(&decode(&bytes)))
+}
+
+/// Loads every file in parallel; results in the order of `files`.
+pub fn load_all(files: &[PathBuf], max_bytes: u64) -> Vec<Result<Entry, LoadError>> {
+    files
+        .par_iter()
+        .map(|path| {
+            load(path, max_bytes).map(|article| Entry {
+                path: path.clone(),
+                article,
+            })
+        })
+        .collect()
+}
+
+/// What the background loader reports, in this order: `Found` once, then a
+/// `Loaded` per file (in completion order), then `Done`.
+#[derive(Debug)]
+pub enum Event {
+    /// The walk is done: this many files will load; these paths failed.
+    Found {
+        total: usize,
+        errors: Vec<LoadError>,
+    },
+    /// One file, with its index in the sorted list of files.
+    Loaded {
+        index: usize,
+        result: Result<Entry, LoadError>,
+    },
+    Done,
+}
+
+/// Walks and parses in the background, on all cores, sending events as
+/// they happen. Dropping the receiver stops the work early.
+pub fn spawn(paths: Vec<PathBuf>, max_bytes: u64) -> mpsc::Receiver<Event> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let (files, errors) = discover(&paths);
+        if tx
+            .send(Event::Found {
+                total: files.len(),
+                errors,
+            })
+            .is_err()
+        {
+            return;
+        }
+        let _ = files
+            .par_iter()
+            .enumerate()
+            .try_for_each_with(tx.clone(), |tx, (index, path)| {
+                let result = load(path, max_bytes).map(|article| Entry {
+                    path: path.clone(),
+                    article,
+                });
+                tx.send(Event::Loaded { index, result })
+            });
+        let _ = tx.send(Event::Done);
+    });
+    rx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_and_text() {
+        assert!(is_binary(b"PK\x03\x04\0\0"));
+        assert!(!is_binary("plain text".as_bytes()));
+        assert!(!is_binary(b"\xFF\xFEh\0i\0"));
+    }
+
+    #[test]
+    fn loads_a_folder_and_reports_bad_files() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(
+            dir.path().join("a.txt"),
+            "Title\n\nA body paragraph that is long enough to count as prose here.",
+        )
+        .unwrap();
+        fs::write(dir.path().join("b.md"), "# T\n\nText.").unwrap();
+        fs::write(dir.path().join("c.txt"), b"\0\x01\x02binary").unwrap();
+        fs::write(dir.path().join("skip.json"), "{}").unwrap();
+        let (files, errors) = discover(&[dir.path().to_path_buf(), dir.path().join("nope")]);
+        assert_eq!(files.len(), 3);
+        assert!(matches!(errors.as_slice(), [LoadError::Missing { .. }]));
+        let results = load_all(&files, DEFAULT_MAX_BYTES);
+        assert!(results[0].is_ok() && results[1].is_ok());
+        assert!(matches!(results[2], Err(LoadError::Binary { .. })));
+        assert!(matches!(
+            load(&files[0], 5),
+            Err(LoadError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn background_loader_reports_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..5 {
+            fs::write(dir.path().join(format!("{i}.txt")), "Some text.").unwrap();
+        }
+        let events: Vec<Event> = spawn(vec![dir.path().to_path_buf()], DEFAULT_MAX_BYTES)
+            .iter()
+            .collect();
+        assert!(matches!(
+            events.first(),
+            Some(Event::Found { total: 5, .. })
+        ));
+        assert_eq!(
+            events
+                .iter()
+                .filter(|e| matches!(e, Event::Loaded { .. }))
+                .count(),
+            5
+        );
+        assert!(matches!(events.last(), Some(Event::Done)));
+    }
+}

@@ -1,0 +1,262 @@
+//! What `brief parse` and `brief quotes` print: a readable outline, or JSON
+//! Lines in the documented schema. Text from articles goes through
+//! [`Article::show`], so no control character reaches the output raw.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::article::{Article, Span, text::sanitize};
+use crate::briefing::{Briefing, Speaker};
+use crate::library::Entry;
+
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    path: String,
+    kicker: Option<String>,
+    title: Option<String>,
+    authors: Vec<String>,
+    published: Option<&'a str>,
+    sections: Vec<SectionJson>,
+    people: Vec<PersonJson<'a>>,
+    quotes: Vec<QuoteJson>,
+}
+
+#[derive(Serialize)]
+struct SectionJson {
+    heading: Option<String>,
+    paragraphs: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct PersonJson<'a> {
+    name: &'a str,
+    role: Option<&'a str>,
+    aliases: &'a [String],
+    mentions: usize,
+    quotes: usize,
+}
+
+#[derive(Serialize)]
+struct QuoteJson {
+    text: String,
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    speaker: Option<String>,
+    mention: Option<String>,
+    mention_start: Option<usize>,
+    mention_end: Option<usize>,
+    paragraph: usize,
+}
+
+fn shown(a: &Article, s: Option<Span>) -> Option<String> {
+    s.map(|s| a.show(s))
+}
+
+fn quote_json(a: &Article, q: &crate::article::Quote) -> QuoteJson {
+    QuoteJson {
+        text: a.show(q.content),
+        kind: q.kind.as_str(),
+        start: q.content.start,
+        end: q.content.end,
+        speaker: a.speaker_name(q),
+        mention: shown(a, q.mention),
+        mention_start: q.mention.map(|m| m.start),
+        mention_end: q.mention.map(|m| m.end),
+        paragraph: q.paragraph,
+    }
+}
+
+/// One article as a line of JSON.
+pub fn article_json(path: &Path, a: &Article) -> String {
+    let counts = a.quote_counts();
+    let json = ArticleJson {
+        path: path.to_string_lossy().into_owned(),
+        kicker: shown(a, a.kicker),
+        title: shown(a, a.title),
+        authors: a.authors.iter().map(|s| a.show(*s)).collect(),
+        published: a.published.as_deref(),
+        sections: a
+            .sections
+            .iter()
+            .map(|s| SectionJson {
+                heading: shown(a, s.heading),
+                paragraphs: s.paragraphs.iter().map(|p| a.show(*p)).collect(),
+            })
+            .collect(),
+        people: a
+            .people
+            .iter()
+            .zip(&counts)
+            .map(|(p, &quotes)| PersonJson {
+                name: &p.name,
+                role: p.role.as_deref(),
+                aliases: &p.aliases,
+                mentions: p.mentions.len(),
+                quotes,
+            })
+            .collect(),
+        quotes: a.quotes.iter().map(|q| quote_json(a, q)).collect(),
+    };
+    serde_json::to_string(&json).expect("plain data serializes")
+}
+
+fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// One article as a readable outline.
+pub fn article_outline(path: &Path, a: &Article) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
+    let _ = writeln!(o, "{}", sanitize(&path.display().to_string()));
+    if let Some(k) = shown(a, a.kicker) {
+        let _ = writeln!(o, "  kicker:    {k}");
+    }
+    let _ = writeln!(
+        o,
+        "  title:     {}",
+        shown(a, a.title).unwrap_or_else(|| "(none)".into())
+    );
+    if !a.authors.is_empty() {
+        let names: Vec<String> = a.authors.iter().map(|s| a.show(*s)).collect();
+        let _ = writeln!(o, "  by:        {}", names.join(", "));
+    }
+    if let Some(p) = &a.published {
+        let _ = writeln!(o, "  published: {p}");
+    }
+    if let Some(d) = shown(a, a.dateline) {
+        let _ = writeln!(o, "  dateline:  {d}");
+    }
+    let mut n = 0;
+    for section in &a.sections {
+        if let Some(h) = shown(a, section.heading) {
+            let _ = writeln!(o, "  ## {h}");
+        }
+        for p in &section.paragraphs {
+            let label = if n == 0 {
+                "lead".to_string()
+            } else {
+                format!("{n:>4}")
+            };
+            let _ = writeln!(o, "  {label:>4}  {}", clip(&a.show(*p), 90));
+            n += 1;
+        }
+    }
+    if !a.quotes.is_empty() {
+        let _ = writeln!(o, "  quotes:");
+        for q in &a.quotes {
+            let who = a.speaker_name(q).unwrap_or_else(|| "(unattributed)".into());
+            let mark = match q.kind {
+                crate::article::QuoteKind::Direct => "“”",
+                crate::article::QuoteKind::Indirect => "~ ",
+            };
+            let _ = writeln!(o, "    {mark} {} — {who}", clip(&a.show(q.content), 80));
+        }
+    }
+    if !a.people.is_empty() {
+        let _ = writeln!(o, "  people:");
+        for (p, quotes) in a.people.iter().zip(a.quote_counts()) {
+            let role = p
+                .role
+                .as_ref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            let aka = if p.aliases.is_empty() {
+                String::new()
+            } else {
+                format!("; also {}", p.aliases.join(", "))
+            };
+            let _ = writeln!(
+                o,
+                "    {}{role}: {} mentions, {quotes} quotes{aka}",
+                sanitize(&p.name),
+                p.mentions.len()
+            );
+        }
+    }
+    o
+}
+
+#[derive(Serialize)]
+struct SpeakerJson<'a> {
+    speaker: Option<&'a str>,
+    role: Option<&'a str>,
+    aliases: &'a [String],
+    quotes: Vec<SpeakerQuoteJson>,
+}
+
+#[derive(Serialize)]
+struct SpeakerQuoteJson {
+    path: String,
+    title: Option<String>,
+    #[serde(flatten)]
+    quote: QuoteJson,
+}
+
+/// One speaker's quotes across the briefing, as a line of JSON.
+pub fn speaker_json(entries: &[Entry], s: &Speaker) -> String {
+    let quotes = s
+        .quotes
+        .iter()
+        .map(|r| {
+            let e = &entries[r.article];
+            SpeakerQuoteJson {
+                path: e.path.to_string_lossy().into_owned(),
+                title: shown(&e.article, e.article.title),
+                quote: quote_json(&e.article, &e.article.quotes[r.quote]),
+            }
+        })
+        .collect();
+    let json = SpeakerJson {
+        speaker: s.name.as_deref(),
+        role: s.role.as_deref(),
+        aliases: &s.aliases,
+        quotes,
+    };
+    serde_json::to_string(&json).expect("plain data serializes")
+}
+
+/// One speaker's quotes across the briefing, as text.
+pub fn speaker_outline(entries: &[Entry], s: &Speaker) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
+    let name = s
+        .name
+        .as_deref()
+        .map(sanitize)
+        .unwrap_or_else(|| "(unattributed)".into());
+    let role = s
+        .role
+        .as_deref()
+        .map(|r| format!(" ({})", sanitize(r)))
+        .unwrap_or_default();
+    let _ = writeln!(o, "{name}{role}: {} quotes", s.quotes.len());
+    for r in &s.quotes {
+        let e = &entries[r.article];
+        let q = &e.article.quotes[r.quote];
+        let title = shown(&e.article, e.article.title)
+            .unwrap_or_else(|| sanitize(&e.path.display().to_string()));
+        let text = e.article.show(q.content);
+        let _ = match q.kind {
+            crate::article::QuoteKind::Direct => writeln!(o, "  “{text}”\n      — {title}"),
+            crate::article::QuoteKind::Indirect => {
+                writeln!(o, "  (reported) {text}\n      — {title}")
+            }
+        };
+    }
+    o
+}
+
+/// Speakers matching `query` (all when `None`), most quoted first.
+pub fn speakers<'b>(briefing: &'b Briefing, query: Option<&str>) -> Vec<&'b Speaker> {
+    briefing
+        .ranked()
+        .into_iter()
+        .filter(|s| query.is_none_or(|q| Briefing::matches(s, q)))
+        .collect()
+}
