@@ -107,8 +107,9 @@ mod tests {
 
     #[test]
     fn merges_a_speaker_across_articles() {
-        let one =
-            parse("Minister Ana Ruiz spoke.\n\n\"We will sign the treaty this week,\" Ruiz said.");
+        let one = parse(
+            "Talks\n\nForeign Minister Ana Ruiz spoke to the press on Monday about the treaty.\n\n\"We will sign the treaty this week,\" Ruiz said.",
+        );
         let two = parse("\"The deal is done and we are glad,\" said Foreign Minister Ana Ruiz.");
         let mut b = Briefing::default();
         b.add(0, &one);

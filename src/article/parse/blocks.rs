@@ -82,7 +82,7 @@ fn marker(line: &str) -> Option<(BlockKind, usize)> {
         return Some((BlockKind::BlockQuote, 1));
     }
     if is_rule(line) {
-        return Some((BlockKind::Rule, line.len()));
+        return Some((BlockKind::Rule, 0));
     }
     for bullet in ["- ", "* ", "+ ", "• ", "· ", "◦ ", "▪ ", "□ ", "■ "] {
         if line.starts_with(bullet) {

@@ -65,7 +65,11 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
             let joins = n.word
                 && (is_capitalized(w)
                     || class(w).has(Class::ROLE)
-                    || (is_name_particle(w) && tokens.get(end + 1).is_some_and(|x| x.word))
+                    || (is_name_particle(w)
+                        && (w.contains('-')
+                            || tokens
+                                .get(end + 1)
+                                .is_some_and(|x| x.word && is_capitalized(word(text, x)))))
                     || (w == "of"
                         && end > start
                         && class(word(text, &tokens[end - 1])).has(Class::ROLE)));
@@ -118,7 +122,7 @@ fn split_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<N
     if name_end == name_start {
         return None;
     }
-    while name_end > name_start && is_name_particle(word(text, &tokens[name_end - 1])) {
+    while name_end > name_start && cls(name_end - 1).has(Class::PARTICLE) {
         name_end -= 1;
     }
     if name_end == name_start || !is_capitalized(word(text, &tokens[name_start])) {

@@ -57,12 +57,12 @@ impl Shape {
                 continue;
             }
             s.chars += 1;
-            if is_cjk(c) {
+            if is_cjk_mark(c) {
+                s.sentences += 1;
+                in_word = false;
+            } else if is_cjk(c) {
                 s.words += 1;
                 in_word = false;
-                if is_cjk_mark(c) {
-                    s.sentences += 1;
-                }
             } else if !in_word {
                 s.words += 1;
                 in_word = true;
