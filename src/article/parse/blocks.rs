@@ -109,9 +109,22 @@ fn is_rule(line: &str) -> bool {
         })
 }
 
-/// True when `next` continues the paragraph that `prev` is in: `prev` looks
-/// hard-wrapped (a full-width line) and `next` does not start a new block.
+/// True when the text is hard-wrapped: long lines are rare and many lines
+/// stop near one width. A page rendered one paragraph per line is not.
+fn is_hard_wrapped(lines: &[Line]) -> bool {
+    let full = lines
+        .iter()
+        .filter(|l| (40..=100).contains(&l.chars))
+        .count();
+    let long = lines.iter().filter(|l| l.chars > 100).count();
+    full >= 3 && long * 10 <= full
+}
+
+/// True when `next` continues the paragraph that `prev` is in: the text is
+/// hard-wrapped, `prev` is a full-width line and `next` does not start a
+/// new block.
 fn continues(
+    wrapped: bool,
     prev: &Line,
     next: &Line,
     prev_kind: BlockKind,
@@ -132,12 +145,13 @@ fn continues(
     if next.indent >= 2 && prev.indent < 2 && prev_kind != BlockKind::ListItem {
         return false;
     }
-    (40..=100).contains(&prev.chars)
+    wrapped && (40..=100).contains(&prev.chars)
 }
 
 /// The blocks of a text, in order.
 pub fn blocks(text: &str) -> Vec<Block> {
     let lines = lines(text);
+    let wrapped = is_hard_wrapped(&lines);
     let mut out: Vec<Block> = Vec::new();
     let mut prev: Option<(Line, BlockKind)> = None;
     let mut in_fence = false;
@@ -153,7 +167,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
             continue;
         }
         let found = if in_fence { None } else { marker(content) };
-        let joins = prev.is_some_and(|(p, kind)| continues(&p, &line, kind, found.map(|m| m.0)));
+        let joins =
+            prev.is_some_and(|(p, kind)| continues(wrapped, &p, &line, kind, found.map(|m| m.0)));
         if joins && let Some(last) = out.last_mut() {
             last.span.end = line.span.end;
             last.lines += 1;
@@ -211,6 +226,12 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join() {
+        let text = "Paragraph one is hard-wrapped at a fixed width like mail,\nand it goes on over three lines of text that are\nall about as long as each other.\n\nParagraph two is short.\n";
+        assert_eq!(blocks(text).len(), 2);
     }
 
     #[test]

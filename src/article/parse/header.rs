@@ -6,6 +6,8 @@
 //! block above the byline (or above the story), and the kicker is a short
 //! label just above the title.
 
+use std::collections::HashMap;
+
 use super::blocks::{Block, BlockKind};
 use super::chrome::{Layout, is_furniture};
 use super::date::find_date;
@@ -14,7 +16,7 @@ use super::shape::Shape;
 use crate::article::Span;
 
 /// How far above the story the header is looked for, in blocks.
-const REACH: usize = 16;
+const REACH: usize = 40;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Header {
@@ -22,6 +24,8 @@ pub struct Header {
     pub title: Option<Span>,
     pub authors: Vec<Span>,
     pub published: Option<String>,
+    /// The last block the header used; the story starts after it.
+    pub last_block: Option<usize>,
 }
 
 const BYLINE_OPENERS: &[&str] = &[
@@ -39,14 +43,33 @@ const BYLINE_OPENERS: &[&str] = &[
 
 /// If the text is a byline, the byte offset where the names start.
 fn byline_names(text: &str) -> Option<usize> {
-    let trimmed = text.trim_start_matches(['*', '_', ' ']);
+    let trimmed = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let skipped = text.len() - trimmed.len();
-    let lower = trimmed.get(..trimmed.len().min(12))?.to_lowercase();
-    let opener = BYLINE_OPENERS.iter().find(|o| lower.starts_with(**o))?;
+    let head: String = trimmed.chars().take(12).collect::<String>().to_lowercase();
+    let opener = BYLINE_OPENERS.iter().find(|o| head.starts_with(**o))?;
     let rest = &trimmed[opener.len()..];
     rest.trim_start()
         .starts_with(|c: char| c.is_uppercase())
         .then(|| skipped + opener.len() + (rest.len() - rest.trim_start().len()))
+}
+
+/// A line that starts with a person's name and holds nothing else but a
+/// date or a separator: `Dan Goodin - Apr 16, 2015`, `Mike Conley`.
+fn bare_byline(text: &str, shape: &Shape) -> bool {
+    if shape.words > 12 || shape.chars > 80 {
+        return false;
+    }
+    let names = authors(text, 0);
+    let [name] = names.as_slice() else {
+        return false;
+    };
+    let first = text[name.range()].split_whitespace().next().unwrap_or("");
+    let words = text[name.range()].split_whitespace().count();
+    let rest = text[name.end..].trim_start_matches([' ', '-', '—', '–', '|', '•', '·', ',']);
+    (2..=4).contains(&words)
+        && names::class(first).is_given()
+        && name.start == 0
+        && (rest.is_empty() || find_date(rest).is_some() || rest.ends_with(" ago"))
 }
 
 /// The author names of a byline, as spans of `text` offset by `base`.
@@ -59,6 +82,12 @@ fn authors(text: &str, base: usize) -> Vec<Span> {
         }
     };
     for (start, word) in words_with_offsets(text) {
+        // "Nolan22" and "Wilkinson@handle": a name glued to what follows.
+        let (word, glued) = match word.find(|c: char| c.is_ascii_digit() || c == '@') {
+            Some(0) => break,
+            Some(i) => (&word[..i], true),
+            None => (word, false),
+        };
         let clean = word.trim_end_matches([',', ';', '*', '_', '.']);
         let ends_clause = word.ends_with([',', ';']) || word.ends_with(['*', '_']);
         let lower = clean.to_lowercase();
@@ -68,14 +97,16 @@ fn authors(text: &str, base: usize) -> Vec<Span> {
         }
         let is_name_word = clean.starts_with(|c: char| c.is_uppercase())
             && !clean.chars().any(|c| c.is_ascii_digit())
-            && !names::is_month_or_day(clean)
-            && !names::is_role_word(clean)
+            && !names::class(clean).is_not_name()
             || (name.is_some() && names::is_particle(clean));
         if !is_name_word || matches!(clean, "-" | "|" | "—" | "–" | "•") {
             break;
         }
         let end = start + clean.len();
         name = Some(name.map_or((start, end), |(s, _)| (s, end)));
+        if glued {
+            break;
+        }
         if ends_clause {
             push(&mut name);
             // A comma after a name may lead to a job title: "Jane Doe, staff writer".
@@ -110,7 +141,8 @@ fn is_headline(block: &Block, text: &str, shape: &Shape, min_words: usize) -> bo
     matches!(block.kind, BlockKind::Text | BlockKind::Heading)
         && (min_words..=30).contains(&shape.words)
         && shape.chars <= 250
-        && !text.ends_with(':')
+        && !text.ends_with([':', '—', '–', '-'])
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && !(shape.ends_sentence && text.ends_with('.') && shape.words > 14)
         && !is_furniture(text, shape)
         && !is_date_line(text, shape)
@@ -159,39 +191,138 @@ fn split_bar(text: &str, span: Span) -> (Option<Span>, Span) {
     (kicker, trimmed(parts[best]))
 }
 
+/// How strongly a block reads as the page's headline.
+/// `distance` counts the blocks between the candidate and the story that
+/// are not site furniture.
+fn headline_score(
+    distance: usize,
+    block: &Block,
+    text: &str,
+    shape: &Shape,
+    repeats: usize,
+    anchored: bool,
+) -> i32 {
+    let lower = text.to_lowercase();
+    let mut score = 0;
+    if block.kind == BlockKind::Heading {
+        score += 3;
+    }
+    if repeats >= 2 {
+        score += 4;
+    }
+    if anchored {
+        score += 3;
+    }
+    score += match distance {
+        0..=3 => 2,
+        4..=8 => 1,
+        _ => 0,
+    };
+    score += match shape.words {
+        0..=2 => -1,
+        3 => 0,
+        4..=20 => 1,
+        _ => 0,
+    };
+    if shape.capitalized * 2 >= shape.words {
+        score += 1;
+    }
+    if text.ends_with('.') {
+        score -= 2;
+    }
+    const NOT_HEADLINE: &[&str] = &[
+        "getty",
+        "afp",
+        "image",
+        "photo",
+        "illustration",
+        "caption",
+        "@",
+        "│",
+        "<",
+        ">",
+        "comments",
+        "posters",
+        "http",
+        "encyclopedia",
+        "sponsored",
+    ];
+    if NOT_HEADLINE.iter().any(|w| lower.contains(w)) {
+        score -= 4;
+    }
+    score
+}
+
 pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
     let end = layout.body_start.min(blocks.len());
-    let zone = end.saturating_sub(REACH)..end;
+    let zone = end.saturating_sub(REACH)..(end + 1).min(blocks.len());
     let texts: Vec<&str> = blocks[zone.clone()]
         .iter()
         .map(|b| &text[b.span.range()])
         .collect();
     let shapes: Vec<Shape> = texts.iter().map(|t| Shape::of(t)).collect();
     let at = |i: usize| (&blocks[i], texts[i - zone.start], &shapes[i - zone.start]);
+    let above = zone.start..end;
+    // A byline may also sit just inside what looked like the story, below a
+    // photo caption.
+    let below = end..(end + 4).min(blocks.len());
+    let texts_below: Vec<&str> = blocks[below.clone()]
+        .iter()
+        .map(|b| &text[b.span.range()])
+        .collect();
 
-    let byline = zone
+    let byline_below = below
+        .clone()
+        .find(|&i| byline_names(texts_below[i - end]).is_some());
+    let byline = above
         .clone()
         .rev()
-        .find(|&i| byline_names(at(i).1).is_some());
+        .find(|&i| byline_names(at(i).1).is_some())
+        .or_else(|| above.clone().rev().find(|&i| bare_byline(at(i).1, at(i).2)));
     let mut header = Header::default();
-    if let Some(i) = byline {
-        let (block, t, _) = at(i);
+    let byline_at = byline.or(byline_below);
+    if let Some(i) = byline_at {
+        let (block, t) = (&blocks[i], &text[blocks[i].span.range()]);
         let from = byline_names(t).unwrap_or(0);
         header.authors = authors(&t[from..], block.span.start + from);
     }
 
-    // A Markdown title wins; otherwise the nearest headline above the byline
-    // (or above the story), preferring one of three words or more.
+    // A Markdown title wins; otherwise the block that reads most like the
+    // page's headline: repeated on the page, just above a byline or date,
+    // close to the story, shaped like a title.
+    let mut repeats: HashMap<&str, usize> = HashMap::new();
+    for b in blocks {
+        *repeats.entry(text[b.span.range()].trim()).or_default() += 1;
+    }
     let heading = (0..end).find(|&i| blocks[i].kind == BlockKind::Heading);
-    let above = byline.unwrap_or(end);
-    let title = heading.or_else(|| {
-        let near = |min| {
-            zone.clone().filter(|&i| i < above).rev().find(|&i| {
-                let (b, t, s) = at(i);
-                is_headline(b, t, s, min)
+    let anchored = |i: usize| {
+        (i + 1..(i + 7).min(end + 1))
+            .any(|j| j < zone.end && (Some(j) == byline_at || is_date_line(at(j).1, at(j).2)))
+    };
+    let content_between = |i: usize| {
+        (i + 1..end)
+            .filter(|&j| {
+                let (_, t, s) = at(j);
+                !is_furniture(t, s) && s.words > 1
             })
-        };
-        near(3).or_else(|| near(1))
+            .count()
+    };
+    let title = heading.or_else(|| {
+        zone.clone()
+            .filter(|&i| {
+                let (b, t, s) = at(i);
+                is_headline(b, t, s, 2)
+                    && !bare_byline(t, s)
+                    && byline_at.is_none_or(|k| i < k)
+                    && (i < end || zone.start == end)
+            })
+            .max_by_key(|&i| {
+                let (b, t, s) = at(i);
+                (
+                    headline_score(content_between(i), b, t, s, repeats[t.trim()], anchored(i)),
+                    i,
+                )
+            })
     });
     if let Some(i) = title {
         let (kicker, span) = split_bar(&text[blocks[i].span.range()], blocks[i].span);
@@ -199,15 +330,23 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
         header.kicker = kicker.or_else(|| {
             let k = i.checked_sub(1).filter(|k| zone.contains(k))?;
             let (b, t, s) = at(k);
-            is_kicker(b, t, s).then_some(b.span)
+            is_kicker(b, t, s).then(|| {
+                let label = t.trim_end_matches(['—', '–', '-', ' ', '|', ':']);
+                Span::new(b.span.start, b.span.start + label.len())
+            })
         });
     }
 
     // The date nearest below the title, else anywhere in the header.
     let from = title.filter(|i| zone.contains(i)).unwrap_or(zone.start);
-    header.published = (from..end)
-        .chain(zone.start..from)
-        .find_map(|i| find_date(at(i).1).filter(|_| at(i).2.words <= 25));
+    header.published = byline_below
+        .and_then(|i| find_date(texts_below[i - end]))
+        .or_else(|| {
+            (from..end)
+                .chain(zone.start..from)
+                .find_map(|i| find_date(at(i).1).filter(|_| at(i).2.words <= 25))
+        });
+    header.last_block = [title, byline_at].into_iter().flatten().max();
     header
 }
 

@@ -31,8 +31,11 @@ use tokens::{Token, tokenize};
 /// Parses one article. Never fails: odd input gives a sparse article.
 pub fn parse(text: &str) -> Article {
     let blocks = blocks::blocks(text);
-    let layout = chrome::layout(text, &blocks);
+    let mut layout = chrome::layout(text, &blocks);
     let header = header::header(text, &blocks, &layout);
+    if let Some(last) = header.last_block {
+        layout.body.retain(|&i| i > last);
+    }
     let (sections, dateline) = sections::sections(text, &blocks, &layout.body);
     let paragraphs: Vec<Span> = sections
         .iter()
