@@ -151,28 +151,16 @@ fn is_speech_verb(w: &str) -> bool {
 /// Verbs that report a clause without quote marks (a subset: "asked",
 /// "continued" and the like rarely do).
 fn reports_clause(w: &str) -> bool {
+    // Forms that are as often plural nouns ("member states", "the claims")
+    // or that rarely take a clause are left to direct quotes.
     is_speech_verb(w)
         && !matches!(
-            w.to_ascii_lowercase().as_str(),
-            "asked"
-                | "asks"
-                | "continued"
-                | "quipped"
-                | "joked"
-                | "shouted"
-                | "adding"
-                | "telling"
-                | "yelled"
-                | "whispered"
-                | "replied"
-                | "responded"
-                | "remarked"
-                | "commented"
-                | "pointed"
-                | "recalled"
-                | "recalls"
-                | "agreed"
-                | "agrees"
+            w,
+            "asked" | "asks" | "continued" | "quipped" | "joked" | "shouted" | "adding" | "telling"
+                | "yelled" | "whispered" | "replied" | "responded" | "remarked" | "commented"
+                | "pointed" | "recalled" | "recalls" | "agreed" | "agrees" | "states" | "notes"
+                | "claims" | "reports" | "demands" | "promises" | "alleges" | "charged"
+                | "urged" | "urges" | "vowed" | "vows" | "pledged" | "demanded"
         )
 }
 
@@ -203,6 +191,14 @@ fn is_adverb(w: &str) -> bool {
             | "further"
             | "simply"
     ) || (l.len() > 4 && l.ends_with("ly"))
+}
+
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "is" | "was" | "were" | "are" | "been" | "be" | "being" | "do" | "does" | "did" | "can"
+            | "could" | "should" | "may" | "might" | "must"
+    )
 }
 
 /// Words that open a clause rather than end a subject noun phrase.
@@ -256,10 +252,7 @@ fn subject_before(text: &str, toks: &[Token], from: usize, verb: usize) -> Optio
         if t.word && is_clause_word(w) {
             break;
         }
-        if t.word
-            && (is_speech_verb(w) || w.eq_ignore_ascii_case("is") || w.eq_ignore_ascii_case("was"))
-            && start < end
-        {
+        if t.word && (is_speech_verb(w) || is_auxiliary(w)) && start < end {
             break;
         }
         start -= 1;
@@ -284,7 +277,16 @@ fn subject_before(text: &str, toks: &[Token], from: usize, verb: usize) -> Optio
             }
         }
     }
-    (start < end).then_some((start, end))
+    // "what Trump says his plan would do" is not a report; nor is a
+    // phrase that opens with a participle ("Having said that").
+    let embedded = start > from
+        && toks[start - 1].word
+        && matches!(text[toks[start - 1].span.range()].to_ascii_lowercase().as_str(), "what" | "how" | "why");
+    let participle = start < end && {
+        let w = &text[toks[start].span.range()];
+        w.len() > 4 && w.ends_with("ing")
+    };
+    (start < end && !embedded && !participle).then_some((start, end))
 }
 
 /// The noun phrase right after token `at` (`said Obama`, `said the official`).
@@ -522,7 +524,14 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Speech> {
                 }
                 None => Source::Unknown,
             };
-            let is_speech = match source {
+            let inner_text = &text[m.inner.range()];
+            let after_possessive = first > 0 && {
+                let w = &text[toks[first - 1].span.range()];
+                toks[first - 1].word && (w.ends_with("'s") || w.ends_with("’s"))
+            };
+            let aside = inner_text.starts_with('(') && inner_text.trim_end_matches('.').ends_with(')');
+            let title = words <= 6 && is_title_case(text, m.inner);
+            let is_speech = !after_possessive && !aside && !(title && found.is_none_or(|_| words <= 4)) && match source {
                 Source::Phrase(_) | Source::Previous => words >= 2 || found.is_some(),
                 Source::Unknown => words >= 8 && !is_title_case(text, m.inner),
             };
@@ -749,7 +758,17 @@ fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) -> Option<u
     while s < end && is_punct(text, &toks[s], ",") {
         s += 1;
     }
-    (s < end && toks[s].word).then_some(s)
+    // "said in his interview", "vowed to fight", "complained about": no
+    // reported clause follows.
+    let opens_clause = s < end
+        && toks[s].word
+        && !matches!(
+            word(s).to_ascii_lowercase().as_str(),
+            "to" | "about" | "with" | "of" | "for" | "in" | "as" | "from" | "during" | "at" | "on"
+                | "into" | "by" | "after" | "before" | "while" | "when" | "because" | "if" | "since"
+                | "until" | "over" | "under" | "through" | "goodbye" | "hello" | "so" | "yes" | "no"
+        );
+    opens_clause.then_some(s)
 }
 
 fn push_reported(
