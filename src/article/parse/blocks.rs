@@ -109,15 +109,17 @@ fn is_rule(line: &str) -> bool {
         })
 }
 
-/// True when the text is hard-wrapped: long lines are rare and many lines
-/// stop near one width. A page rendered one paragraph per line is not.
-fn is_hard_wrapped(lines: &[Line]) -> bool {
-    let full = lines
-        .iter()
-        .filter(|l| (40..=100).contains(&l.chars))
-        .count();
+/// True when the text is hard-wrapped: long lines are rare, and lines of
+/// full width mostly stop mid-sentence. A page rendered one paragraph per
+/// line is not, even when its paragraphs are short.
+fn is_hard_wrapped(text: &str, lines: &[Line]) -> bool {
+    let full: Vec<&Line> = lines.iter().filter(|l| (40..=100).contains(&l.chars)).collect();
     let long = lines.iter().filter(|l| l.chars > 100).count();
-    full >= 3 && long * 10 <= full
+    let mid_sentence = full
+        .iter()
+        .filter(|l| !text[l.span.range()].ends_with(['.', '!', '?', '"', '”', ':']))
+        .count();
+    full.len() >= 3 && long * 10 <= full.len() && mid_sentence * 2 >= full.len()
 }
 
 /// True when `next` continues the paragraph that `prev` is in: the text is
@@ -151,7 +153,7 @@ fn continues(
 /// The blocks of a text, in order.
 pub fn blocks(text: &str) -> Vec<Block> {
     let lines = lines(text);
-    let wrapped = is_hard_wrapped(&lines);
+    let wrapped = is_hard_wrapped(text, &lines);
     let mut out: Vec<Block> = Vec::new();
     let mut prev: Option<(Line, BlockKind)> = None;
     let mut in_fence = false;

@@ -413,7 +413,8 @@ fn source_after(
     end: usize,
 ) -> Option<((usize, usize), usize)> {
     let mut i = at;
-    while i < end && is_punct(text, &toks[i], ",—–-") {
+    let dashed = i < end && is_punct(text, &toks[i], "—–―-");
+    while i < end && is_punct(text, &toks[i], ",—–―-") {
         i += 1;
     }
     if i >= end || !toks[i].word {
@@ -423,13 +424,59 @@ fn source_after(
         let np = phrase_after(text, toks, i + 1, end)?;
         return Some((np, i));
     }
-    // Subject then verb, within a few words.
-    let limit = (i + 12).min(end);
-    let verb = (i..limit)
-        .take_while(|&k| toks[k].word || is_punct(text, &toks[k], ",'’-"))
-        .find(|&k| toks[k].word && is_speech_verb(&text[toks[k].span.range()]))?;
-    let np = subject_before(text, toks, i, verb)?;
-    names_someone(text, toks, np).then_some((np, verb))
+    let capitalized = |k: usize| toks[k].word && text[toks[k].span.range()].starts_with(char::is_uppercase);
+    // `" ― Pamela Padilla`: a dash and a name sign the quote.
+    if dashed && capitalized(i) {
+        let mut e = i;
+        while e < end && capitalized(e) {
+            e += 1;
+        }
+        return Some(((i, e), i));
+    }
+    // Subject then verb, within a few words; a parenthesis (`Rep. Gwen Moore
+    // (D-Wis.) said`) is passed over.
+    let mut depth = 0usize;
+    let mut verb = None;
+    for k in i..(i + 14).min(end) {
+        let w = &text[toks[k].span.range()];
+        match w {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ if toks[k].word => {
+                if depth == 0 && is_speech_verb(w) {
+                    verb = Some(k);
+                    break;
+                }
+            }
+            "," | "'" | "’" | "-" | "." => {}
+            _ if depth == 0 => break,
+            _ => {}
+        }
+    }
+    if let Some(verb) = verb {
+        let name_then_paren = (i..verb).find(|&k| text[toks[k].span.range()] == *"(");
+        let np = match name_then_paren {
+            Some(p) if p > i => Some((i, p)),
+            _ => subject_before(text, toks, i, verb),
+        };
+        if let Some(np) = np.filter(|&np| names_someone(text, toks, np)) {
+            return Some((np, verb));
+        }
+    }
+    // `," Scott Pruitt, the attorney general of Oklahoma, said`: a name, an
+    // appositive, then the verb further on in the sentence.
+    if capitalized(i) {
+        let mut e = i;
+        while e < end && (capitalized(e) || (toks[e].word && class(&text[toks[e].span.range()]).has(Class::PARTICLE))) {
+            e += 1;
+        }
+        if e < end && is_punct(text, &toks[e], ",") {
+            let verb = (e..end.min(e + 30)).find(|&k| toks[k].word && is_speech_verb(&text[toks[k].span.range()]))?;
+            let before = &text[toks[verb - 1].span.range()];
+            return (before == "," || is_adverb(before)).then_some(((i, e), verb));
+        }
+    }
+    None
 }
 
 /// The source of a direct quote from the words before it in its sentence:
@@ -441,7 +488,7 @@ fn source_before(
     at: usize,
 ) -> Option<((usize, usize), usize)> {
     // The cue must stand close to the quote: `said in a statement: "`.
-    let near = at.saturating_sub(7).max(from);
+    let near = at.saturating_sub(10).max(from);
     for k in (near..at).rev() {
         let w = &text[toks[k].span.range()];
         if !toks[k].word {
