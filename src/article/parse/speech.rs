@@ -148,6 +148,12 @@ fn is_speech_verb(w: &str) -> bool {
         )
 }
 
+/// `called for a vote`, `calls on the minister to resign`: a demand,
+/// reported. Other senses of "call" rarely are speech.
+fn is_call_verb(w: &str) -> bool {
+    matches!(w, "called" | "calls")
+}
+
 /// Verbs that report a clause without quote marks (a subset: "asked",
 /// "continued" and the like rarely do).
 fn reports_clause(w: &str) -> bool {
@@ -171,7 +177,7 @@ fn is_punct(text: &str, t: &Token, set: &str) -> bool {
 /// Words that sit between a speaker and a speech verb: `he later said`.
 fn is_adverb(w: &str) -> bool {
     let l = w.to_ascii_lowercase();
-    matches!(
+    matches!(l.as_str(), "not" | "never" | "already" | "still" | "just" | "often" | "now" | "since") || matches!(
         l.as_str(),
         "also"
             | "later"
@@ -242,14 +248,24 @@ fn subject_before(text: &str, toks: &[Token], from: usize, verb: usize) -> Optio
     while end > from && toks[end - 1].word && is_adverb(&text[toks[end - 1].span.range()]) {
         end -= 1;
     }
+    // "Rep. Trey Gowdy (R-S.C.) said": the parenthesis is not the subject.
+    if end > from && &text[toks[end - 1].span.range()] == ")" {
+        let open = (end.saturating_sub(10).max(from)..end - 1).rev().find(|&k| &text[toks[k].span.range()] == "(");
+        if let Some(open) = open {
+            end = open;
+        }
+    }
     let mut start = end;
+    let mut conjunction = None;
     while start > from {
         let t = &toks[start - 1];
         let w = &text[t.span.range()];
         if !t.word && !matches!(w, "'" | "’" | "-" | "&") {
             break;
         }
-        if t.word && is_clause_word(w) {
+        if t.word && matches!(w, "and" | "or") {
+            conjunction.get_or_insert(start - 1);
+        } else if t.word && is_clause_word(w) {
             break;
         }
         if t.word && (is_speech_verb(w) || is_auxiliary(w)) && start < end {
@@ -259,6 +275,14 @@ fn subject_before(text: &str, toks: &[Token], from: usize, verb: usize) -> Optio
         if end - start > 12 {
             return None;
         }
+    }
+    // "The talks ended and Obama said": the speaker is after the "and";
+    // "Experts on Korea and arms control said": the speakers are all of it.
+    if let Some(c) = conjunction
+        && c + 1 < end
+        && (names_someone(text, toks, (c + 1, end)) || start > c)
+    {
+        start = c + 1;
     }
     // "Jane Doe, the chief economist, said": a comma-closed appositive.
     if start == end && end > from && is_punct(text, &toks[end - 1], ",") {
@@ -677,7 +701,7 @@ fn reported(
                     }
                 }
             }
-            if !reports_clause(w) {
+            if !reports_clause(w) && !is_call_verb(w) {
                 k += 1;
                 continue;
             }
@@ -689,6 +713,16 @@ fn reported(
             {
                 k - 3
             } else if w.eq_ignore_ascii_case("saying") {
+                // "..., saying the deal was dead": the sentence's subject said it.
+                let opener = (sent.start..k).take_while(|&i| toks[i].word && word(i).starts_with(char::is_uppercase)).last();
+                if k > sent.start + 2
+                    && is_punct(text, &toks[k - 1], ",")
+                    && let Some(last) = opener
+                    && let Some(start) = clause_start(text, toks, k, end).filter(|&s| end > s + 2)
+                {
+                    push_reported(text, toks, (start, end), Some((sent.start, last + 1)), paragraph, out);
+                    break;
+                }
                 k += 1;
                 continue;
             } else {
@@ -746,6 +780,10 @@ fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) -> Option<u
         return Some(that + 1);
     }
     let mut s = verb + 1;
+    if is_call_verb(word(verb)) {
+        let demand = s + 1 < end && matches!(word(s), "for" | "on" | "upon");
+        return (demand && toks[s + 1].word).then_some(s + 1);
+    }
     let told = matches!(word(verb).to_ascii_lowercase().as_str(), "told" | "tells");
     if told {
         // The person told: "reporters", "the BBC", "GMTV's Sunday programme".
