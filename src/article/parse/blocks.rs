@@ -113,7 +113,10 @@ fn is_rule(line: &str) -> bool {
 /// full width mostly stop mid-sentence. A page rendered one paragraph per
 /// line is not, even when its paragraphs are short.
 fn is_hard_wrapped(text: &str, lines: &[Line]) -> bool {
-    let full: Vec<&Line> = lines.iter().filter(|l| (40..=100).contains(&l.chars)).collect();
+    let full: Vec<&Line> = lines
+        .iter()
+        .filter(|l| (40..=100).contains(&l.chars))
+        .collect();
     let long = lines.iter().filter(|l| l.chars > 100).count();
     let mid_sentence = full
         .iter()

@@ -50,9 +50,14 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> Vec<Marked> {
     let mut prev: Option<char> = None;
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        // Two apostrophes stand for a straight double quote in some wire copy.
+        let doubled = c == '\'' && iter.peek().is_some_and(|&(_, n)| n == '\'');
+        if doubled {
+            iter.next();
+        }
+        let straight = c == '"' || doubled;
+        let after = i + if doubled { 2 } else { c.len_utf8() };
         let next = iter.peek().map(|&(_, n)| n);
-        let after = i + c.len_utf8();
-        let straight = c == '"';
         let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
         let after_space = next.is_none_or(char::is_whitespace);
         if is_opener(c) || (straight && open.is_none() && before_space && !after_space) {
@@ -106,6 +111,14 @@ mod tests {
             vec!["We agree", "Fully."]
         );
         assert_eq!(inner("“We agree,” she said.", false), vec!["We agree"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes() {
+        assert_eq!(
+            inner("''It is over,'' he said. Don't stop.", false),
+            vec!["It is over"]
+        );
     }
 
     #[test]

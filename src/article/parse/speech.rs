@@ -162,11 +162,39 @@ fn reports_clause(w: &str) -> bool {
     is_speech_verb(w)
         && !matches!(
             w,
-            "asked" | "asks" | "continued" | "quipped" | "joked" | "shouted" | "adding" | "telling"
-                | "yelled" | "whispered" | "replied" | "responded" | "remarked" | "commented"
-                | "pointed" | "recalled" | "recalls" | "agreed" | "agrees" | "states" | "notes"
-                | "claims" | "reports" | "demands" | "promises" | "alleges" | "charged"
-                | "urged" | "urges" | "vowed" | "vows" | "pledged" | "demanded"
+            "asked"
+                | "asks"
+                | "continued"
+                | "quipped"
+                | "joked"
+                | "shouted"
+                | "adding"
+                | "telling"
+                | "yelled"
+                | "whispered"
+                | "replied"
+                | "responded"
+                | "remarked"
+                | "commented"
+                | "pointed"
+                | "recalled"
+                | "recalls"
+                | "agreed"
+                | "agrees"
+                | "states"
+                | "notes"
+                | "claims"
+                | "reports"
+                | "demands"
+                | "promises"
+                | "alleges"
+                | "charged"
+                | "urged"
+                | "urges"
+                | "vowed"
+                | "vows"
+                | "pledged"
+                | "demanded"
         )
 }
 
@@ -177,7 +205,10 @@ fn is_punct(text: &str, t: &Token, set: &str) -> bool {
 /// Words that sit between a speaker and a speech verb: `he later said`.
 fn is_adverb(w: &str) -> bool {
     let l = w.to_ascii_lowercase();
-    matches!(l.as_str(), "not" | "never" | "already" | "still" | "just" | "often" | "now" | "since") || matches!(
+    matches!(
+        l.as_str(),
+        "not" | "never" | "already" | "still" | "just" | "often" | "now" | "since"
+    ) || matches!(
         l.as_str(),
         "also"
             | "later"
@@ -202,8 +233,21 @@ fn is_adverb(w: &str) -> bool {
 fn is_auxiliary(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
-        "is" | "was" | "were" | "are" | "been" | "be" | "being" | "do" | "does" | "did" | "can"
-            | "could" | "should" | "may" | "might" | "must"
+        "is" | "was"
+            | "were"
+            | "are"
+            | "been"
+            | "be"
+            | "being"
+            | "do"
+            | "does"
+            | "did"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
     )
 }
 
@@ -250,7 +294,9 @@ fn subject_before(text: &str, toks: &[Token], from: usize, verb: usize) -> Optio
     }
     // "Rep. Trey Gowdy (R-S.C.) said": the parenthesis is not the subject.
     if end > from && &text[toks[end - 1].span.range()] == ")" {
-        let open = (end.saturating_sub(10).max(from)..end - 1).rev().find(|&k| &text[toks[k].span.range()] == "(");
+        let open = (end.saturating_sub(10).max(from)..end - 1)
+            .rev()
+            .find(|&k| &text[toks[k].span.range()] == "(");
         if let Some(open) = open {
             end = open;
         }
@@ -305,7 +351,12 @@ fn subject_before(text: &str, toks: &[Token], from: usize, verb: usize) -> Optio
     // phrase that opens with a participle ("Having said that").
     let embedded = start > from
         && toks[start - 1].word
-        && matches!(text[toks[start - 1].span.range()].to_ascii_lowercase().as_str(), "what" | "how" | "why");
+        && matches!(
+            text[toks[start - 1].span.range()]
+                .to_ascii_lowercase()
+                .as_str(),
+            "what" | "how" | "why"
+        );
     let participle = start < end && {
         let w = &text[toks[start].span.range()];
         w.len() > 4 && w.ends_with("ing")
@@ -448,7 +499,8 @@ fn source_after(
         let np = phrase_after(text, toks, i + 1, end)?;
         return Some((np, i));
     }
-    let capitalized = |k: usize| toks[k].word && text[toks[k].span.range()].starts_with(char::is_uppercase);
+    let capitalized =
+        |k: usize| toks[k].word && text[toks[k].span.range()].starts_with(char::is_uppercase);
     // `" ― Pamela Padilla`: a dash and a name sign the quote.
     if dashed && capitalized(i) {
         let mut e = i;
@@ -491,11 +543,15 @@ fn source_after(
     // appositive, then the verb further on in the sentence.
     if capitalized(i) {
         let mut e = i;
-        while e < end && (capitalized(e) || (toks[e].word && class(&text[toks[e].span.range()]).has(Class::PARTICLE))) {
+        while e < end
+            && (capitalized(e)
+                || (toks[e].word && class(&text[toks[e].span.range()]).has(Class::PARTICLE)))
+        {
             e += 1;
         }
         if e < end && is_punct(text, &toks[e], ",") {
-            let verb = (e..end.min(e + 30)).find(|&k| toks[k].word && is_speech_verb(&text[toks[k].span.range()]))?;
+            let verb = (e..end.min(e + 30))
+                .find(|&k| toks[k].word && is_speech_verb(&text[toks[k].span.range()]))?;
             let before = &text[toks[verb - 1].span.range()];
             return (before == "," || is_adverb(before)).then_some(((i, e), verb));
         }
@@ -583,7 +639,13 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Speech> {
             let words = Shape::of(&text[m.inner.range()]).words;
             let source = match found {
                 Some((np, verb)) => {
-                    cues.push(verb);
+                    // `says he is making "a demand"`: the quote is part of a
+                    // reported clause, which the reported-speech pass finds.
+                    let mixed =
+                        verb < first && first > 0 && toks[first - 1].word && first - 1 != verb;
+                    if !mixed {
+                        cues.push(verb);
+                    }
                     Source::Phrase(span(&toks, np))
                 }
                 None if prev_in_para.is_some() || (qi == 0 && carried) => Source::Previous,
@@ -600,12 +662,16 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Speech> {
                 let w = &text[toks[first - 1].span.range()];
                 toks[first - 1].word && (w.ends_with("'s") || w.ends_with("’s"))
             };
-            let aside = inner_text.starts_with('(') && inner_text.trim_end_matches('.').ends_with(')');
+            let aside =
+                inner_text.starts_with('(') && inner_text.trim_end_matches('.').ends_with(')');
             let title = words <= 6 && is_title_case(text, m.inner);
-            let is_speech = !after_possessive && !aside && !(title && found.is_none_or(|_| words <= 4)) && match source {
-                Source::Phrase(_) | Source::Previous => words >= 2 || found.is_some(),
-                Source::Unknown => words >= 8 && !is_title_case(text, m.inner),
-            };
+            let is_speech = !after_possessive
+                && !aside
+                && !(title && found.is_none_or(|_| words <= 4))
+                && match source {
+                    Source::Phrase(_) | Source::Previous => words >= 2 || found.is_some(),
+                    Source::Unknown => words >= 8 && !is_title_case(text, m.inner),
+                };
             if is_speech || m.open_end || (qi == 0 && carried) {
                 out.push(Speech {
                     content: m.inner,
@@ -714,13 +780,22 @@ fn reported(
                 k - 3
             } else if w.eq_ignore_ascii_case("saying") {
                 // "..., saying the deal was dead": the sentence's subject said it.
-                let opener = (sent.start..k).take_while(|&i| toks[i].word && word(i).starts_with(char::is_uppercase)).last();
+                let opener = (sent.start..k)
+                    .take_while(|&i| toks[i].word && word(i).starts_with(char::is_uppercase))
+                    .last();
                 if k > sent.start + 2
                     && is_punct(text, &toks[k - 1], ",")
                     && let Some(last) = opener
                     && let Some(start) = clause_start(text, toks, k, end).filter(|&s| end > s + 2)
                 {
-                    push_reported(text, toks, (start, end), Some((sent.start, last + 1)), paragraph, out);
+                    push_reported(
+                        text,
+                        toks,
+                        (start, end),
+                        Some((sent.start, last + 1)),
+                        paragraph,
+                        out,
+                    );
                     break;
                 }
                 k += 1;
@@ -849,9 +924,34 @@ fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) -> Option<u
         && toks[s].word
         && !matches!(
             word(s).to_ascii_lowercase().as_str(),
-            "to" | "about" | "with" | "of" | "for" | "in" | "as" | "from" | "during" | "at" | "on"
-                | "into" | "by" | "after" | "before" | "while" | "when" | "because" | "if" | "since"
-                | "until" | "over" | "under" | "through" | "goodbye" | "hello" | "so" | "yes" | "no"
+            "to" | "about"
+                | "with"
+                | "of"
+                | "for"
+                | "in"
+                | "as"
+                | "from"
+                | "during"
+                | "at"
+                | "on"
+                | "into"
+                | "by"
+                | "after"
+                | "before"
+                | "while"
+                | "when"
+                | "because"
+                | "if"
+                | "since"
+                | "until"
+                | "over"
+                | "under"
+                | "through"
+                | "goodbye"
+                | "hello"
+                | "so"
+                | "yes"
+                | "no"
         );
     opens_clause.then_some(s)
 }
