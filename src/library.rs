@@ -186,6 +186,10 @@ pub fn load_all(files: &[PathBuf], max_bytes: u64) -> Vec<Result<Entry, LoadErro
 /// What the background loader reports, in this order: `Found` once, then a
 /// `Loaded` per file (in completion order), then `Done`.
 #[derive(Debug)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one event per file crosses the channel; boxing would only add an allocation"
+)]
 pub enum Event {
     /// The walk is done: this many files will load; these paths failed.
     Found {
@@ -223,7 +227,7 @@ pub fn spawn(paths: Vec<PathBuf>, max_bytes: u64) -> mpsc::Receiver<Event> {
                     path: path.clone(),
                     article,
                 });
-                tx.send(Event::Loaded { index, result })
+                tx.send(Event::Loaded { index, result }).map_err(|_| ())
             });
         let _ = tx.send(Event::Done);
     });

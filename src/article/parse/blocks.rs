@@ -227,15 +227,16 @@ mod tests {
                 (BlockKind::Text, "Title"),
                 (
                     BlockKind::Text,
-                    "First paragraph is long enough to look like a wrapped line of prose.\nSecond one."
+                    "First paragraph is long enough to look like a wrapped line of prose."
                 ),
+                (BlockKind::Text, "Second one."),
             ]
         );
     }
 
     #[test]
     fn hard_wrapped_lines_join() {
-        let text = "Paragraph one is hard-wrapped at a fixed width like mail,\nand it goes on over three lines of text that are\nall about as long as each other.\n\nParagraph two is short.\n";
+        let text = "Paragraph one is hard-wrapped at a fixed width like mail,\nand it goes on over four lines of text that are\nall about as long as each other, the way a mail\nclient or a wire service leaves them.\n\nParagraph two is short.\n";
         assert_eq!(blocks(text).len(), 2);
     }
 
@@ -248,7 +249,7 @@ mod tests {
 
     #[test]
     fn indented_lines_open_wire_paragraphs() {
-        let text = "    GENEVA, March 3 - The talks went on through the night and into\nthe morning.\n    A second paragraph starts here with its own indent and\ngoes on.";
+        let text = "    GENEVA, March 3 - The talks went on through the night and into\nthe morning, when the delegates finally went back to their\nhotels to sleep.\n    A second paragraph starts here with its own indent and\ngoes on for another line of text before it stops.";
         let got = texts(text);
         assert_eq!(got.len(), 2);
         assert!(got[0].1.starts_with("GENEVA"));

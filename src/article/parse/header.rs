@@ -97,7 +97,7 @@ fn authors(text: &str, base: usize) -> Vec<Span> {
         }
         let is_name_word = clean.starts_with(|c: char| c.is_uppercase())
             && !clean.chars().any(|c| c.is_ascii_digit())
-            && !names::class(clean).is_not_name()
+            && !names::class(clean).is_not_byline_name()
             || (name.is_some() && names::is_particle(clean));
         if !is_name_word || matches!(clean, "-" | "|" | "—" | "–" | "•") {
             break;
@@ -307,14 +307,14 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
             })
             .count()
     };
-    let title = heading.or_else(|| {
+    let best = |min_words: usize| {
         zone.clone()
             .filter(|&i| {
                 let (b, t, s) = at(i);
-                is_headline(b, t, s, 2)
+                is_headline(b, t, s, min_words)
                     && !bare_byline(t, s)
                     && byline_at.is_none_or(|k| i < k)
-                    && (i < end || zone.start == end)
+                    && (i < end || (zone.start == end && !s.is_prose()))
             })
             .max_by_key(|&i| {
                 let (b, t, s) = at(i);
@@ -323,7 +323,8 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
                     i,
                 )
             })
-    });
+    };
+    let title = heading.or_else(|| best(2)).or_else(|| best(1));
     if let Some(i) = title {
         let (kicker, span) = split_bar(&text[blocks[i].span.range()], blocks[i].span);
         header.title = Some(span);

@@ -36,6 +36,15 @@ impl Class {
         self.has(Class(Self::MALE.0 | Self::FEMALE.0))
     }
 
+    /// A word that ends the names in a byline: places may be surnames
+    /// there (`Ana Lima`), so only titles, dates, organisations and function
+    /// words count.
+    pub const fn is_not_byline_name(self) -> bool {
+        self.has(Class(
+            Self::ROLE.0 | Self::TIME.0 | Self::ORG.0 | Self::STOP.0,
+        ))
+    }
+
     /// A word that cannot be part of a person's name.
     pub const fn is_not_name(self) -> bool {
         self.has(Class(
@@ -217,10 +226,6 @@ pub fn strip_possessive(word: &str) -> &str {
         .or_else(|| word.strip_suffix('\''))
         .or_else(|| word.strip_suffix('’'))
         .unwrap_or(word)
-}
-
-pub fn is_month_or_day(word: &str) -> bool {
-    class(word).has(Class::TIME)
 }
 
 pub fn is_role_word(word: &str) -> bool {

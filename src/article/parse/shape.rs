@@ -97,11 +97,6 @@ impl Shape {
             || (self.words >= 14 && self.sentences >= 1)
             || self.words >= 30
     }
-
-    /// All letters uppercase (a wire headline, a shouted label).
-    pub fn is_upper(&self) -> bool {
-        self.letters >= 2 && self.lower == 0
-    }
 }
 
 #[cfg(test)]

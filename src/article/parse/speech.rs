@@ -518,12 +518,11 @@ fn source_after(
         match w {
             "(" => depth += 1,
             ")" => depth = depth.saturating_sub(1),
-            _ if toks[k].word => {
-                if depth == 0 && is_speech_verb(w) {
-                    verb = Some(k);
-                    break;
-                }
+            _ if toks[k].word && depth == 0 && is_speech_verb(w) => {
+                verb = Some(k);
+                break;
             }
+            _ if toks[k].word => {}
             "," | "'" | "’" | "-" | "." => {}
             _ if depth == 0 => break,
             _ => {}
@@ -667,7 +666,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Speech> {
             let title = words <= 6 && is_title_case(text, m.inner);
             let is_speech = !after_possessive
                 && !aside
-                && !(title && found.is_none_or(|_| words <= 4))
+                && (!title || found.is_some_and(|_| words > 4))
                 && match source {
                     Source::Phrase(_) | Source::Previous => words >= 2 || found.is_some(),
                     Source::Unknown => words >= 8 && !is_title_case(text, m.inner),

@@ -54,10 +54,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
-            if is_word_char(d) {
-                end = j + d.len_utf8();
-                chars.next();
-            } else if is_inner(d) && s[j + d.len_utf8()..].starts_with(is_word_char) {
+            if is_word_char(d) || (is_inner(d) && s[j + d.len_utf8()..].starts_with(is_word_char)) {
                 end = j + d.len_utf8();
                 chars.next();
             } else {
