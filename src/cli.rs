@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use rayon::prelude::*;
 
 use crate::article::text::sanitize;
 use crate::briefing::Briefing;
@@ -113,20 +114,37 @@ fn status(failed: bool) -> ExitCode {
 }
 
 fn parse(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
-    let (entries, failed) = load(paths);
+    let (files, mut errors) = library::discover(paths);
+    // Parse and render on all cores; only the writing is in order.
+    let rendered: Vec<Result<String, LoadError>> = files
+        .par_iter()
+        .map(|path| {
+            let article = library::load(path, DEFAULT_MAX_BYTES)?;
+            Ok(if json {
+                output::article_json(path, &article)
+            } else {
+                output::article_outline(path, &article)
+            })
+        })
+        .collect();
     let mut out = io::BufWriter::new(io::stdout().lock());
-    for (i, e) in entries.iter().enumerate() {
-        if json {
-            writeln!(out, "{}", output::article_json(&e.path, &e.article))?;
-        } else {
-            if i > 0 {
-                writeln!(out)?;
+    let mut first = true;
+    for result in rendered {
+        match result {
+            Ok(text) if json => writeln!(out, "{text}")?,
+            Ok(text) => {
+                if !first {
+                    writeln!(out)?;
+                }
+                write!(out, "{text}")?;
+                first = false;
             }
-            write!(out, "{}", output::article_outline(&e.path, &e.article))?;
+            Err(e) => errors.push(e),
         }
     }
     out.flush()?;
-    Ok(status(failed))
+    report(&errors);
+    Ok(status(!errors.is_empty()))
 }
 
 fn quotes(paths: &[PathBuf], speaker: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {

@@ -6,6 +6,7 @@
 //! at a fixed width and separated by blank lines (Markdown, mail), and
 //! hard-wrapped paragraphs whose first line is indented (wire copy).
 
+use super::shape::Shape;
 use crate::article::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +29,8 @@ pub struct Block {
     pub kind: BlockKind,
     /// How many lines of the text the block covers.
     pub lines: u32,
+    /// What the block's text looks like, measured once for every step.
+    pub shape: Shape,
 }
 
 /// One line of the text: its span without the line ending.
@@ -185,25 +188,26 @@ pub fn blocks(text: &str) -> Vec<Block> {
         let lead = body.len() - body.trim_start().len();
         let start = line.span.start + skip + lead;
         let span = Span::new(start.min(line.span.end), line.span.end);
-        if kind == BlockKind::Heading {
-            // Drop closing hashes: `## Title ##`.
-            let inner = text[span.range()].trim_end_matches('#').trim_end();
-            let span = Span::new(span.start, span.start + inner.len());
-            out.push(Block {
-                span,
-                kind,
-                lines: 1,
-            });
-        } else {
-            out.push(Block {
-                span,
-                kind,
-                lines: 1,
-            });
-        }
+        // A heading drops its closing hashes: `## Title ##`.
+        let span = match kind {
+            BlockKind::Heading => {
+                let inner = text[span.range()].trim_end_matches('#').trim_end();
+                Span::new(span.start, span.start + inner.len())
+            }
+            _ => span,
+        };
+        out.push(Block {
+            span,
+            kind,
+            lines: 1,
+            shape: Shape::default(),
+        });
         prev = Some((line, kind));
     }
     out.retain(|b| !b.span.is_empty() || b.kind == BlockKind::Rule);
+    for b in &mut out {
+        b.shape = Shape::of(&text[b.span.range()]);
+    }
     out
 }
 

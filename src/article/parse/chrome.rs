@@ -106,7 +106,7 @@ fn score(block: &Block, text: &str, shape: &Shape) -> i64 {
 /// Finds the story among the blocks.
 pub fn layout(text: &str, blocks: &[Block]) -> Layout {
     let texts: Vec<&str> = blocks.iter().map(|b| &text[b.span.range()]).collect();
-    let shapes: Vec<Shape> = texts.iter().map(|t| Shape::of(t)).collect();
+    let shapes: Vec<Shape> = blocks.iter().map(|b| b.shape).collect();
 
     // Kadane's maximum-sum subarray over the block scores.
     let (mut best, mut best_range) = (0i64, None);

@@ -260,7 +260,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
         .iter()
         .map(|b| &text[b.span.range()])
         .collect();
-    let shapes: Vec<Shape> = texts.iter().map(|t| Shape::of(t)).collect();
+    let shapes: Vec<Shape> = blocks[zone.clone()].iter().map(|b| b.shape).collect();
     let at = |i: usize| (&blocks[i], texts[i - zone.start], &shapes[i - zone.start]);
     let above = zone.start..end;
     // A byline may also sit just inside what looked like the story, below a

@@ -56,6 +56,10 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> Vec<Marked> {
             iter.next();
         }
         let straight = c == '"' || doubled;
+        if !straight && !is_opener(c) && !is_closer(c) {
+            prev = Some(c);
+            continue;
+        }
         let after = i + if doubled { 2 } else { c.len_utf8() };
         let next = iter.peek().map(|&(_, n)| n);
         let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));

@@ -2,7 +2,6 @@
 //! subheads that split the body into sections.
 
 use super::blocks::{Block, BlockKind};
-use super::shape::Shape;
 use crate::article::{Section, Span};
 
 /// A short, heading-shaped line: few words, no closing punctuation, not a
@@ -11,7 +10,7 @@ fn is_subhead(block: &Block, text: &str) -> bool {
     if block.kind == BlockKind::Heading {
         return true;
     }
-    let shape = Shape::of(text);
+    let shape = block.shape;
     block.kind == BlockKind::Text
         && block.lines == 1
         && (1..=12).contains(&shape.words)
