@@ -142,6 +142,7 @@ fn is_headline(block: &Block, text: &str, shape: &Shape, min_words: usize) -> bo
         && (min_words..=30).contains(&shape.words)
         && shape.chars <= 250
         && !text.ends_with([':', '—', '–', '-'])
+        && text.matches('|').count() < 2
         && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && !(shape.ends_sentence && text.ends_with('.') && shape.words > 14)
         && !is_furniture(text, shape)
@@ -295,9 +296,15 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
         *repeats.entry(text[b.span.range()].trim()).or_default() += 1;
     }
     let heading = (0..end).find(|&i| blocks[i].kind == BlockKind::Heading);
+    // Anchored: a byline or a date follows within two blocks of content.
     let anchored = |i: usize| {
-        (i + 1..(i + 7).min(end + 1))
-            .any(|j| j < zone.end && (Some(j) == byline_at || is_date_line(at(j).1, at(j).2)))
+        (i + 1..(end + 1).min(zone.end))
+            .filter(|&j| {
+                let (_, t, s) = at(j);
+                !is_furniture(t, s) && s.words > 1
+            })
+            .take(2)
+            .any(|j| Some(j) == byline_at || is_date_line(at(j).1, at(j).2))
     };
     let content_between = |i: usize| {
         (i + 1..end)

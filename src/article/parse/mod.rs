@@ -22,7 +22,9 @@ mod tokens;
 
 pub use decode::{decode, is_utf16};
 
-use crate::article::{Article, Person, PersonId, Quote, Span};
+use std::collections::HashSet;
+
+use crate::article::{Article, Person, PersonId, Quote, QuoteKind, Span};
 use names::pronoun;
 use people::{Registry, name_runs};
 use speech::{Source, Speech};
@@ -73,19 +75,41 @@ fn attribute(
             registry.learn(text, toks, run, false);
         }
     }
-    // A bare name that speaks is a person: `"...," Ryabkov said.`
+    // A bare name that speaks is a person: `"...," Ryabkov said.` Only a
+    // phrase that is the name (after a title) counts, and a capitalized
+    // first word of a sentence only when it is also capitalized elsewhere
+    // ("Delegates said ..." is not a person, "Delorenzi said ..." may be).
+    let mid_sentence: HashSet<String> = tokens
+        .iter()
+        .zip(&runs)
+        .flat_map(|(toks, runs)| {
+            runs.iter()
+                .filter(move |r| r.name.0 > 0 && !tokens::ends_sentence(text, toks, r.name.0 - 1))
+                .map(move |r| people::surname_key(&text[toks[r.name.1 - 1].span.range()]))
+        })
+        .collect();
     for s in speech {
         if let Source::Phrase(phrase) = s.source {
             let toks = &tokens[s.paragraph];
+            let first = toks.partition_point(|t| t.span.start < phrase.start);
             let inner: Vec<Token> = toks
                 .iter()
                 .filter(|t| phrase.contains(t.span))
                 .copied()
                 .collect();
-            for run in name_runs(text, &inner) {
+            let opens_sentence = first == 0 || tokens::ends_sentence(text, toks, first - 1);
+            if let Some(run) = name_runs(text, &inner).first() {
+                let starts = run
+                    .role
+                    .map_or(run.honorific.unwrap_or(run.name.0), |r| r.0);
                 let bare = run.name.1 - run.name.0 == 1 || run.role.is_some();
-                if bare && run.name.1 == inner.len() {
-                    registry.learn(text, &inner, &run, true);
+                let titled = run.role.is_some() || run.honorific.is_some();
+                let words = run.name.1 - run.name.0;
+                let full_name = (2..=3).contains(&words);
+                let key = people::surname_key(&text[inner[run.name.1 - 1].span.range()]);
+                let known = titled || full_name || !opens_sentence || mid_sentence.contains(&key);
+                if (bare || full_name) && starts <= 1 && run.name.1 == inner.len() && known {
+                    registry.learn(text, &inner, run, true);
                 }
             }
         }
@@ -117,6 +141,19 @@ fn attribute(
         });
     }
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
+    // A quoted phrase inside reported speech is the reporter's speaker's:
+    // `Adjei-Brenner said he had "dreamed of this night"`.
+    for i in 0..quotes.len() {
+        if quotes[i].mention.is_none()
+            && let Some(outer) = quotes
+                .iter()
+                .find(|o| o.kind == QuoteKind::Indirect && o.content.contains(quotes[i].content))
+        {
+            let (speaker, mention) = (outer.speaker, outer.mention);
+            quotes[i].speaker = speaker;
+            quotes[i].mention = mention;
+        }
+    }
 
     // Byline authors are authors, not people in the story, unless quoted.
     let mut people = registry.people;
@@ -162,7 +199,7 @@ fn resolve(
         .copied()
         .collect();
     let runs = name_runs(text, &inner);
-    for run in runs.iter().rev() {
+    for run in &runs {
         let name = Span::new(inner[run.name.0].span.start, inner[run.name.1 - 1].span.end);
         if let Some(id) = registry.at(name) {
             return (Some(id), Some(name));

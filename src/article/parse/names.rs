@@ -72,7 +72,9 @@ const ROLES: &str = "president presidents vice minister ministers secretary sena
     democratic republican democrat republican gop conservative liberal labour tory party \
     presidential frontrunner front-runner hopeful challenger incumbent officials official \
     editor correspondent reporter writer columnist contributor staff author analyst \
-    striker midfielder defender goalkeeper forward player players winger boss owner";
+    striker midfielder defender goalkeeper forward player players winger boss owner \
+    diplomatic political economics business science sports technology environment legal \
+    bureau";
 
 const HONORIFICS: &str = "mr mr. mrs mrs. ms ms. miss dr dr. mx mx. sir dame lord lady madam \
     monsieur madame herr frau señor senor";
@@ -130,7 +132,7 @@ const ORGS: &str = "department ministry university college school party council 
     exchange market markets index fund trust network channel radio tv television magazine \
     press review daily weekly tribune herald gazette guardian telegraph observer economist \
     international global world royal federal central national democrats republicans tories \
-    islamist islamic ministry's campaign administration's inc white";
+    islamist islamic ministry's campaign administration's inc white assembly parliament's";
 
 const DEMONYMS: &str = "american british english french german russian chinese japanese \
     syrian iranian iraqi israeli palestinian turkish egyptian saudi indian pakistani afghan \

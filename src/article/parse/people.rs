@@ -112,11 +112,17 @@ fn split_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<N
         .rev()
         .find(|&k| cls(k).has(Class::ROLE) || cls(k).has(Class::HONORIFIC));
     let mut name_start = last_title.map_or(a, |k| k + 1);
-    while name_start < end && cls(name_start).is_not_name() {
+    // Leading places and the like are not the name ("Russia's Vladimir
+    // Putin"), unless the word is also a given name before a surname
+    // ("Milan Oresko").
+    let name_word = |k: usize| {
+        !cls(k).is_not_name() || (cls(k).is_given() && k + 1 < end && !cls(k + 1).is_not_name())
+    };
+    while name_start < end && !name_word(name_start) {
         name_start += 1;
     }
     let mut name_end = name_start;
-    while name_end < end && !cls(name_end).is_not_name() {
+    while name_end < end && name_word(name_end) {
         name_end += 1;
     }
     if name_end == name_start {
@@ -261,6 +267,12 @@ impl Registry {
                 let from = run.honorific.unwrap_or(a);
                 let form = name_text(text, tokens, (from, b));
                 let p = &mut self.people[id];
+                // A fuller form of the name than the one first learned
+                // ("Amara Whitfield" for "Whitfield") becomes the name.
+                if b - a > p.name.split(' ').count() && name.ends_with(&p.name) {
+                    let short = std::mem::replace(&mut p.name, name.clone());
+                    p.aliases.push(short);
+                }
                 if form != p.name && !p.aliases.contains(&form) {
                     p.aliases.push(form);
                 }

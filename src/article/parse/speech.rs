@@ -815,11 +815,15 @@ fn reported(
                 push_reported(text, toks, (sent.start, np.0 - 1), Some(np), paragraph, out);
                 break;
             }
-            if let Some(after) =
-                phrase_after(text, toks, k + 1, end).filter(|_| tail || k + 1 < end)
+            // "..., said Ms Ruiz." names the speaker in a few words that end
+            // the sentence; "..., said the change had altered ..." does not.
+            if let Some(after) = phrase_after(text, toks, k + 1, end)
                 && k > sent.start + 3
                 && is_punct(text, &toks[k - 1], ",")
                 && after.1 >= end.saturating_sub(1)
+                && after.1 - after.0 <= 6
+                && !(after.0..after.1)
+                    .any(|i| is_auxiliary(word(i)) || matches!(word(i), "had" | "has" | "have"))
                 && names_someone(text, toks, after)
             {
                 push_reported(text, toks, (sent.start, k - 1), Some(after), paragraph, out);

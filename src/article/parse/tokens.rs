@@ -54,7 +54,12 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         }
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = chars.peek() {
-            if is_word_char(d) || (is_inner(d) && s[j + d.len_utf8()..].starts_with(is_word_char)) {
+            let rest = &s[j + d.len_utf8()..];
+            // "3,000" and "4.75" are one word.
+            let in_number = matches!(d, ',' | '.')
+                && s[..j].ends_with(|c: char| c.is_ascii_digit())
+                && rest.starts_with(|c: char| c.is_ascii_digit());
+            if is_word_char(d) || in_number || (is_inner(d) && rest.starts_with(is_word_char)) {
                 end = j + d.len_utf8();
                 chars.next();
             } else {
