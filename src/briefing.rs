@@ -88,15 +88,15 @@ impl Briefing {
         out
     }
 
-    /// True when `query` names the speaker: the canonical name or an alias,
-    /// case-insensitively.
+    /// True when `query` names the speaker: the canonical name, an alias,
+    /// or the last words of either ("berg" for "Tom Berg"), ignoring case.
     pub fn matches(speaker: &Speaker, query: &str) -> bool {
-        let q = query.trim();
-        speaker
-            .name
-            .iter()
-            .chain(&speaker.aliases)
-            .any(|n| n.eq_ignore_ascii_case(q) || n.to_lowercase() == q.to_lowercase())
+        let q = query.trim().to_lowercase();
+        !q.is_empty()
+            && speaker.name.iter().chain(&speaker.aliases).any(|n| {
+                let n = n.to_lowercase();
+                n == q || n.ends_with(&format!(" {q}"))
+            })
     }
 }
 

@@ -849,8 +849,20 @@ fn reported(
 /// (`told reporters`) or time words (`on Sunday`).
 fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) -> Option<usize> {
     let word = |i: usize| &text[toks[i].span.range()];
-    let window = (verb + 1..end.min(verb + 9))
-        .take_while(|&i| toks[i].word || is_punct(text, &toks[i], ",'’"));
+    // "that" opens the clause when only an object or time words stand
+    // before it; a finite verb or a conjunction means the clause began
+    // earlier ("said the sides are close and that ...").
+    let window = (verb + 1..end.min(verb + 13)).take_while(|&i| {
+        let w = word(i);
+        (toks[i].word || is_punct(text, &toks[i], ",'’"))
+            && (w.eq_ignore_ascii_case("that")
+                || (!is_auxiliary(w)
+                    && !is_clause_word(w)
+                    && !matches!(
+                        w,
+                        "he" | "she" | "they" | "it" | "we" | "has" | "have" | "had"
+                    )))
+    });
     if let Some(that) = window
         .clone()
         .find(|&i| word(i).eq_ignore_ascii_case("that"))
