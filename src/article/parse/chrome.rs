@@ -7,6 +7,8 @@
 //! Blocks inside that run that are plainly furniture (share buttons, ads,
 //! copyright lines) or credits are still left out.
 
+use std::collections::HashMap;
+
 use super::blocks::{Block, BlockKind};
 use super::shape::Shape;
 
@@ -77,6 +79,13 @@ pub fn is_furniture(text: &str, shape: &Shape) -> bool {
         || FURNITURE.iter().any(|p| lower.contains(p))
 }
 
+/// Cookie and consent notices run long, so they are known by their words.
+fn is_notice(text: &str) -> bool {
+    const NOTICES: &[&str] = &["uses cookies", "use cookies", "cookie policy", "cookie settings", "accept cookies"];
+    let head: String = text.chars().take(300).collect::<String>().to_lowercase();
+    NOTICES.iter().any(|n| head.contains(n))
+}
+
 /// True for a contributor or credit line.
 pub fn is_credit(text: &str, shape: &Shape) -> bool {
     if shape.chars > 200 {
@@ -87,12 +96,17 @@ pub fn is_credit(text: &str, shape: &Shape) -> bool {
 }
 
 /// How much a block argues for being part of the story.
-fn score(block: &Block, text: &str, shape: &Shape) -> i64 {
+/// `repeated`: the same text stands elsewhere on the page, as captions,
+/// teasers and menus do and story paragraphs do not.
+fn score(block: &Block, text: &str, shape: &Shape, repeated: bool) -> i64 {
     if block.kind == BlockKind::Rule {
         return -20;
     }
-    if is_furniture(text, shape) {
+    if is_furniture(text, shape) || is_notice(text) {
         return -150;
+    }
+    if repeated {
+        return -(25 + (shape.chars as i64) / 4);
     }
     if block.kind == BlockKind::Heading {
         return -10;
@@ -107,12 +121,17 @@ fn score(block: &Block, text: &str, shape: &Shape) -> i64 {
 pub fn layout(text: &str, blocks: &[Block]) -> Layout {
     let texts: Vec<&str> = blocks.iter().map(|b| &text[b.span.range()]).collect();
     let shapes: Vec<Shape> = blocks.iter().map(|b| b.shape).collect();
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(blocks.len());
+    for t in &texts {
+        *seen.entry(t.trim()).or_default() += 1;
+    }
+    let repeated = |i: usize| shapes[i].words >= 4 && seen[texts[i].trim()] > 1;
 
     // Kadane's maximum-sum subarray over the block scores.
     let (mut best, mut best_range) = (0i64, None);
     let (mut run, mut run_start) = (0i64, 0usize);
     for (i, block) in blocks.iter().enumerate() {
-        let s = score(block, texts[i], &shapes[i]);
+        let s = score(block, texts[i], &shapes[i], repeated(i));
         if run <= 0 {
             run = 0;
             run_start = i;
@@ -133,7 +152,7 @@ pub fn layout(text: &str, blocks: &[Block]) -> Layout {
     let body = (start..end)
         .filter(|&i| {
             let (b, t, s) = (&blocks[i], texts[i], &shapes[i]);
-            b.kind != BlockKind::Rule && !is_furniture(t, s) && !is_credit(t, s)
+            b.kind != BlockKind::Rule && !is_furniture(t, s) && !is_notice(t) && !is_credit(t, s) && !repeated(i)
         })
         .collect();
     Layout {
