@@ -45,10 +45,24 @@ const FURNITURE: &[&str] = &[
     "sign up",
     "skip to",
     "subscribe",
+    "supported by",
+    "sponsored",
     "terms of service",
     "terms of use",
     "your browser",
     "©",
+];
+
+/// Buttons and labels: a short line that starts with one of these.
+const LABELS: &[&str] = &[
+    "comments",
+    "email",
+    "next story",
+    "previous story",
+    "print",
+    "share",
+    "follow",
+    "more from",
 ];
 
 /// Lines that credit the reporting rather than tell the story.
@@ -73,7 +87,9 @@ pub fn is_furniture(text: &str, shape: &Shape) -> bool {
         || lower.starts_with("(photo")
         || lower.starts_with("image:")
         || lower.starts_with("photo:");
+    let label = shape.words <= 5 && LABELS.iter().any(|l| lower.starts_with(l));
     bracketed
+        || label
         || lower.starts_with("http://")
         || lower.starts_with("https://")
         || FURNITURE.iter().any(|p| lower.contains(p))
@@ -81,7 +97,13 @@ pub fn is_furniture(text: &str, shape: &Shape) -> bool {
 
 /// Cookie and consent notices run long, so they are known by their words.
 fn is_notice(text: &str) -> bool {
-    const NOTICES: &[&str] = &["uses cookies", "use cookies", "cookie policy", "cookie settings", "accept cookies"];
+    const NOTICES: &[&str] = &[
+        "uses cookies",
+        "use cookies",
+        "cookie policy",
+        "cookie settings",
+        "accept cookies",
+    ];
     let head: String = text.chars().take(300).collect::<String>().to_lowercase();
     NOTICES.iter().any(|n| head.contains(n))
 }
@@ -152,7 +174,11 @@ pub fn layout(text: &str, blocks: &[Block]) -> Layout {
     let body = (start..end)
         .filter(|&i| {
             let (b, t, s) = (&blocks[i], texts[i], &shapes[i]);
-            b.kind != BlockKind::Rule && !is_furniture(t, s) && !is_notice(t) && !is_credit(t, s) && !repeated(i)
+            b.kind != BlockKind::Rule
+                && !is_furniture(t, s)
+                && !is_notice(t)
+                && !is_credit(t, s)
+                && !repeated(i)
         })
         .collect();
     Layout {

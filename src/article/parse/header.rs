@@ -208,7 +208,9 @@ fn headline_score(
     if block.kind == BlockKind::Heading {
         score += 3;
     }
-    if repeats >= 2 {
+    // Pages repeat their headline (share texts, breadcrumbs), and their
+    // section labels too: only a headline-length line counts.
+    if repeats >= 2 && shape.words >= 4 {
         score += 4;
     }
     if anchored {
@@ -220,12 +222,11 @@ fn headline_score(
         _ => 0,
     };
     score += match shape.words {
-        0..=2 => -1,
-        3 => 0,
+        0..=3 => -2,
         4..=20 => 1,
         _ => 0,
     };
-    if shape.capitalized * 2 >= shape.words {
+    if shape.words >= 4 && shape.capitalized * 2 >= shape.words {
         score += 1;
     }
     if text.ends_with('.') {
@@ -248,10 +249,31 @@ fn headline_score(
         "encyclopedia",
         "sponsored",
     ];
-    if NOT_HEADLINE.iter().any(|w| lower.contains(w)) {
+    // A logo's name written twice: "Tech Insider Tech Insider".
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let doubled = words.len() % 2 == 0 && words[..words.len() / 2] == words[words.len() / 2..];
+    if doubled || NOT_HEADLINE.iter().any(|w| lower.contains(w)) {
         score -= 4;
     }
     score
+}
+
+/// A headline with the site's address glued on: `The Update Minecraft.net`.
+fn without_site_name(text: &str, span: Span) -> Span {
+    let title = &text[span.range()];
+    let Some((head, last)) = title.rsplit_once(' ') else {
+        return span;
+    };
+    let domain = last.contains('.')
+        && !last.ends_with('.')
+        && last.rsplit('.').next().is_some_and(|tld| {
+            (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+        });
+    if domain && head.split_whitespace().count() >= 2 {
+        Span::new(span.start, span.start + head.trim_end().len())
+    } else {
+        span
+    }
 }
 
 pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
@@ -278,15 +300,9 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
     let byline = above
         .clone()
         .rev()
-        .find(|&i| byline_names(at(i).1).is_some())
-        .or_else(|| above.clone().rev().find(|&i| bare_byline(at(i).1, at(i).2)));
+        .find(|&i| byline_names(at(i).1).is_some());
     let mut header = Header::default();
     let byline_at = byline.or(byline_below);
-    if let Some(i) = byline_at {
-        let (block, t) = (&blocks[i], &text[blocks[i].span.range()]);
-        let from = byline_names(t).unwrap_or(0);
-        header.authors = authors(&t[from..], block.span.start + from);
-    }
 
     // A Markdown title wins; otherwise the block that reads most like the
     // page's headline: repeated on the page, just above a byline or date,
@@ -303,8 +319,11 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
                 let (_, t, s) = at(j);
                 !is_furniture(t, s) && s.words > 1
             })
-            .take(2)
-            .any(|j| Some(j) == byline_at || is_date_line(at(j).1, at(j).2))
+            .take(3)
+            .any(|j| {
+                let (_, t, s) = at(j);
+                Some(j) == byline_at || is_date_line(t, s) || bare_byline(t, s)
+            })
     };
     let content_between = |i: usize| {
         (i + 1..end)
@@ -334,7 +353,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
     let title = heading.or_else(|| best(2)).or_else(|| best(1));
     if let Some(i) = title {
         let (kicker, span) = split_bar(&text[blocks[i].span.range()], blocks[i].span);
-        header.title = Some(span);
+        header.title = Some(without_site_name(text, span));
         header.kicker = kicker.or_else(|| {
             let k = i.checked_sub(1).filter(|k| zone.contains(k))?;
             let (b, t, s) = at(k);
@@ -343,6 +362,23 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
                 Span::new(b.span.start, b.span.start + label.len())
             })
         });
+    }
+
+    // Without a "By" line, a line that is only a name (and a date) just
+    // below the title is the byline.
+    let byline_at = byline_at.or_else(|| {
+        let t = title.filter(|i| zone.contains(i))?;
+        (t + 1..(t + 5).min(zone.end)).find(|&i| bare_byline(at(i).1, at(i).2))
+    });
+    // Failing that, a name standing alone on a line near the top of the
+    // page (blogs put the author above everything else).
+    let byline_at = byline_at.or_else(|| {
+        (0..end.min(8)).find(|&i| bare_byline(&text[blocks[i].span.range()], &blocks[i].shape))
+    });
+    if let Some(i) = byline_at {
+        let (block, t) = (&blocks[i], &text[blocks[i].span.range()]);
+        let from = byline_names(t).unwrap_or(0);
+        header.authors = authors(&t[from..], block.span.start + from);
     }
 
     // The date nearest below the title, else anywhere in the header.
