@@ -92,11 +92,7 @@ fn attribute(
         if let Source::Phrase(phrase) = s.source {
             let toks = &tokens[s.paragraph];
             let first = toks.partition_point(|t| t.span.start < phrase.start);
-            let inner: Vec<Token> = toks
-                .iter()
-                .filter(|t| phrase.contains(t.span))
-                .copied()
-                .collect();
+            let inner = within(toks, phrase);
             let opens_sentence = first == 0 || tokens::ends_sentence(text, toks, first - 1);
             if let Some(run) = name_runs(text, &inner).first() {
                 let starts = run
@@ -143,23 +139,26 @@ fn attribute(
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
     // A quoted phrase inside reported speech is the reporter's speaker's:
     // `Adjei-Brenner said he had "dreamed of this night"`.
-    for i in 0..quotes.len() {
-        if quotes[i].mention.is_none()
-            && let Some(outer) = quotes
-                .iter()
-                .find(|o| o.kind == QuoteKind::Indirect && o.content.contains(quotes[i].content))
+    // Quotes are sorted by start, so the enclosing report is the latest
+    // reported quote seen.
+    let mut outer: Option<(Span, Option<PersonId>, Option<Span>)> = None;
+    for q in &mut quotes {
+        if q.kind == QuoteKind::Indirect {
+            outer = Some((q.content, q.speaker, q.mention));
+        } else if q.mention.is_none()
+            && let Some((_, speaker, mention)) = outer.filter(|o| o.0.contains(q.content))
         {
-            let (speaker, mention) = (outer.speaker, outer.mention);
-            quotes[i].speaker = speaker;
-            quotes[i].mention = mention;
+            q.speaker = speaker;
+            q.mention = mention;
         }
     }
 
     // Byline authors are authors, not people in the story, unless quoted.
     let mut people = registry.people;
-    let quoted: Vec<bool> = (0..people.len())
-        .map(|id| quotes.iter().any(|q| q.speaker == Some(id)))
-        .collect();
+    let mut quoted = vec![false; people.len()];
+    for id in quotes.iter().filter_map(|q| q.speaker) {
+        quoted[id] = true;
+    }
     let keep: Vec<bool> = people
         .iter()
         .zip(&quoted)
@@ -184,6 +183,13 @@ fn attribute(
     (people, quotes)
 }
 
+/// The tokens inside `span`, found by binary search: tokens are in order.
+fn within(toks: &[Token], span: Span) -> &[Token] {
+    let a = toks.partition_point(|t| t.span.start < span.start);
+    let b = toks.partition_point(|t| t.span.end <= span.end);
+    &toks[a..b.max(a)]
+}
+
 /// The person a source phrase names, and the words that name them: a name
 /// in the phrase, a pronoun's antecedent, or (for an unnamed source) the
 /// phrase itself.
@@ -193,12 +199,8 @@ fn resolve(
     phrase: Span,
     registry: &Registry,
 ) -> (Option<PersonId>, Option<Span>) {
-    let inner: Vec<Token> = toks
-        .iter()
-        .filter(|t| phrase.contains(t.span))
-        .copied()
-        .collect();
-    let runs = name_runs(text, &inner);
+    let inner = within(toks, phrase);
+    let runs = name_runs(text, inner);
     for run in &runs {
         let name = Span::new(inner[run.name.0].span.start, inner[run.name.1 - 1].span.end);
         if let Some(id) = registry.at(name) {

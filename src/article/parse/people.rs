@@ -294,9 +294,12 @@ impl Registry {
     /// latest person mentioned before it whose gender does not contradict it.
     pub fn antecedent(&self, pos: usize, gender: Class) -> Option<PersonId> {
         let i = self.mentions.partition_point(|(s, _)| s.end <= pos);
+        // A pronoun refers back a few names at most; looking no further keeps
+        // an article full of pronouns linear.
         self.mentions[..i]
             .iter()
             .rev()
+            .take(32)
             .map(|&(_, id)| id)
             .find(|&id| {
                 let g = self.genders[id];

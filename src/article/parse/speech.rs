@@ -606,23 +606,25 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Speech> {
             .is_some_and(|n| marks::opens_with_quote(&text[n.range()]));
         let toks = tokenize(text, para);
         let marked = marks::quoted(text, para, next_opens);
-        let sents = sentences_outside(text, &toks, &marked);
+        let places = places(&toks, &marked);
+        let sents = sentences_outside(text, &toks, &places);
+        let mut sent_of = vec![0; toks.len() + 1];
+        for (n, s) in sents.iter().enumerate() {
+            sent_of[s.clone()].fill(n);
+        }
+        sent_of[toks.len()] = sents.len().saturating_sub(1);
         let para_text = &text[para.range()];
         let only_quote = marked.len() == 1 && {
             let m = marked[0];
             m.outer.start - para.start <= para_text.len() - para_text.trim_start().len()
                 && m.outer.end >= para.end.saturating_sub(1)
         };
-        let mut cues: Vec<usize> = Vec::new();
+        let mut cues = vec![false; toks.len()];
         let mut prev_in_para: Option<usize> = None;
         for (qi, m) in marked.iter().enumerate() {
             let first = toks.partition_point(|t| t.span.start < m.outer.start);
             let after = toks.partition_point(|t| t.span.start < m.outer.end);
-            let sent = sents
-                .iter()
-                .find(|s| s.contains(&first) || s.start == first)
-                .cloned()
-                .unwrap_or(0..toks.len());
+            let sent = sents.get(sent_of[first]).cloned().unwrap_or(0..toks.len());
             let next_quote = marked.get(qi + 1).map_or(toks.len(), |n| {
                 toks.partition_point(|t| t.span.start < n.outer.start)
             });
@@ -630,8 +632,8 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Speech> {
                 toks.partition_point(|t| t.span.start < marked[k].outer.end)
             });
             let after_end = sents
-                .iter()
-                .find(|s| s.contains(&after))
+                .get(sent_of[after])
+                .filter(|s| s.contains(&after))
                 .map_or(next_quote, |s| s.end.min(next_quote));
             let found = source_after(text, &toks, after, after_end)
                 .or_else(|| source_before(text, &toks, sent.start.max(prev_quote), first));
@@ -643,7 +645,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Speech> {
                     let mixed =
                         verb < first && first > 0 && toks[first - 1].word && first - 1 != verb;
                     if !mixed {
-                        cues.push(verb);
+                        cues[verb] = true;
                     }
                     Source::Phrase(span(&toks, np))
                 }
@@ -682,7 +684,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Speech> {
             }
         }
         carried = marked.last().is_some_and(|m| m.open_end);
-        reported(text, &toks, &sents, &marked, &cues, p, &mut out);
+        reported(text, &toks, &sents, &places, &cues, p, &mut out);
     }
     out
 }
@@ -693,21 +695,45 @@ fn is_title_case(text: &str, s: Span) -> bool {
 }
 
 /// Sentences of a paragraph, with the sentence marks inside quotes ignored.
-fn sentences_outside(text: &str, toks: &[Token], marked: &[Marked]) -> Vec<std::ops::Range<usize>> {
-    let raw = sentences(text, toks);
-    let inside = |i: usize| {
-        marked
-            .iter()
-            .any(|m| m.outer.start < toks[i].span.start && toks[i].span.end < m.outer.end)
-    };
+fn sentences_outside(text: &str, toks: &[Token], places: &[Place]) -> Vec<std::ops::Range<usize>> {
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
-    for s in raw {
+    for s in sentences(text, toks) {
         match out.last_mut() {
-            Some(last) if s.start > 0 && inside(s.start - 1) => last.end = s.end,
+            Some(last) if s.start > 0 && places[s.start - 1] == Place::Within => last.end = s.end,
             _ => out.push(s),
         }
     }
     out
+}
+
+/// Where each token stands against the quoted stretches, found in one
+/// sweep (the stretches are in order and do not overlap).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Outside,
+    /// One of the quote marks.
+    Mark,
+    Within,
+}
+
+fn places(toks: &[Token], marked: &[Marked]) -> Vec<Place> {
+    let mut m = marked.iter().peekable();
+    toks.iter()
+        .map(|t| {
+            while m.peek().is_some_and(|q| q.outer.end < t.span.end) {
+                m.next();
+            }
+            match m.peek() {
+                Some(q) if q.outer.start < t.span.start && t.span.end < q.outer.end => {
+                    Place::Within
+                }
+                Some(q) if q.outer.start <= t.span.start && t.span.end <= q.outer.end => {
+                    Place::Mark
+                }
+                _ => Place::Outside,
+            }
+        })
+        .collect()
 }
 
 /// Reported speech in one paragraph, outside its direct quotes.
@@ -715,22 +741,21 @@ fn reported(
     text: &str,
     toks: &[Token],
     sents: &[std::ops::Range<usize>],
-    marked: &[Marked],
-    cues: &[usize],
+    places: &[Place],
+    cues: &[bool],
     paragraph: usize,
     out: &mut Vec<Speech>,
 ) {
-    let quoted = |i: usize| {
-        marked
-            .iter()
-            .any(|m| m.outer.start <= toks[i].span.start && toks[i].span.end <= m.outer.end)
-    };
+    let quoted = |i: usize| places[i] != Place::Outside;
     let word = |i: usize| &text[toks[i].span.range()];
     for sent in sents {
         // A sentence that is mostly a direct quote reports nothing more.
-        if sent.clone().any(|i| cues.contains(&i)) {
+        if cues[sent.clone()].iter().any(|&c| c) {
             continue;
         }
+        // Where the sentence's last word is, so that "nothing follows the
+        // verb" is a comparison, not a scan.
+        let last_word = (sent.start..sent.end).rev().find(|&i| toks[i].word);
         let mut end = sent.end;
         while end > sent.start && !toks[end - 1].word && !quoted(end - 1) {
             end -= 1;
@@ -747,7 +772,9 @@ fn reported(
                 && k + 1 < end
                 && word(k + 1).eq_ignore_ascii_case("to")
             {
-                let np_end = (k + 2..end).find(|&i| !toks[i].word).unwrap_or(end);
+                let np_end = (k + 2..end.min(k + 10))
+                    .find(|&i| !toks[i].word)
+                    .unwrap_or(end.min(k + 10));
                 if np_end > k + 2 {
                     let np = (k + 2, np_end);
                     let clause = if np_end + 1 < end && is_punct(text, &toks[np_end], ",") {
@@ -805,7 +832,7 @@ fn reported(
             let np = subject_before(text, toks, sent.start, subject_end)
                 .filter(|&np| names_someone(text, toks, np));
             // CLAUSE, X said.  /  CLAUSE, said X.
-            let tail = (k + 1..end).all(|i| !toks[i].word)
+            let tail = last_word.is_none_or(|l| l <= k)
                 || (k + 1 < end && is_punct(text, &toks[k + 1], ","));
             if let Some(np) = np
                 && tail
