@@ -94,7 +94,7 @@ fn attribute(
             let first = toks.partition_point(|t| t.span.start < phrase.start);
             let inner = within(toks, phrase);
             let opens_sentence = first == 0 || tokens::ends_sentence(text, toks, first - 1);
-            if let Some(run) = name_runs(text, &inner).first() {
+            if let Some(run) = name_runs(text, inner).first() {
                 let starts = run
                     .role
                     .map_or(run.honorific.unwrap_or(run.name.0), |r| r.0);
@@ -105,7 +105,7 @@ fn attribute(
                 let key = people::surname_key(&text[inner[run.name.1 - 1].span.range()]);
                 let known = titled || full_name || !opens_sentence || mid_sentence.contains(&key);
                 if (bare || full_name) && starts <= 1 && run.name.1 == inner.len() && known {
-                    registry.learn(text, &inner, run, true);
+                    registry.learn(text, inner, run, true);
                 }
             }
         }
