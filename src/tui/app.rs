@@ -70,6 +70,9 @@ pub struct App {
 
     /// The article in the reader, and the one under the articles cursor.
     pub current: Option<usize>,
+    /// The person has done something: the reader no longer moves to an
+    /// earlier article as one arrives.
+    pub engaged: bool,
     pub cursor: Option<usize>,
     /// First article row shown.
     pub list_top: usize,
@@ -108,6 +111,7 @@ impl App {
             ranked: Vec::new(),
             ranked_stale: false,
             current: None,
+            engaged: false,
             cursor: None,
             list_top: 0,
             layout: None,
@@ -206,7 +210,12 @@ impl App {
                 self.list_top += 1;
             }
         }
-        if self.current.is_none() {
+        // Until the person acts, the reader shows the first article of the
+        // list, whichever order they arrive in.
+        if !self.engaged && self.current.is_none_or(|c| index < c) {
+            if let Some(read) = self.current.and_then(|c| self.read.get_mut(c)) {
+                *read = false;
+            }
             self.show(index);
         }
     }

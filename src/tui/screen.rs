@@ -121,7 +121,7 @@ pub fn text_column(inner: Rect, reading_width: u16) -> Rect {
         .saturating_sub(4)
         .clamp(1, reading_width.max(20));
     Rect {
-        x: inner.x + (inner.width.saturating_sub(width) + 1) / 2,
+        x: inner.x + inner.width.saturating_sub(width).div_ceil(2),
         width: width.min(inner.width),
         ..inner
     }

@@ -24,11 +24,19 @@ fn the_list_is_sorted_and_the_selection_stays_while_it_grows() {
     fresh.entries.clear();
     fresh.loaded.clear();
     fresh.current = None;
-    fresh.receive([2, 0].map(loaded));
-    assert_eq!(fresh.loaded, [0, 2]);
-    assert_eq!(fresh.current, Some(2), "the first to arrive is opened");
-    fresh.receive(once(loaded(1)));
-    assert_eq!(fresh.cursor_row(), Some(2), "still on the same article");
+    fresh.engaged = false;
+    fresh.receive([2, 1].map(loaded));
+    assert_eq!(fresh.loaded, [1, 2]);
+    assert_eq!(fresh.current, Some(1), "the first of the list is opened");
+    press(&mut fresh, &[FocusArticles, Down]);
+    fresh.receive(once(loaded(0)));
+    assert_eq!(fresh.loaded, [0, 1, 2]);
+    assert_eq!(
+        fresh.current,
+        Some(1),
+        "once the person acts, the reader stays"
+    );
+    assert_eq!(fresh.cursor, Some(2), "and so does the cursor");
     press(&mut app, &[FocusArticles, Down, Open]);
     assert_eq!((app.current, app.focus), (Some(1), Pane::Reader));
     assert!(app.read[0] && app.read[1] && !app.read[2]);

@@ -29,6 +29,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
 }
 
 fn apply(app: &mut App, action: Action) -> Option<Effect> {
+    if !matches!(action, Action::Resize { .. }) {
+        app.engaged = true;
+    }
     if !matches!(
         action,
         Action::Resize { .. } | Action::Wheel { .. } | Action::Click { .. }
@@ -306,8 +309,8 @@ fn section(app: &mut App, forward: bool) {
     let target = if forward {
         layout.headings.iter().copied().find(|&l| l > app.scroll)
     } else {
-        let before = layout.headings.iter().copied().filter(|&l| l < app.scroll);
-        Some(before.last().unwrap_or(0))
+        let before = layout.headings.iter().copied().rfind(|&l| l < app.scroll);
+        Some(before.unwrap_or(0))
     };
     match target {
         Some(line) => app.scroll = line,

@@ -61,8 +61,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         None
     };
-    // As many hints as fit, keeping some room for the note.
-    let mut used: usize = left.iter().map(Span::width).sum::<usize>() + 12;
+    let note = note.map(|n| format!(" {n} ")).unwrap_or_default();
+    // As many hints as fit beside the note.
+    let mut used: usize = left.iter().map(Span::width).sum::<usize>() + note.width().max(12);
     let mut hints: Vec<Span> = Vec::new();
     for (action, word) in HINTS {
         let Some(key) = app.keymap.keys(action).into_iter().next() else {
@@ -78,7 +79,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let taken: usize = left.iter().chain(&hints).map(Span::width).sum();
     let room = width.saturating_sub(taken);
-    let note = fit(&note.map(|n| format!(" {n}")).unwrap_or_default(), room);
+    let note = fit(&note, room);
     let pad = room.saturating_sub(note.width());
     left.push(Span::styled(note, theme.message.patch(theme.status)));
     left.push(Span::styled(" ".repeat(pad), theme.status));
