@@ -51,7 +51,8 @@ pub struct App {
     pub reading_width: u16,
     pub area: Rect,
     pub focus: Pane,
-    pub help: bool,
+    /// The help overlay is open, scrolled down this many lines.
+    pub help: Option<usize>,
     pub quit: bool,
     pub message: Option<String>,
 
@@ -99,7 +100,7 @@ impl App {
             reading_width: config.reading_width,
             area: Rect::default(),
             focus: Pane::Reader,
-            help: false,
+            help: None,
             quit: false,
             message: None,
             entries: Vec::new(),

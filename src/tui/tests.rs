@@ -172,8 +172,10 @@ fn paging_sections_help_and_quit() {
     press(&mut app, &[Bottom]);
     let lines = app.layout.as_ref().unwrap().lines.len();
     assert_eq!(app.scroll + app.rows(Pane::Reader), lines);
-    press(&mut app, &[Help, PageUp]);
-    assert!(!app.help);
+    press(&mut app, &[Help, Down, Down, Up]);
+    assert_eq!(app.help, Some(1), "moving keys scroll the help");
+    press(&mut app, &[NextMatch]);
+    assert_eq!(app.help, None, "other keys close it");
     assert_eq!(
         app.scroll + app.rows(Pane::Reader),
         lines,

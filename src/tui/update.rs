@@ -38,16 +38,31 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     ) {
         app.message = None;
     }
-    if app.help && !matches!(action, Action::Resize { .. } | Action::Quit) {
-        app.help = false;
-        return None;
+    if let Some(top) = app.help.as_mut() {
+        // Moving keys scroll the help (a short terminal cannot show it
+        // all); any other key closes it.
+        let page = usize::from(app.area.height / 2).max(1);
+        let last = Action::BINDABLE.len();
+        match action {
+            Action::Down => *top = (*top + 1).min(last),
+            Action::PageDown | Action::HalfPageDown | Action::Bottom => {
+                *top = (*top + page).min(last);
+            }
+            Action::Up => *top = top.saturating_sub(1),
+            Action::PageUp | Action::HalfPageUp | Action::Top => *top = top.saturating_sub(page),
+            Action::Resize { .. } | Action::Quit => {}
+            _ => app.help = None,
+        }
+        if !matches!(action, Action::Resize { .. } | Action::Quit) {
+            return None;
+        }
     }
     if app.prompt.is_some() && prompt(app, action) {
         return None;
     }
     match action {
         Action::Quit => app.quit = true,
-        Action::Help => app.help = true,
+        Action::Help => app.help = Some(0),
         Action::FocusNext | Action::FocusPrev => {
             let at = PANES.iter().position(|p| *p == app.focus).unwrap_or(1);
             let step = if action == Action::FocusNext { 1 } else { 2 };

@@ -1,5 +1,6 @@
 //! The help overlay: every bindable action with its keys, straight from
-//! the keymap, so it lists exactly what the keys do.
+//! the keymap, so it lists exactly what the keys do. It scrolls when the
+//! terminal is too short to show it all.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,7 +12,7 @@ use crate::tui::app::App;
 
 use super::fit;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+pub fn render(frame: &mut Frame, area: Rect, app: &App, top: usize) {
     let theme = &app.theme;
     let keys: Vec<(String, &str)> = Action::BINDABLE
         .iter()
@@ -46,10 +47,21 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Span::raw(fit(what, inner_width.saturating_sub(key_width + 2))),
         ]));
     }
+    // Scrolled no further than the last line.
+    let shown = usize::from(height.saturating_sub(2));
+    let top = top.min(lines.len().saturating_sub(shown));
+    let footer = if lines.len() > shown {
+        " j/k scroll · any other key closes "
+    } else {
+        " any key closes "
+    };
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Line::styled(" Keys ", theme.pane_title))
-        .title_bottom(Line::styled(" any key closes ", theme.dim));
+        .title_bottom(Line::styled(footer, theme.dim));
     frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((top as u16, 0)).block(block),
+        rect,
+    );
 }

@@ -41,8 +41,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
     }
     status::render(frame, screen.status, app);
-    if app.help {
-        help::render(frame, area, app);
+    if let Some(top) = app.help {
+        help::render(frame, area, app, top);
     }
 }
 

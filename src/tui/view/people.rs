@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use crate::article::QuoteKind;
 use crate::tui::app::{App, Matches};
 use crate::tui::people::{self, Row};
 use crate::tui::screen::Pane;
@@ -40,19 +41,25 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         let mut line = match *row {
             Row::Person(who) => person(app, who, width),
             Row::Quote(_, r) => {
-                let text = app
+                let quote = app
                     .article(r.article)
-                    .and_then(|a| Some(a.show(a.quotes.get(r.quote)?.content)))
-                    .unwrap_or_default();
+                    .and_then(|a| Some((a, a.quotes.get(r.quote)?)));
+                let (text, style) = match quote {
+                    Some((a, q)) if q.kind == QuoteKind::Direct => {
+                        (format!("“{}", a.show(q.content)), theme.quote)
+                    }
+                    Some((a, q)) => (a.show(q.content), theme.indirect),
+                    None => (String::new(), theme.dim),
+                };
                 let style = if Some(r.article) == app.current {
-                    theme.quote
+                    style
                 } else {
                     theme.dim
                 };
                 let mark = if Some(r) == current { "  ▌" } else { "   " };
                 Line::from(vec![
                     Span::styled(mark, theme.gutter),
-                    Span::styled(fit(&format!("“{text}"), width.saturating_sub(3)), style),
+                    Span::styled(fit(&text, width.saturating_sub(3)), style),
                 ])
             }
         };
