@@ -134,7 +134,12 @@ impl Source<'_> {
     fn parse(&self) -> Result<(File, HashMap<Key, Action>), ConfigError> {
         let file: File = toml::from_str(self.text).map_err(|e| {
             let at = e.span().map_or(0, |s| s.start);
-            self.error(at, e.message().trim_end())
+            // The one enum in the file is the action a key is bound to.
+            let message = e
+                .message()
+                .trim_end()
+                .replace("unknown variant", "unknown action");
+            self.error(at, message)
         })?;
         let mut keys: HashMap<Key, (Action, &str)> = HashMap::new();
         for (name, action) in &file.keys {
@@ -330,7 +335,7 @@ mod tests {
         assert!(unknown.contains("overlay_below"), "{unknown}");
         let action = error("[keys]\nx = \"explode\"\n");
         assert!(
-            action.starts_with("my.toml:2:5: unknown variant `explode`"),
+            action.starts_with("my.toml:2:5: unknown action `explode`"),
             "{action}"
         );
         assert!(action.contains("next_match"), "{action}");
