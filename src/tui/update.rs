@@ -340,13 +340,14 @@ fn copy(app: &mut App) -> Option<Effect> {
         .marked_quote()
         .or_else(|| quote_near(layout, &article.quotes, app.scroll))?;
     let quote = article.quotes.get(q)?;
-    let speaker = article
-        .speaker_name(quote)
-        .unwrap_or_else(|| "unattributed".to_owned());
+    let speaker = crate::article::text::sanitize(
+        &article
+            .speaker_name(quote)
+            .unwrap_or_else(|| "unattributed".to_owned()),
+    );
     let text = format!(
-        "“{}” — {}, {}",
+        "“{}” — {speaker}, {}",
         article.show(quote.content),
-        crate::article::text::sanitize(&speaker),
         app.title(index)
     );
     app.message = Some(format!("copied a quote by {speaker}"));
