@@ -62,6 +62,14 @@ pub fn press(app: &mut App, actions: &[Action]) {
     }
 }
 
+/// Starts a search and types `query`.
+pub fn search(app: &mut App, query: &str) {
+    update(app, Action::Search);
+    for c in query.chars() {
+        update(app, Action::Type(c));
+    }
+}
+
 /// The app drawn into a test terminal of its size.
 pub fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal =

@@ -7,7 +7,7 @@ use crossterm::event::{Event as Input, KeyCode, KeyEvent, KeyModifiers};
 use crate::library::Event;
 
 use super::app::Matches;
-use super::fixture::{app, loaded, press};
+use super::fixture::{app, loaded, press, search};
 use super::people::{self, Row};
 use super::screen::Pane;
 use super::{Action, Effect, translate, update};
@@ -110,10 +110,7 @@ fn in_briefing_mode_next_crosses_articles() {
 #[test]
 fn search_finds_highlights_and_cancels() {
     let mut app = app(120, 40);
-    press(&mut app, &[Search]);
-    for c in "timetable".chars() {
-        press(&mut app, &[Type(c)]);
-    }
+    search(&mut app, "timetable");
     let Matches::Search { hits, .. } = &app.matches else {
         panic!("searching");
     };
