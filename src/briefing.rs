@@ -73,12 +73,20 @@ impl Briefing {
 
     /// Speakers with at least one quote, most quoted first, then by name.
     pub fn ranked(&self) -> Vec<&Speaker> {
-        let mut out: Vec<&Speaker> = self
-            .speakers
-            .iter()
-            .filter(|s| !s.quotes.is_empty())
+        self.ranked_ids()
+            .into_iter()
+            .map(|i| &self.speakers[i])
+            .collect()
+    }
+
+    /// [`Briefing::ranked`] as indices into [`Briefing::speakers`], for
+    /// callers that keep a ranking while the briefing grows.
+    pub fn ranked_ids(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = (0..self.speakers.len())
+            .filter(|&i| !self.speakers[i].quotes.is_empty())
             .collect();
-        out.sort_by(|a, b| {
+        out.sort_by(|&a, &b| {
+            let (a, b) = (&self.speakers[a], &self.speakers[b]);
             b.quotes
                 .len()
                 .cmp(&a.quotes.len())

@@ -1,10 +1,11 @@
-//! The command line: `brief [PATH...]`, `brief parse`, `brief quotes`.
+//! The command line: `brief [PATH...]` opens the reader; `brief parse`
+//! and `brief quotes` print.
 //!
 //! Every path is read, never written. A file that cannot be read is named
 //! on stderr with the reason; the others are still processed, and the exit
 //! status is 1.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,8 +14,10 @@ use rayon::prelude::*;
 
 use crate::article::text::sanitize;
 use crate::briefing::Briefing;
+use crate::config::Config;
 use crate::library::{self, DEFAULT_MAX_BYTES, Entry, LoadError};
 use crate::output;
+use crate::tui;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -26,7 +29,8 @@ use crate::output;
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Article files or folders to open (default: ./articles).
+    /// Article files or folders to open (default: the `articles` folder
+    /// named in config.toml, ./articles).
     paths: Vec<PathBuf>,
 }
 
@@ -80,12 +84,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
         }) => quotes(&paths, speaker.as_deref(), json),
         None => {
+            let config = Config::load()?;
             let paths = if cli.paths.is_empty() {
-                vec![PathBuf::from("articles")]
+                vec![config.articles.clone()]
             } else {
                 cli.paths
             };
-            parse(&paths, false)
+            // Piped, brief prints the outline as before; on a terminal it
+            // opens the reader.
+            if !io::stdout().is_terminal() {
+                return parse(&paths, false);
+            }
+            tui::run(&config, paths)?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -1,0 +1,160 @@
+//! How fast the reader draws: one frame of a 10,000-word article at
+//! 200x60 (budget 2 ms), and a keypress to the next frame with 44,500
+//! articles loaded (budget 16 ms). Run with `cargo bench --bench reader`.
+
+use std::path::PathBuf;
+
+use brief::article::parse;
+use brief::config::Config;
+use brief::library::{Entry, Event};
+use brief::tui::layout::Layout;
+use brief::tui::{Action, App, update, view};
+use divan::Bencher;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    divan::main();
+}
+
+const WORDS: [&str; 16] = [
+    "the",
+    "council",
+    "said",
+    "harbour",
+    "ferry",
+    "timetable",
+    "would",
+    "review",
+    "costs",
+    "commuters",
+    "winter",
+    "crew",
+    "minister",
+    "agreed",
+    "on",
+    "Monday",
+];
+
+const SPEAKERS: [&str; 4] = ["Ana Ruiz", "Tom Reyes", "Ines Okafor", "Dev Patel"];
+
+/// An article of about `words` words: a title, subheads every ten
+/// paragraphs, and a quote with a named speaker every third paragraph.
+fn article_text(words: usize, seed: usize) -> String {
+    let mut text = format!("Synthetic briefing number {seed} on ferries\n\nBy Mara Quinn\n\n");
+    let mut n = 0;
+    let mut paragraph = 0;
+    while n < words {
+        if paragraph % 10 == 9 {
+            text.push_str(&format!("Part {}\n\n", paragraph / 10 + 1));
+        }
+        let body: Vec<&str> = (0..60)
+            .map(|i| WORDS[(n + i * 7 + seed) % WORDS.len()])
+            .collect();
+        n += body.len();
+        let body = body.join(" ");
+        if paragraph % 3 == 0 {
+            let who = SPEAKERS[(paragraph / 3 + seed) % SPEAKERS.len()];
+            text.push_str(&format!("\"{body},\" said Minister {who}.\n\n"));
+        } else {
+            text.push_str(&format!("{body}.\n\n"));
+        }
+        paragraph += 1;
+    }
+    text
+}
+
+fn app(width: u16, height: u16, articles: impl IntoIterator<Item = Entry>) -> App {
+    let config = Config::from_sources(None).expect("the built-in config");
+    let mut app = App::new(&config, false);
+    update(&mut app, Action::Resize { width, height });
+    let entries: Vec<Entry> = articles.into_iter().collect();
+    let mut events = vec![Event::Found {
+        total: entries.len(),
+        errors: Vec::new(),
+    }];
+    events.extend(
+        entries
+            .into_iter()
+            .enumerate()
+            .map(|(index, entry)| Event::Loaded {
+                index,
+                result: Ok(entry),
+            }),
+    );
+    events.push(Event::Done);
+    app.receive(events);
+    app
+}
+
+fn entry(text: &str, name: String) -> Entry {
+    Entry {
+        path: PathBuf::from(name),
+        article: parse(text),
+    }
+}
+
+/// Drawing one frame of a long article, scrolled to a new place each time.
+#[divan::bench]
+fn frame_of_a_10000_word_article(bencher: Bencher) {
+    let mut app = app(
+        200,
+        60,
+        [entry(&article_text(10_000, 0), "long.txt".into())],
+    );
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let lines = app.layout.as_ref().map_or(1, |l| l.lines.len());
+    let mut at = 0;
+    bencher.bench_local(|| {
+        at = (at + 37) % lines;
+        app.scroll = at;
+        terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+    });
+}
+
+/// Laying a 10,000-word article out afresh (opening it, or a resize).
+#[divan::bench]
+fn layout_of_a_10000_word_article(bencher: Bencher) {
+    let article = parse(&article_text(10_000, 0));
+    bencher.bench(|| Layout::new(0, &article, 78));
+}
+
+fn big_library() -> App {
+    // A few distinct articles, cloned: parsing 44,500 would only slow the
+    // setup; the reader's work depends on how many there are.
+    let kinds: Vec<Entry> = (0..8)
+        .map(|seed| entry(&article_text(400, seed), String::new()))
+        .collect();
+    app(
+        200,
+        60,
+        (0..44_500).map(|i| Entry {
+            path: PathBuf::from(format!("{i:05}.txt")),
+            ..kinds[i % kinds.len()].clone()
+        }),
+    )
+}
+
+/// A key in the articles pane, then the frame, with 44,500 articles.
+#[divan::bench(sample_count = 200)]
+fn keypress_to_frame_with_44500_articles(bencher: Bencher) {
+    let mut app = big_library();
+    update(&mut app, Action::FocusArticles);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    bencher.bench_local(|| {
+        update(&mut app, Action::Down);
+        terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+    });
+}
+
+/// The same in the people pane listing everyone in the briefing.
+#[divan::bench(sample_count = 200)]
+fn keypress_to_frame_in_briefing_people(bencher: Bencher) {
+    let mut app = big_library();
+    update(&mut app, Action::ToggleBriefing);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    bencher.bench_local(|| {
+        update(&mut app, Action::Down);
+        terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+    });
+}

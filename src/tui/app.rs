@@ -1,0 +1,337 @@
+//! The reader's state: the articles as they arrive, the briefing's people,
+//! focus, selections, scroll, search and the current matches. It changes in
+//! two places only: [`super::update`] for what the person does and
+//! [`App::receive`] for what the background loader delivers. Views read it.
+
+use ratatui::layout::Rect;
+
+use crate::article::Article;
+use crate::article::text::sanitize;
+use crate::briefing::{Briefing, QuoteRef};
+use crate::config::{Config, Panes};
+use crate::library::{Entry, Event};
+
+use super::keymap::Keymap;
+use super::layout::Layout;
+use super::screen::{Pane, Screen, text_column};
+use super::search::Hit;
+use super::theme::Theme;
+
+/// What `n` and `N` step through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Matches {
+    #[default]
+    None,
+    /// A person's quotes (across articles in briefing mode).
+    Quotes {
+        who: String,
+        refs: Vec<QuoteRef>,
+        current: usize,
+    },
+    /// Search hits in the current article.
+    Search {
+        query: String,
+        hits: Vec<Hit>,
+        current: usize,
+    },
+}
+
+/// The search being typed, and where the reader was when it began (Esc
+/// goes back there).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prompt {
+    pub query: String,
+    pub from: usize,
+}
+
+pub struct App {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub panes: Panes,
+    pub reading_width: u16,
+    pub area: Rect,
+    pub focus: Pane,
+    /// The help overlay is open, scrolled down this many lines.
+    pub help: Option<usize>,
+    pub quit: bool,
+    pub message: Option<String>,
+
+    /// Every file found, by index in the sorted list; `None` until loaded.
+    pub entries: Vec<Option<Entry>>,
+    /// Indices of the loaded articles, sorted: the articles pane's rows.
+    pub loaded: Vec<usize>,
+    pub failed: Vec<String>,
+    pub loading: bool,
+    pub read: Vec<bool>,
+    pub briefing: Briefing,
+    /// Briefing speakers with quotes, most quoted first (kept current only
+    /// while briefing mode shows them: ranking is not free).
+    pub ranked: Vec<usize>,
+    ranked_stale: bool,
+
+    /// The article in the reader, and the one under the articles cursor.
+    pub current: Option<usize>,
+    /// The person has done something: the reader no longer moves to an
+    /// earlier article as one arrives.
+    pub engaged: bool,
+    pub cursor: Option<usize>,
+    /// First article row shown.
+    pub list_top: usize,
+    pub layout: Option<Layout>,
+    /// First reader line shown.
+    pub scroll: usize,
+
+    /// The people pane shows the whole briefing.
+    pub everyone: bool,
+    pub person: usize,
+    pub people_top: usize,
+    pub expanded: Option<usize>,
+
+    pub matches: Matches,
+    pub prompt: Option<Prompt>,
+}
+
+impl App {
+    pub fn new(config: &Config, no_color: bool) -> App {
+        App {
+            keymap: Keymap::new(config.keys.iter().copied()),
+            theme: Theme::new(&config.theme, no_color),
+            panes: config.panes,
+            reading_width: config.reading_width,
+            area: Rect::default(),
+            focus: Pane::Reader,
+            help: None,
+            quit: false,
+            message: None,
+            entries: Vec::new(),
+            loaded: Vec::new(),
+            failed: Vec::new(),
+            loading: true,
+            read: Vec::new(),
+            briefing: Briefing::default(),
+            ranked: Vec::new(),
+            ranked_stale: false,
+            current: None,
+            engaged: false,
+            cursor: None,
+            list_top: 0,
+            layout: None,
+            scroll: 0,
+            everyone: false,
+            person: 0,
+            people_top: 0,
+            expanded: None,
+            matches: Matches::None,
+            prompt: None,
+        }
+    }
+
+    pub fn screen(&self) -> Option<Screen> {
+        Screen::new(self.area, &self.panes, self.focus)
+    }
+
+    /// Rows of a pane's inside (at least one, so paging always moves).
+    pub fn rows(&self, pane: Pane) -> usize {
+        self.screen()
+            .map_or(1, |s| usize::from(s.inner(pane).height).max(1))
+    }
+
+    pub fn article(&self, index: usize) -> Option<&Article> {
+        Some(&self.entries.get(index)?.as_ref()?.article)
+    }
+
+    pub fn current_article(&self) -> Option<(usize, &Article)> {
+        let index = self.current?;
+        Some((index, self.article(index)?))
+    }
+
+    /// An article's title as shown, else its file name.
+    pub fn title(&self, index: usize) -> String {
+        let Some(entry) = self.entries.get(index).and_then(Option::as_ref) else {
+            return String::new();
+        };
+        match entry.article.title {
+            Some(title) => entry.article.show(title),
+            None => sanitize(&entry.path.file_name().unwrap_or_default().to_string_lossy()),
+        }
+    }
+
+    /// The article cursor's row in the articles pane.
+    pub fn cursor_row(&self) -> Option<usize> {
+        self.loaded.binary_search(&self.cursor?).ok()
+    }
+
+    /// The quote to mark in the reader: the current match's, when it is
+    /// in this article.
+    pub fn marked_quote(&self) -> Option<usize> {
+        match &self.matches {
+            Matches::Quotes { refs, current, .. } => refs
+                .get(*current)
+                .filter(|r| Some(r.article) == self.current)
+                .map(|r| r.quote),
+            _ => None,
+        }
+    }
+
+    /// Takes in what the loader has sent since the last frame.
+    pub fn receive(&mut self, events: impl IntoIterator<Item = Event>) {
+        for event in events {
+            match event {
+                Event::Found { total, errors } => {
+                    self.entries.resize_with(total, || None);
+                    self.read.resize(total, false);
+                    self.failed
+                        .extend(errors.iter().map(|e| sanitize(&e.to_string())));
+                }
+                Event::Loaded { index, result } => match result {
+                    Ok(entry) => self.add(index, entry),
+                    Err(e) => self.failed.push(sanitize(&e.to_string())),
+                },
+                Event::Done => self.loading = false,
+            }
+        }
+        if self.everyone {
+            self.rank();
+        }
+        self.settle();
+    }
+
+    fn add(&mut self, index: usize, entry: Entry) {
+        if index >= self.entries.len() {
+            self.entries.resize_with(index + 1, || None);
+            self.read.resize(index + 1, false);
+        }
+        self.briefing.add(index, &entry.article);
+        self.ranked_stale = true;
+        self.entries[index] = Some(entry);
+        if let Err(row) = self.loaded.binary_search(&index) {
+            self.loaded.insert(row, index);
+            // Rows above the view grew: keep the same articles in view.
+            if row < self.list_top {
+                self.list_top += 1;
+            }
+        }
+        // Until the person acts, the reader shows the first article of the
+        // list, whichever order they arrive in.
+        if !self.engaged && self.current.is_none_or(|c| index < c) {
+            if let Some(read) = self.current.and_then(|c| self.read.get_mut(c)) {
+                *read = false;
+            }
+            self.show(index);
+        }
+    }
+
+    /// Brings the briefing ranking up to date.
+    pub fn rank(&mut self) {
+        if self.ranked_stale {
+            self.ranked = self.briefing.ranked_ids();
+            self.ranked_stale = false;
+        }
+    }
+
+    /// Puts an article in the reader, at the top.
+    pub fn show(&mut self, index: usize) {
+        if self.current != Some(index) {
+            self.current = Some(index);
+            self.scroll = 0;
+            if let Some(read) = self.read.get_mut(index) {
+                *read = true;
+            }
+            if matches!(self.matches, Matches::Search { .. }) {
+                self.matches = Matches::None;
+            }
+            if !self.everyone {
+                self.person = 0;
+                self.people_top = 0;
+                self.expanded = None;
+            }
+        }
+        self.cursor = Some(index);
+    }
+
+    /// Brings a line of the reader into view, a third of the way down,
+    /// unless it is already in view.
+    pub fn reveal(&mut self, line: usize) {
+        let rows = self.rows(Pane::Reader);
+        if line < self.scroll || line >= self.scroll + rows {
+            self.scroll = line.saturating_sub(rows / 3);
+        }
+        self.clamp_scroll();
+    }
+
+    fn clamp_scroll(&mut self) {
+        let lines = self.layout.as_ref().map_or(0, |l| l.lines.len());
+        self.scroll = self
+            .scroll
+            .min(lines.saturating_sub(self.rows(Pane::Reader)));
+    }
+
+    /// Makes derived state agree with the rest after any change: the
+    /// layout for the current article and width, scroll and list offsets
+    /// within bounds.
+    pub fn settle(&mut self) {
+        let width = self
+            .screen()
+            .map(|s| text_column(s.inner(Pane::Reader), self.reading_width).width);
+        let rebuilt = match (self.current_article(), width) {
+            (Some((index, article)), Some(width))
+                if self
+                    .layout
+                    .as_ref()
+                    .is_none_or(|l| l.article != index || l.width != width) =>
+            {
+                // Keep the same text at the top when only the width changed.
+                let anchor = self
+                    .layout
+                    .as_ref()
+                    .filter(|l| l.article == index)
+                    .and_then(|l| l.anchor(self.scroll));
+                let layout = Layout::new(index, article, width);
+                let scroll = anchor.map(|(block, offset)| layout.line_of(block, offset));
+                Some((layout, scroll))
+            }
+            _ => None,
+        };
+        if let Some((layout, scroll)) = rebuilt {
+            self.layout = Some(layout);
+            self.scroll = scroll.unwrap_or(self.scroll);
+            if let Matches::Search { query, .. } = &self.matches {
+                let query = query.clone();
+                self.find(&query);
+            }
+        }
+        self.clamp_scroll();
+        if let Some(row) = self.cursor_row() {
+            let rows = self.rows(Pane::Articles) / 2;
+            self.list_top = keep_visible(self.list_top, row, rows.max(1));
+        }
+        let people = super::people::rows(self).len();
+        self.person = self.person.min(people.saturating_sub(1));
+        let rows = self.rows(Pane::People);
+        self.people_top = keep_visible(self.people_top, self.person, rows);
+    }
+
+    /// Sets the search hits for `query` in the current article.
+    pub fn find(&mut self, query: &str) {
+        let hits = self
+            .layout
+            .as_ref()
+            .map_or_else(Vec::new, |l| super::search::find(l, query));
+        self.matches = Matches::Search {
+            query: query.to_owned(),
+            hits,
+            current: 0,
+        };
+    }
+}
+
+/// The first row to show so that `row` is within `rows` rows of it.
+pub fn keep_visible(top: usize, row: usize, rows: usize) -> usize {
+    if row < top {
+        row
+    } else if row >= top + rows {
+        row + 1 - rows
+    } else {
+        top
+    }
+}

@@ -1,0 +1,365 @@
+//! One article laid out for the reader at one width: its blocks (kicker,
+//! title, byline, lead, subheads, paragraphs) as display text with the
+//! quotes marked in it, wrapped into lines. Built once per (article, width)
+//! and kept in the app, so drawing a frame only slices lines.
+//!
+//! Display text comes from [`text::display`], which folds whitespace and
+//! makes unsafe characters visible; quote spans are byte ranges into the raw
+//! text, so [`origins`] aligns the two to carry the marks across.
+
+use std::ops::Range;
+
+use textwrap::WordSeparator;
+use textwrap::core::{Word, break_words};
+use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+
+use crate::article::{Article, Quote, Span, text};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Kicker,
+    Title,
+    Byline,
+    Lead,
+    Heading,
+    Body,
+}
+
+/// Part of a block's text that is (part of) a quote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub range: Range<usize>,
+    /// Index into [`Article::quotes`].
+    pub quote: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub kind: Kind,
+    pub text: String,
+    pub marks: Vec<Mark>,
+}
+
+/// One screen line: a byte range of a block's text, or a blank line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub block: Option<usize>,
+    pub range: Range<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Layout {
+    /// The article's index in the library.
+    pub article: usize,
+    pub width: u16,
+    pub blocks: Vec<Block>,
+    pub lines: Vec<Line>,
+    /// The first line of each block.
+    starts: Vec<usize>,
+    /// The first line of each subhead, in order.
+    pub headings: Vec<usize>,
+    /// The first line of each quote, by quote index; `None` for a quote
+    /// outside the body.
+    pub quote_lines: Vec<Option<usize>>,
+}
+
+impl Block {
+    fn new(kind: Kind) -> Block {
+        Block {
+            kind,
+            text: String::new(),
+            marks: Vec::new(),
+        }
+    }
+
+    fn plain(kind: Kind, text: String) -> Block {
+        Block {
+            text,
+            ..Block::new(kind)
+        }
+    }
+
+    /// Appends a span's display text, marking the quotes that overlap it.
+    fn push(&mut self, article: &Article, span: Span) {
+        let raw = article.slice(span);
+        let shown = text::display(raw);
+        if shown.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        let base = self.text.len();
+        let origins = origins(raw, &shown);
+        // The display offset of the first character that came from at or
+        // after `raw_offset`.
+        let at = |raw_offset: usize| {
+            let i = origins.partition_point(|&(_, r)| r < raw_offset);
+            origins.get(i).map_or(shown.len(), |&(s, _)| s)
+        };
+        for (q, quote) in article.quotes.iter().enumerate() {
+            if !quote.content.overlaps(span) {
+                continue;
+            }
+            let start = at(quote.content.start.saturating_sub(span.start));
+            let end = at(quote.content.end - span.start);
+            if start < end {
+                self.marks.push(Mark {
+                    range: base + start..base + end,
+                    quote: q,
+                });
+            }
+        }
+        self.text.push_str(&shown);
+    }
+}
+
+/// For each character of `shown` (which is `text::display(raw)`), its byte
+/// offset in `shown` and the byte offset in `raw` it came from. Display only
+/// drops whitespace and line-start `>` markers, folds whitespace runs into a
+/// space and swaps unsafe characters one for one, so a greedy walk aligns
+/// them; characters it cannot place are put at the end.
+fn origins(raw: &str, shown: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(shown.len());
+    let mut rest = raw.char_indices();
+    for (s, c) in shown.char_indices() {
+        let found = if c == ' ' {
+            rest.find(|&(_, r)| text::is_space(r))
+        } else {
+            rest.find(|&(_, r)| text::visible(r).unwrap_or(r) == c)
+        };
+        out.push((s, found.map_or(raw.len(), |(r, _)| r)));
+    }
+    out
+}
+
+/// The article's blocks in reading order.
+fn blocks(article: &Article) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut plain = |kind, span: Option<Span>| {
+        if let Some(span) = span {
+            out.push(Block::plain(kind, article.show(span)));
+        }
+    };
+    plain(Kind::Kicker, article.kicker);
+    plain(Kind::Title, article.title);
+    let mut byline: Vec<String> = Vec::new();
+    if !article.authors.is_empty() {
+        let names: Vec<String> = article.authors.iter().map(|a| article.show(*a)).collect();
+        byline.push(format!("By {}", names.join(", ")));
+    }
+    if let Some(date) = &article.published {
+        byline.push(text::sanitize(&date.replacen('T', " ", 1)));
+    }
+    if !byline.is_empty() {
+        out.push(Block::plain(Kind::Byline, byline.join(" · ")));
+    }
+    let mut first = true;
+    for section in &article.sections {
+        if let Some(heading) = section.heading {
+            out.push(Block::plain(Kind::Heading, article.show(heading)));
+        }
+        for &paragraph in &section.paragraphs {
+            let mut block = Block::new(if first { Kind::Lead } else { Kind::Body });
+            if first && let Some(dateline) = article.dateline {
+                block.push(article, dateline);
+            }
+            block.push(article, paragraph);
+            first = false;
+            if !block.text.is_empty() {
+                out.push(block);
+            }
+        }
+    }
+    out.retain(|b| !b.text.is_empty());
+    out
+}
+
+/// Byte ranges of `text` wrapped to `width` columns: optimal fit (even
+/// right edges read better), words longer than a line broken, CJK broken
+/// between characters.
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let words = break_words(
+        WordSeparator::UnicodeBreakProperties.find_words(text),
+        width,
+    );
+    let widths = [width as f64];
+    let lines = wrap_optimal_fit(&words, &widths, &Penalties::new())
+        .unwrap_or_else(|_| wrap_first_fit(&words, &widths));
+    let offset = |w: &Word| w.word.as_ptr() as usize - text.as_ptr() as usize;
+    lines
+        .iter()
+        .filter_map(|line| {
+            let (first, last) = (line.first()?, line.last()?);
+            Some(offset(first)..offset(last) + last.word.len())
+        })
+        .collect()
+}
+
+impl Layout {
+    pub fn new(index: usize, article: &Article, width: u16) -> Layout {
+        let blocks = blocks(article);
+        let mut lines = Vec::new();
+        let mut starts = Vec::with_capacity(blocks.len());
+        let mut headings = Vec::new();
+        for (b, block) in blocks.iter().enumerate() {
+            if b > 0 {
+                lines.push(Line {
+                    block: None,
+                    range: 0..0,
+                });
+                // The lead is set apart from the body by more space.
+                if blocks[b - 1].kind == Kind::Lead {
+                    lines.push(Line {
+                        block: None,
+                        range: 0..0,
+                    });
+                }
+            }
+            starts.push(lines.len());
+            if block.kind == Kind::Heading {
+                headings.push(lines.len());
+            }
+            lines.extend(
+                wrap(&block.text, width.into())
+                    .into_iter()
+                    .map(|range| Line {
+                        block: Some(b),
+                        range,
+                    }),
+            );
+        }
+        let mut layout = Layout {
+            article: index,
+            width,
+            blocks,
+            lines,
+            starts,
+            headings,
+            quote_lines: vec![None; article.quotes.len()],
+        };
+        for b in 0..layout.blocks.len() {
+            for m in 0..layout.blocks[b].marks.len() {
+                let Mark { ref range, quote } = layout.blocks[b].marks[m];
+                let line = layout.line_of(b, range.start);
+                let first = &mut layout.quote_lines[quote];
+                *first = Some(first.map_or(line, |l: usize| l.min(line)));
+            }
+        }
+        layout
+    }
+
+    /// The line showing byte `offset` of block `block`.
+    pub fn line_of(&self, block: usize, offset: usize) -> usize {
+        let start = self.starts.get(block).copied().unwrap_or(0);
+        let mut line = start;
+        while let Some(next) = self.lines.get(line + 1)
+            && next.block == Some(block)
+            && next.range.start <= offset
+        {
+            line += 1;
+        }
+        line
+    }
+
+    /// Where a line is, as (block, offset): to find it again after the
+    /// width changes.
+    pub fn anchor(&self, line: usize) -> Option<(usize, usize)> {
+        let mut at = line.min(self.lines.len().checked_sub(1)?);
+        loop {
+            if let Some(b) = self.lines[at].block {
+                return Some((b, self.lines[at].range.start));
+            }
+            at = at.checked_sub(1)?;
+        }
+    }
+
+    /// The quotes a line shows part of.
+    pub fn quotes_on(&self, line: usize) -> impl Iterator<Item = &Mark> {
+        let line = self.lines.get(line);
+        line.and_then(|l| Some((self.blocks.get(l.block?)?, l.range.clone())))
+            .into_iter()
+            .flat_map(|(block, range)| {
+                block
+                    .marks
+                    .iter()
+                    .filter(move |m| m.range.start < range.end && range.start < m.range.end)
+            })
+    }
+}
+
+/// The quote a person is reading: the one the line marks, or the first
+/// quote of the article that starts on or after the line.
+pub fn quote_near(layout: &Layout, quotes: &[Quote], line: usize) -> Option<usize> {
+    layout
+        .quotes_on(line)
+        .map(|m| m.quote)
+        .next()
+        .or_else(|| (0..quotes.len()).find(|&q| layout.quote_lines[q].is_some_and(|l| l >= line)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::parse;
+
+    #[test]
+    fn wraps_on_words_and_keeps_offsets() {
+        let text = "one two three four five six";
+        let lines: Vec<&str> = wrap(text, 9).into_iter().map(|r| &text[r]).collect();
+        assert!(lines.iter().all(|l| l.len() <= 9), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn wraps_wide_characters_by_columns() {
+        let text = "東京都の天気は晴れです";
+        for range in wrap(text, 6) {
+            assert!(unicode_width::UnicodeWidthStr::width(&text[range]) <= 6);
+        }
+        assert_eq!(wrap("", 10), Vec::<Range<usize>>::new());
+        assert!(!wrap("abcdefghij", 1).is_empty());
+    }
+
+    #[test]
+    fn aligns_display_text_with_raw_text() {
+        let raw = "> a\n>  \u{1b}b  c";
+        let shown = text::display(raw);
+        assert_eq!(shown, "a \u{241b}b c");
+        let o = origins(raw, &shown);
+        assert_eq!(
+            o.iter().map(|p| p.1).collect::<Vec<_>>(),
+            [2, 3, 7, 8, 9, 11]
+        );
+    }
+
+    #[test]
+    fn quotes_are_marked_in_the_display_text() {
+        let article = parse(
+            "Talks stall\n\nThe minister spoke at length today about the plan for the region.\n\n\
+             \"We will not   sign this text,\" said Minister Ana Ruiz on Monday evening.",
+        );
+        let layout = Layout::new(0, &article, 30);
+        let (b, mark) = layout
+            .blocks
+            .iter()
+            .enumerate()
+            .find_map(|(b, block)| block.marks.first().map(|m| (b, m.clone())))
+            .expect("a quote is marked");
+        let quote = &article.quotes[mark.quote];
+        assert_eq!(
+            &layout.blocks[b].text[mark.range.clone()],
+            article.show(quote.content)
+        );
+        assert!(
+            article
+                .show(quote.content)
+                .starts_with("We will not sign this text")
+        );
+        assert_eq!(
+            layout.quote_lines[mark.quote],
+            Some(layout.line_of(b, mark.range.start))
+        );
+    }
+}

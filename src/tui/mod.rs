@@ -1,0 +1,140 @@
+//! The terminal reader: three panes (articles, reader, people) over the
+//! article model, filled in by the background loader while the person
+//! reads. The loop is draw, wait for a key or the loader, update.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod people;
+pub mod screen;
+pub mod search;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event as Input, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::DefaultTerminal;
+
+use crate::config::Config;
+use crate::library::{self, DEFAULT_MAX_BYTES, Event};
+
+pub use action::Action;
+pub use app::App;
+pub use update::{Effect, update};
+
+/// How long one frame may spend taking in loaded articles, so that keys
+/// stay answered while tens of thousands arrive.
+const LOAD_BUDGET: Duration = Duration::from_millis(8);
+
+/// Opens the reader on `paths` and runs it until the person quits.
+pub fn run(config: &Config, paths: Vec<PathBuf>) -> anyhow::Result<()> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut app = App::new(config, no_color);
+    let loader = library::spawn(paths, DEFAULT_MAX_BYTES);
+    let mut terminal = terminal::init()?;
+    let result = event_loop(&mut terminal, &mut app, &loader);
+    terminal::restore();
+    Ok(result?)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    loader: &Receiver<Event>,
+) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    update(
+        app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    let mut dirty = true;
+    while !app.quit {
+        let deadline = Instant::now() + LOAD_BUDGET;
+        let mut batch = Vec::new();
+        while Instant::now() < deadline {
+            match loader.try_recv() {
+                Ok(event) => batch.push(event),
+                Err(_) => break,
+            }
+        }
+        if !batch.is_empty() {
+            app.receive(batch);
+            dirty = true;
+        }
+        if dirty {
+            terminal.draw(|frame| view::draw(frame, app))?;
+            dirty = false;
+        }
+        let wait = if app.loading {
+            Duration::from_millis(30)
+        } else {
+            Duration::from_secs(1)
+        };
+        if !event::poll(wait)? {
+            continue;
+        }
+        // Take every pending input before drawing again.
+        loop {
+            if let Some(action) = translate(app, &event::read()?) {
+                if let Some(Effect::Copy(text)) = update(app, action) {
+                    terminal::copy(&text)?;
+                }
+                dirty = true;
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The action for a terminal event: typed text while searching, else the
+/// keymap's; the wheel and left clicks; resizes.
+pub fn translate(app: &App, input: &Input) -> Option<Action> {
+    match input {
+        Input::Key(key) if key.kind != KeyEventKind::Release => {
+            let k = keymap::Key::from_event(key);
+            if app.prompt.is_some() {
+                if let Some(c) = k.typed() {
+                    return Some(Action::Type(c));
+                }
+                if key.code == KeyCode::Backspace {
+                    return Some(Action::Erase);
+                }
+            }
+            app.keymap.action(k)
+        }
+        Input::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Wheel {
+                    column,
+                    row,
+                    down: mouse.kind == MouseEventKind::ScrollDown,
+                }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                _ => None,
+            }
+        }
+        Input::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}

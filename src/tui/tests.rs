@@ -1,0 +1,265 @@
+//! `update` driven with actions, checked on the state it leaves.
+
+use std::iter::once;
+
+use crossterm::event::{Event as Input, KeyCode, KeyEvent, KeyModifiers};
+
+use crate::library::Event;
+
+use super::app::Matches;
+use super::fixture::{app, loaded, press, search};
+use super::people::{self, Row};
+use super::screen::Pane;
+use super::{Action, Effect, translate, update};
+
+use Action::*;
+
+#[test]
+fn the_list_is_sorted_and_the_selection_stays_while_it_grows() {
+    let mut app = app(120, 40);
+    assert_eq!(app.loaded, [0, 1, 2]);
+    assert_eq!((app.current, app.cursor), (Some(0), Some(0)));
+
+    let mut fresh = super::fixture::app(120, 40);
+    fresh.entries.clear();
+    fresh.loaded.clear();
+    fresh.current = None;
+    fresh.engaged = false;
+    fresh.receive([2, 1].map(loaded));
+    assert_eq!(fresh.loaded, [1, 2]);
+    assert_eq!(fresh.current, Some(1), "the first of the list is opened");
+    press(&mut fresh, &[FocusArticles, Down]);
+    fresh.receive(once(loaded(0)));
+    assert_eq!(fresh.loaded, [0, 1, 2]);
+    assert_eq!(
+        fresh.current,
+        Some(1),
+        "once the person acts, the reader stays"
+    );
+    assert_eq!(fresh.cursor, Some(2), "and so does the cursor");
+    press(&mut app, &[FocusArticles, Down, Open]);
+    assert_eq!((app.current, app.focus), (Some(1), Pane::Reader));
+    assert!(app.read[0] && app.read[1] && !app.read[2]);
+}
+
+#[test]
+fn picking_a_person_marks_their_quotes_in_turn() {
+    let mut app = app(120, 40);
+    press(&mut app, &[FocusPeople]);
+    assert_eq!(app.focus, Pane::People);
+    let Some(Row::Person(who)) = people::rows(&app).first().copied() else {
+        panic!("a person first");
+    };
+    let quotes = people::quotes_of(&app, who);
+    assert!(
+        quotes.len() >= 2,
+        "the most quoted person has several quotes"
+    );
+    press(&mut app, &[Open]);
+    assert_eq!(app.expanded, Some(who));
+    assert_eq!(app.marked_quote(), Some(quotes[0].quote));
+    press(&mut app, &[NextMatch]);
+    assert_eq!(app.marked_quote(), Some(quotes[1].quote));
+    press(&mut app, &[PrevMatch, PrevMatch]);
+    assert_eq!(
+        app.marked_quote(),
+        quotes.last().map(|r| r.quote),
+        "wraps round"
+    );
+    // The expanded person's quotes are rows; enter on one jumps to it.
+    press(&mut app, &[Top, Down, Down, Open]);
+    assert_eq!(app.marked_quote(), Some(quotes[1].quote));
+    press(&mut app, &[Back]);
+    assert_eq!(app.expanded, None);
+    press(&mut app, &[Back]);
+    assert_eq!(app.matches, Matches::None);
+}
+
+#[test]
+fn the_current_quote_is_brought_into_view() {
+    let mut app = app(60, 12);
+    press(
+        &mut app,
+        &[FocusPeople, Open, NextMatch, NextMatch, NextMatch],
+    );
+    let layout = app.layout.as_ref().unwrap();
+    let line = layout.quote_lines[app.marked_quote().unwrap()].unwrap();
+    assert!(line >= app.scroll && line < app.scroll + app.rows(Pane::Reader));
+}
+
+#[test]
+fn in_briefing_mode_next_crosses_articles() {
+    let mut app = app(120, 40);
+    press(&mut app, &[ToggleBriefing]);
+    assert!(app.everyone && app.focus == Pane::People);
+    let Some(Row::Person(who)) = people::rows(&app).first().copied() else {
+        panic!("a speaker first");
+    };
+    let refs = people::quotes_of(&app, who);
+    let articles: std::collections::BTreeSet<usize> = refs.iter().map(|r| r.article).collect();
+    assert!(articles.len() >= 2, "quoted in two articles: {refs:?}");
+    press(&mut app, &[Open]);
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..refs.len() {
+        seen.insert(app.current.unwrap());
+        press(&mut app, &[NextMatch]);
+    }
+    assert_eq!(seen, articles);
+}
+
+#[test]
+fn search_finds_highlights_and_cancels() {
+    let mut app = app(120, 40);
+    search(&mut app, "timetable");
+    let Matches::Search { hits, .. } = &app.matches else {
+        panic!("searching");
+    };
+    assert!(hits.len() >= 2);
+    press(&mut app, &[Open, NextMatch]);
+    assert!(app.prompt.is_none());
+    assert!(matches!(app.matches, Matches::Search { current: 1, .. }));
+    press(&mut app, &[Search, Type('x'), Erase, Back]);
+    assert_eq!(app.matches, Matches::None);
+}
+
+#[test]
+fn keys_become_actions() {
+    let mut app = app(120, 40);
+    let key = |code, mods| Input::Key(KeyEvent::new(code, mods));
+    assert_eq!(
+        translate(&app, &key(KeyCode::Char('q'), KeyModifiers::NONE)),
+        Some(Quit)
+    );
+    assert_eq!(
+        translate(&app, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        Some(Quit)
+    );
+    assert_eq!(
+        translate(&app, &key(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        Some(FocusPrev)
+    );
+    update(&mut app, Search);
+    assert_eq!(
+        translate(&app, &key(KeyCode::Char('q'), KeyModifiers::NONE)),
+        Some(Type('q'))
+    );
+    assert_eq!(
+        translate(&app, &key(KeyCode::Esc, KeyModifiers::NONE)),
+        Some(Back)
+    );
+    assert_eq!(
+        translate(&app, &Input::Resize(80, 24)),
+        Some(Resize {
+            width: 80,
+            height: 24
+        })
+    );
+}
+
+#[test]
+fn paging_sections_help_and_quit() {
+    let mut app = app(60, 14);
+    press(&mut app, &[HalfPageDown]);
+    assert!(app.scroll > 0);
+    press(&mut app, &[Top, NextSection]);
+    let heading = app.layout.as_ref().unwrap().headings[0];
+    assert_eq!(app.scroll, heading.min(app.scroll));
+    press(&mut app, &[PrevSection]);
+    assert_eq!(app.scroll, 0);
+    press(&mut app, &[Bottom]);
+    let lines = app.layout.as_ref().unwrap().lines.len();
+    assert_eq!(app.scroll + app.rows(Pane::Reader), lines);
+    press(&mut app, &[Help, Down, Down, Up]);
+    assert_eq!(app.help, Some(1), "moving keys scroll the help");
+    press(&mut app, &[NextMatch]);
+    assert_eq!(app.help, None, "other keys close it");
+    assert_eq!(
+        app.scroll + app.rows(Pane::Reader),
+        lines,
+        "the key only closed help"
+    );
+    press(&mut app, &[Quit]);
+    assert!(app.quit);
+}
+
+#[test]
+fn copy_gives_the_quote_its_speaker_and_title() {
+    let mut app = app(120, 40);
+    press(&mut app, &[FocusPeople, Open]);
+    let Some(Effect::Copy(text)) = update(&mut app, Copy) else {
+        panic!("copies");
+    };
+    assert!(text.starts_with('“') && text.contains(" — "));
+    assert!(text.ends_with(&app.title(0)), "{text}");
+}
+
+#[test]
+fn the_mouse_scrolls_and_selects_what_is_under_it() {
+    let mut app = app(120, 16);
+    let screen = app.screen().unwrap();
+    let reader = screen.inner(Pane::Reader);
+    update(
+        &mut app,
+        Wheel {
+            column: reader.x + 3,
+            row: reader.y + 3,
+            down: true,
+        },
+    );
+    assert_eq!(app.scroll, 3);
+    let list = screen.inner(Pane::Articles);
+    update(
+        &mut app,
+        Click {
+            column: list.x + 2,
+            row: list.y + 2,
+        },
+    );
+    assert_eq!((app.current, app.focus), (Some(1), Pane::Reader));
+}
+
+#[test]
+fn resizing_keeps_the_place_and_survives_tiny_sizes() {
+    let mut app = app(120, 40);
+    press(&mut app, &[PageDown]);
+    let anchor = app.layout.as_ref().unwrap().anchor(app.scroll);
+    press(
+        &mut app,
+        &[Resize {
+            width: 70,
+            height: 30,
+        }],
+    );
+    let layout = app.layout.as_ref().unwrap();
+    assert_eq!(layout.anchor(app.scroll).map(|a| a.0), anchor.map(|a| a.0));
+    for (width, height) in [(1, 1), (20, 5), (0, 0), (40, 8)] {
+        press(
+            &mut app,
+            &[
+                Resize { width, height },
+                Down,
+                PageDown,
+                FocusNext,
+                Open,
+                NextMatch,
+            ],
+        );
+    }
+}
+
+#[test]
+fn failures_are_kept_and_loading_ends() {
+    let mut app = app(120, 40);
+    app.receive([Event::Loaded {
+        index: 7,
+        result: Err(crate::library::LoadError::Missing {
+            path: "gone\u{1b}.txt".into(),
+        }),
+    }]);
+    assert!(!app.loading);
+    assert_eq!(app.failed.len(), 1);
+    assert!(
+        !app.failed[0].contains('\u{1b}'),
+        "file names are sanitized"
+    );
+}

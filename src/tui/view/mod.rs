@@ -1,0 +1,116 @@
+//! Drawing the app: one render function per pane, each reading `&App`
+//! only. Every piece of article text drawn here has been through
+//! `Article::show` or `text::sanitize` first.
+
+mod articles;
+mod help;
+mod people;
+mod reader;
+mod status;
+#[cfg(test)]
+mod tests;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::app::App;
+use super::screen::{MIN_HEIGHT, MIN_WIDTH, Pane, Screen};
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let Some(screen) = Screen::new(area, &app.panes, app.focus) else {
+        too_small(frame, area);
+        return;
+    };
+    reader::render(frame, screen.reader, app);
+    for (rect, render) in [
+        (
+            screen.articles,
+            articles::render as fn(&mut Frame, Rect, &App),
+        ),
+        (screen.people, people::render),
+    ] {
+        if let Some(rect) = rect {
+            if screen.overlay {
+                frame.render_widget(Clear, rect);
+            }
+            render(frame, rect, app);
+        }
+    }
+    status::render(frame, screen.status, app);
+    if let Some(top) = app.help {
+        help::render(frame, area, app, top);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("Terminal too small"),
+        Line::from(format!("(brief needs {MIN_WIDTH}×{MIN_HEIGHT})")),
+    ];
+    let top = area.height.saturating_sub(2) / 2;
+    let rect = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+/// A pane's frame: its title, and the accent colour when focused.
+fn pane_block<'a>(app: &App, pane: Pane, title: impl Into<Line<'a>>) -> Block<'a> {
+    let focused = app.focus == pane;
+    Block::bordered()
+        .border_style(if focused {
+            app.theme.border_focused
+        } else {
+            app.theme.border
+        })
+        .title(title.into().style(if focused {
+            app.theme.pane_title
+        } else {
+            app.theme.dim
+        }))
+}
+
+/// `text` cut to `width` columns, with an ellipsis when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// A count with thousands separators: 44,500.
+fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

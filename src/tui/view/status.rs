@@ -1,0 +1,112 @@
+//! The status line: the focused pane, the position in it, loading
+//! progress, the search prompt or the last message, and the main keys as
+//! the keymap has them.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::action::Action;
+use crate::tui::app::{App, Matches};
+use crate::tui::people;
+use crate::tui::screen::Pane;
+
+use super::{count, fit};
+
+/// The keys worth a reminder, with the word shown for each.
+const HINTS: [(Action, &str); 6] = [
+    (Action::Help, "help"),
+    (Action::FocusNext, "pane"),
+    (Action::FocusPeople, "people"),
+    (Action::NextMatch, "next"),
+    (Action::Search, "search"),
+    (Action::Quit, "quit"),
+];
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let width = usize::from(area.width);
+    let mut left = vec![
+        Span::styled(format!(" {} ", app.focus.name()), theme.status_tag),
+        Span::styled(format!(" {} ", position(app)), theme.status),
+    ];
+    if app.loading {
+        let text = format!(
+            " indexing {} / {} ",
+            count(app.loaded.len() + app.failed.len()),
+            count(app.entries.len())
+        );
+        left.push(Span::styled(text, theme.status));
+    }
+    let note = if let Some(prompt) = &app.prompt {
+        let hits = match &app.matches {
+            Matches::Search { hits, .. } if !prompt.query.is_empty() => {
+                format!("  ({} hits)", hits.len())
+            }
+            _ => String::new(),
+        };
+        Some(format!(
+            "/{}{hits}",
+            crate::article::text::sanitize(&prompt.query)
+        ))
+    } else if let Some(message) = &app.message {
+        Some(message.clone())
+    } else if !app.failed.is_empty() {
+        Some(format!(
+            "{} files could not be read",
+            count(app.failed.len())
+        ))
+    } else {
+        None
+    };
+    let note = note.map(|n| format!(" {n} ")).unwrap_or_default();
+    // As many hints as fit beside the note.
+    let mut used: usize = left.iter().map(Span::width).sum::<usize>() + note.width().max(12);
+    let mut hints: Vec<Span> = Vec::new();
+    for (action, word) in HINTS {
+        let Some(key) = app.keymap.keys(action).into_iter().next() else {
+            continue;
+        };
+        let (key, word) = (format!(" {key}"), format!(" {word} "));
+        used += key.width() + word.width();
+        if used > width {
+            break;
+        }
+        hints.push(Span::styled(key, theme.key.patch(theme.status)));
+        hints.push(Span::styled(word, theme.status));
+    }
+    let taken: usize = left.iter().chain(&hints).map(Span::width).sum();
+    let room = width.saturating_sub(taken);
+    let note = fit(&note, room);
+    let pad = room.saturating_sub(note.width());
+    left.push(Span::styled(note, theme.message.patch(theme.status)));
+    left.push(Span::styled(" ".repeat(pad), theme.status));
+    left.extend(hints);
+    frame.render_widget(Paragraph::new(Line::from(left)), area);
+}
+
+/// Where the focused pane is: `3/10`.
+fn position(app: &App) -> String {
+    match app.focus {
+        Pane::Articles => match app.cursor_row() {
+            Some(row) => format!("{}/{}", count(row + 1), count(app.loaded.len())),
+            None => "-".to_owned(),
+        },
+        Pane::Reader => match &app.layout {
+            Some(layout) if !layout.lines.is_empty() => {
+                format!("line {}/{}", app.scroll + 1, layout.lines.len())
+            }
+            _ => "-".to_owned(),
+        },
+        Pane::People => {
+            let rows = people::rows(app).len();
+            if rows == 0 {
+                "-".to_owned()
+            } else {
+                format!("{}/{}", app.person + 1, rows)
+            }
+        }
+    }
+}
