@@ -24,22 +24,27 @@ fn folder() -> tempfile::TempDir {
     dir
 }
 
-#[test]
-fn parse_json_is_one_sorted_object_per_article() {
-    let dir = folder();
+/// Runs brief with `args` on `path`, expecting success, and reads its JSON Lines.
+fn json_lines(args: &[&str], path: &std::path::Path) -> Vec<serde_json::Value> {
     let out = brief()
-        .args(["parse", "--json"])
-        .arg(dir.path())
+        .args(args)
+        .arg(path)
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
-    let lines: Vec<serde_json::Value> = String::from_utf8(out)
-        .unwrap()
+    String::from_utf8(out)
+        .expect("utf-8")
         .lines()
         .map(|l| serde_json::from_str(l).expect("json"))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn parse_json_is_one_sorted_object_per_article() {
+    let dir = folder();
+    let lines = json_lines(&["parse", "--json"], dir.path());
     assert_eq!(lines.len(), 2);
     assert!(lines[0]["path"].as_str().unwrap().ends_with("a.md"));
     let story = &lines[1];
@@ -93,16 +98,7 @@ fn quotes_by_speaker() {
         .assert()
         .success()
         .stdout("");
-    let out = brief()
-        .args(["quotes", "--json"])
-        .arg(dir.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let first: serde_json::Value =
-        serde_json::from_str(String::from_utf8(out).unwrap().lines().next().unwrap()).unwrap();
+    let first = &json_lines(&["quotes", "--json"], dir.path())[0];
     assert_eq!(first["speaker"], "Tom Berg");
     assert_eq!(first["quotes"][0]["title"], "City shuts its oldest bridge");
 }
