@@ -5,8 +5,9 @@
 //! list of names common elsewhere; the rest is written here. Everything is
 //! looked up by lowercase word in one immutable table built on first use.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 /// What a word can be; a word may be several things at once.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -158,8 +159,8 @@ const STOPS: &str = "the a an and but or if in on at of for to from with by as a
 const PRONOUNS_MALE: &[&str] = &["he", "him", "his"];
 const PRONOUNS_FEMALE: &[&str] = &["she", "her"];
 
-fn table() -> HashMap<&'static str, Class> {
-    let mut map: HashMap<&'static str, Class> = HashMap::with_capacity(8192);
+fn table() -> FxHashMap<&'static str, Class> {
+    let mut map: FxHashMap<&'static str, Class> = FxHashMap::default();
     let mut add = |words: &'static str, class: Class| {
         for w in words.split_whitespace() {
             let entry = map.entry(w).or_default();
@@ -199,7 +200,9 @@ fn table() -> HashMap<&'static str, Class> {
     map
 }
 
-static LEXICON: LazyLock<HashMap<&'static str, Class>> = LazyLock::new(table);
+// Looked up for every capitalized word: Fx hashing, not SipHash, since the
+// keys are fixed words, not attacker-chosen ones.
+static LEXICON: LazyLock<FxHashMap<&'static str, Class>> = LazyLock::new(table);
 
 /// The classes of a word, looked up case-insensitively; possessive `'s`
 /// ignored.

@@ -620,17 +620,27 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Speech> {
                 && m.outer.end >= para.end.saturating_sub(1)
         };
         let mut cues = vec![false; toks.len()];
+        // For each quote, the index of its first token and of the first
+        // token after it, found in one sweep: quotes and tokens are in order.
+        let mut cursor = 0;
+        let bounds: Vec<(usize, usize)> = marked
+            .iter()
+            .map(|m| {
+                let mut at = |pos: usize| {
+                    while cursor < toks.len() && toks[cursor].span.start < pos {
+                        cursor += 1;
+                    }
+                    cursor
+                };
+                (at(m.outer.start), at(m.outer.end))
+            })
+            .collect();
         let mut prev_in_para: Option<usize> = None;
         for (qi, m) in marked.iter().enumerate() {
-            let first = toks.partition_point(|t| t.span.start < m.outer.start);
-            let after = toks.partition_point(|t| t.span.start < m.outer.end);
+            let (first, after) = bounds[qi];
             let sent = sents.get(sent_of[first]).cloned().unwrap_or(0..toks.len());
-            let next_quote = marked.get(qi + 1).map_or(toks.len(), |n| {
-                toks.partition_point(|t| t.span.start < n.outer.start)
-            });
-            let prev_quote = qi.checked_sub(1).map_or(0, |k| {
-                toks.partition_point(|t| t.span.start < marked[k].outer.end)
-            });
+            let next_quote = bounds.get(qi + 1).map_or(toks.len(), |b| b.0);
+            let prev_quote = qi.checked_sub(1).map_or(0, |k| bounds[k].1);
             let after_end = sents
                 .get(sent_of[after])
                 .filter(|s| s.contains(&after))
