@@ -35,6 +35,8 @@ pub enum LoadError {
     },
     #[error("{path}: no such file or folder")]
     Missing { path: PathBuf },
+    #[error("{path}: nothing to read ({why})")]
+    NoText { path: PathBuf, why: &'static str },
 }
 
 impl LoadError {
@@ -43,7 +45,8 @@ impl LoadError {
             LoadError::Io { path, .. }
             | LoadError::Binary { path }
             | LoadError::TooLarge { path, .. }
-            | LoadError::Missing { path } => path,
+            | LoadError::Missing { path }
+            | LoadError::NoText { path, .. } => path,
         }
     }
 }
@@ -167,7 +170,24 @@ pub fn load(path: &Path, max_bytes: u64) -> Result<Article, LoadError> {
             path: path.to_path_buf(),
         });
     }
-    Ok(parse(&decode(&bytes)))
+    let text = decode(&bytes);
+    let no_text = |why| {
+        Err(LoadError::NoText {
+            path: path.to_path_buf(),
+            why,
+        })
+    };
+    if text.is_empty() {
+        return no_text("the file is empty");
+    }
+    if text.trim().is_empty() {
+        return no_text("only whitespace");
+    }
+    let article = parse(&text);
+    if article.title.is_none() && article.sections.is_empty() {
+        return no_text("only site chrome, no story");
+    }
+    Ok(article)
 }
 
 /// Loads every file in parallel; results in the order of `files`.

@@ -142,18 +142,31 @@ fn score(block: &Block, text: &str, shape: &Shape, repeated: bool) -> i64 {
 /// Finds the story among the blocks.
 pub fn layout(text: &str, blocks: &[Block]) -> Layout {
     let texts: Vec<&str> = blocks.iter().map(|b| &text[b.span.range()]).collect();
-    let shapes: Vec<Shape> = blocks.iter().map(|b| b.shape).collect();
     let mut seen: HashMap<&str, usize> = HashMap::with_capacity(blocks.len());
     for t in &texts {
         *seen.entry(t.trim()).or_default() += 1;
     }
-    let repeated = |i: usize| shapes[i].words >= 4 && seen[texts[i].trim()] > 1;
+    let repeated: Vec<bool> = blocks
+        .iter()
+        .zip(&texts)
+        .map(|(b, t)| b.shape.words >= 4 && seen[t.trim()] > 1)
+        .collect();
+    let found = best_run(blocks, &texts, &repeated);
+    // A page whose only prose is repeated (a test page, a story printed
+    // twice) still has that prose as its story.
+    if found.body.is_empty() && repeated.contains(&true) {
+        return best_run(blocks, &texts, &vec![false; blocks.len()]);
+    }
+    found
+}
 
+/// The best-scoring run of blocks, without the furniture inside it.
+fn best_run(blocks: &[Block], texts: &[&str], repeated: &[bool]) -> Layout {
     // Kadane's maximum-sum subarray over the block scores.
     let (mut best, mut best_range) = (0i64, None);
     let (mut run, mut run_start) = (0i64, 0usize);
     for (i, block) in blocks.iter().enumerate() {
-        let s = score(block, texts[i], &shapes[i], repeated(i));
+        let s = score(block, texts[i], &block.shape, repeated[i]);
         if run <= 0 {
             run = 0;
             run_start = i;
@@ -173,12 +186,12 @@ pub fn layout(text: &str, blocks: &[Block]) -> Layout {
     };
     let body = (start..end)
         .filter(|&i| {
-            let (b, t, s) = (&blocks[i], texts[i], &shapes[i]);
+            let (b, t, s) = (&blocks[i], texts[i], &blocks[i].shape);
             b.kind != BlockKind::Rule
                 && !is_furniture(t, s)
                 && !is_notice(t)
                 && !is_credit(t, s)
-                && !repeated(i)
+                && !repeated[i]
         })
         .collect();
     Layout {
@@ -225,6 +238,16 @@ mod tests {
         let text = "The council voted on Tuesday to close the old bridge for repairs that will take two years.\n\n\
             Jane Roe contributed to this report.\n";
         assert_eq!(body_texts(text).len(), 1);
+    }
+
+    #[test]
+    fn repeated_teasers_are_not_the_story_unless_nothing_else_is() {
+        let teaser = "Another story you might like, about a different bridge in another town.";
+        let lead = "The council voted on Tuesday to close the old bridge for repairs that will take two years.";
+        let text = format!("{teaser}\n\n{lead}\n\n{teaser}\n");
+        assert_eq!(body_texts(&text), vec![lead]);
+        let text = format!("{lead}\n\n{lead}\n");
+        assert_eq!(body_texts(&text).len(), 2);
     }
 
     #[test]

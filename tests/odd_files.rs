@@ -1,0 +1,171 @@
+//! Odd and broken files in a briefing: each is named on stderr with a clear
+//! reason, or parsed as well as it can be, and the rest of the briefing
+//! still loads.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+const STORY: &str = "A bridge closes\n\nThe council voted on Tuesday to close the old bridge for repairs that will take two years.\n";
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
+    fs::write(dir.join(name), bytes).expect("write fixture");
+}
+
+/// Runs `brief parse --json` on the folder: (articles by file name, stderr lines, exit code).
+fn parse_folder(dir: &Path) -> (Vec<(String, serde_json::Value)>, Vec<String>, i32) {
+    let out = Command::cargo_bin("brief")
+        .unwrap()
+        .args(["parse", "--json"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    let articles = String::from_utf8(out.stdout)
+        .expect("utf-8 output")
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("valid json");
+            let name = Path::new(v["path"].as_str().unwrap())
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (name, v)
+        })
+        .collect();
+    let errors = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    (articles, errors, out.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn every_odd_file_is_reported_or_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "00-good.txt", STORY);
+    write(d, "empty.txt", "");
+    write(d, "blank.txt", " \n\t\r\n \n");
+    write(
+        d,
+        "chrome.txt",
+        "Share this article\n\nSubscribe now\n\n© 2025 The Paper. All rights reserved.\n",
+    );
+    write(d, "binary.txt", b"PK\x03\x04\x00\x00\x08\x00binary");
+    write(
+        d,
+        "invalid-utf8.txt",
+        [
+            STORY.as_bytes(),
+            b"Caf\xe9 \xff end of the story, said nobody.",
+        ]
+        .concat(),
+    );
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(STORY.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    write(d, "utf16.txt", utf16);
+    write(
+        d,
+        "utf8-bom.txt",
+        [b"\xEF\xBB\xBF".as_slice(), STORY.as_bytes()].concat(),
+    );
+    write(d, "crlf.txt", STORY.replace('\n', "\r\n"));
+    write(d, "cr.txt", STORY.replace('\n', "\r"));
+    write(
+        d,
+        "unbalanced.txt",
+        format!(
+            "{STORY}\nHe said \"this never closes.\n\nThe next paragraph is plain prose that goes on for a while, as prose does.\n"
+        ),
+    );
+    let many: String = (0..10_000)
+        .map(|i| format!("\"Quote number {i} is here,\" she said. "))
+        .collect();
+    write(d, "many-quotes.txt", format!("{STORY}\n{many}\n"));
+    let lines: String = (0..100_000).map(|i| format!("line {i}\n")).collect();
+    write(d, "many-lines.txt", lines);
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(d, d.join("loop")).unwrap();
+        std::os::unix::fs::symlink(d.join("gone.txt"), d.join("dangling.txt")).unwrap();
+    }
+
+    let (articles, errors, code) = parse_folder(d);
+    assert_eq!(code, 1, "some files failed");
+    let reason = |name: &str| {
+        errors
+            .iter()
+            .find(|e| e.contains(name))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(
+        reason("empty.txt").contains("the file is empty"),
+        "{errors:?}"
+    );
+    assert!(reason("blank.txt").contains("only whitespace"));
+    assert!(reason("chrome.txt").contains("only site chrome"));
+    assert!(reason("binary.txt").contains("not a text file"));
+    #[cfg(unix)]
+    assert!(reason("dangling.txt").contains("cannot read"));
+    assert!(
+        errors.iter().all(|e| e.starts_with("brief: ")),
+        "one line each: {errors:?}"
+    );
+
+    let names: Vec<&str> = articles.iter().map(|(n, _)| n.as_str()).collect();
+    for name in [
+        "00-good.txt",
+        "invalid-utf8.txt",
+        "utf16.txt",
+        "utf8-bom.txt",
+        "crlf.txt",
+        "cr.txt",
+        "unbalanced.txt",
+        "many-quotes.txt",
+        "many-lines.txt",
+    ] {
+        assert_eq!(
+            names.iter().filter(|n| **n == name).count(),
+            1,
+            "{name} parsed once: {names:?}"
+        );
+    }
+    let get = |name: &str| &articles.iter().find(|(n, _)| n == name).unwrap().1;
+    for name in ["utf16.txt", "utf8-bom.txt", "crlf.txt", "cr.txt"] {
+        assert_eq!(get(name)["title"], "A bridge closes", "{name}");
+        assert!(
+            get(name)["sections"][0]["paragraphs"][0]
+                .as_str()
+                .unwrap()
+                .starts_with("The council"),
+            "{name}"
+        );
+    }
+    assert!(
+        get("invalid-utf8.txt")["sections"]
+            .to_string()
+            .contains('\u{fffd}')
+    );
+    // One stray mark must not make the rest of the article a quote.
+    assert_eq!(get("unbalanced.txt")["quotes"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        get("many-quotes.txt")["quotes"].as_array().unwrap().len(),
+        10_000
+    );
+}
+
+#[test]
+fn files_over_the_size_limit_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", STORY);
+    let big = fs::File::create(dir.path().join("big.txt")).unwrap();
+    big.set_len(21 * 1024 * 1024).unwrap();
+    let (articles, errors, code) = parse_folder(dir.path());
+    assert_eq!((articles.len(), code), (1, 1));
+    assert!(errors[0].contains("big.txt: too large"), "{errors:?}");
+}
