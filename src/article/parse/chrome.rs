@@ -8,6 +8,9 @@
 //! copyright lines) or credits are still left out.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::blocks::{Block, BlockKind};
 use super::shape::Shape;
@@ -76,27 +79,39 @@ const CREDITS: &[&str] = &[
     "compiled by",
 ];
 
+/// One case-insensitive pass over a block finds any of the phrases.
+fn matcher<'m>(cell: &'m OnceLock<AhoCorasick>, phrases: &[&str]) -> &'m AhoCorasick {
+    cell.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(phrases)
+            .expect("fixed phrases build")
+    })
+}
+
+static FURNITURE_MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+static CREDITS_MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+
 /// True for a short block that is site furniture.
 pub fn is_furniture(text: &str, shape: &Shape) -> bool {
     if shape.chars > 220 {
         return false;
     }
-    let lower = text.to_lowercase();
-    let bracketed = (lower.starts_with('[') && lower.ends_with(']'))
-        || lower.starts_with("[image")
-        || lower.starts_with("(photo")
-        || lower.starts_with("image:")
-        || lower.starts_with("photo:");
-    let label = shape.words <= 5 && LABELS.iter().any(|l| lower.starts_with(l));
-    bracketed
-        || label
-        || lower.starts_with("http://")
-        || lower.starts_with("https://")
-        || FURNITURE.iter().any(|p| lower.contains(p))
+    let starts = |p: &str| {
+        text.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    let bracketed = (text.starts_with('[') && text.ends_with(']'))
+        || ["(photo", "image:", "photo:", "http://", "https://"]
+            .into_iter()
+            .any(starts);
+    let label = shape.words <= 5 && LABELS.iter().any(|l| starts(l));
+    bracketed || label || matcher(&FURNITURE_MATCHER, FURNITURE).is_match(text)
 }
 
 /// Cookie and consent notices run long, so they are known by their words.
 fn is_notice(text: &str) -> bool {
+    static NOTICES_MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
     const NOTICES: &[&str] = &[
         "uses cookies",
         "use cookies",
@@ -104,8 +119,11 @@ fn is_notice(text: &str) -> bool {
         "cookie settings",
         "accept cookies",
     ];
-    let head: String = text.chars().take(300).collect::<String>().to_lowercase();
-    NOTICES.iter().any(|n| head.contains(n))
+    let mut end = text.len().min(300);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    matcher(&NOTICES_MATCHER, NOTICES).is_match(&text[..end])
 }
 
 /// True for a contributor or credit line.
@@ -113,8 +131,7 @@ pub fn is_credit(text: &str, shape: &Shape) -> bool {
     if shape.chars > 200 {
         return false;
     }
-    let lower = text.trim_start_matches(['(', '[', '*', '_']).to_lowercase();
-    CREDITS.iter().any(|p| lower.contains(p))
+    matcher(&CREDITS_MATCHER, CREDITS).is_match(text)
 }
 
 /// How much a block argues for being part of the story.

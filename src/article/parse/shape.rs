@@ -70,7 +70,12 @@ impl Shape {
                     s.capitalized += 1;
                 }
             }
-            if c.is_alphabetic() {
+            let letter = if c.is_ascii() {
+                c.is_ascii_alphabetic()
+            } else {
+                !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphabetic()
+            };
+            if letter {
                 s.letters += 1;
                 if c.is_lowercase() {
                     s.lower += 1;

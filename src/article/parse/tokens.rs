@@ -15,7 +15,13 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        // General punctuation (curly quotes, dashes) is common in articles
+        // and slow to look up in the Unicode tables.
+        !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
+    }
 }
 
 fn is_inner(c: char) -> bool {

@@ -1,0 +1,72 @@
+//! How fast the parser is: throughput on article-shaped text on one core,
+//! and pathological 5 MB inputs, each of which must parse in under a second
+//! (parsing is linear in the input). Run with `cargo bench --bench parse`.
+
+use brief::article::parse;
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+
+fn main() {
+    divan::main();
+}
+
+const SIZE: usize = 5 * 1024 * 1024;
+
+/// Repeats `unit` up to about `SIZE` bytes.
+fn fill(unit: &str) -> String {
+    unit.repeat(SIZE / unit.len().max(1) + 1)
+}
+
+/// A news article written for this benchmark, as many times as fit.
+fn articles() -> String {
+    let story = "World\n\nTalks on river treaty end without a deal\n\nBy Ana Lima and Tom Berg  March 3, 2025 4:12 PM\n\n\
+        GENEVA (Reuters) - Talks on a treaty to share the Lorne river ended without a deal on Monday, as delegates \
+        from both banks left the table early.\n\n\
+        Foreign Minister Ana Ruiz said the two sides were still far apart on how much water each could take.\n\n\
+        \"We came here to sign, not to talk about talking,\" Ruiz told reporters. \"We will come back when they are ready.\"\n\n\
+        What comes next\n\n\
+        A senior diplomat, who asked not to be named, said another round was planned for April in Vienna.\n\n\
+        \"It is a setback, not the end,\" said Ms Ruiz, according to a transcript released by her office.\n\n";
+    fill(story)
+}
+
+#[divan::bench]
+fn throughput(bencher: Bencher) {
+    let text = articles();
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| parse(black_box(&text)));
+}
+
+#[divan::bench(args = ["all quotes", "curly quotes", "no spaces", "one paragraph", "headings", "short lines"], sample_count = 3)]
+fn pathological(bencher: Bencher, kind: &str) {
+    let words = [
+        "the",
+        "said",
+        "Obama",
+        "\"We",
+        "will",
+        ",\"",
+        "he",
+        "told",
+        "reporters",
+        "that",
+        "Mr",
+        "Smith",
+        ".",
+    ];
+    let text = match kind {
+        "all quotes" => fill("\"a\" "),
+        "curly quotes" => fill("“"),
+        "no spaces" => "x".repeat(SIZE),
+        "one paragraph" => (0..SIZE / 5)
+            .map(|i| words[i * 7 % words.len()])
+            .collect::<Vec<_>>()
+            .join(" "),
+        "headings" => (0..100_000).map(|i| format!("# Heading {i}\n")).collect(),
+        _ => (0..400_000).map(|i| format!("line {i}\n")).collect(),
+    };
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .bench(|| parse(black_box(&text)));
+}
