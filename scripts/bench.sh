@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Big-briefing benchmark: builds a 20x copy of the BBC corpus (44,500 files,
+# about 100 MB) in a temporary folder, then measures
+#   - `brief quotes --json` over it against `cat` of the same files (the floor),
+#   - peak RSS of `brief quotes` (/usr/bin/time -v),
+#   - the reader's first frame and full index, in tmux.
+# Needs ../shared/corpus/bbc beside the project; prints a Markdown table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+src=${BBC:-../shared/corpus/bbc}
+[ -d "$src" ] || { echo "no corpus at $src: nothing to measure"; exit 0; }
+copies=${COPIES:-20}
+runs=${RUNS:-5}
+cargo build --release --quiet
+brief=$PWD/target/release/brief
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/brief-bench.XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+for i in $(seq 1 "$copies"); do
+    mkdir -p "$dir/copy$i"
+    cp -r "$src"/. "$dir/copy$i/"
+done
+files=$(find "$dir" -type f -name '*.txt' | wc -l)
+bytes=$(du -sb "$dir" | cut -f1)
+
+# Median wall time in ms of a command over $runs runs (after one warm-up).
+median_ms() {
+    "$@" >/dev/null 2>&1 || true
+    local times=()
+    for _ in $(seq 1 "$runs"); do
+        local start end
+        start=$(date +%s%N)
+        "$@" >/dev/null 2>&1 || true
+        end=$(date +%s%N)
+        times+=("$(( (end - start) / 1000000 ))")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+}
+
+cat_all() { find "$dir" -type f -name '*.txt' -print0 | xargs -0 cat; }
+floor=$(median_ms cat_all)
+quotes=$(median_ms "$brief" quotes --json "$dir")
+rss=$(/usr/bin/time -v "$brief" quotes --json "$dir" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}')
+
+# The reader in tmux: time until the first frame shows, and until the status
+# line stops saying "indexing".
+first_ms=- index_ms=-
+if command -v tmux >/dev/null 2>&1; then
+    sock="brief-bench-$$"
+    start=$(date +%s%N)
+    tmux -L "$sock" new-session -d -x 120 -y 40 "$brief $dir"
+    while ! tmux -L "$sock" capture-pane -p 2>/dev/null | grep -q 'Articles'; do sleep 0.005; done
+    first_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    while tmux -L "$sock" capture-pane -p | grep -q 'indexing'; do sleep 0.02; done
+    index_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    tmux -L "$sock" kill-server
+fi
+
+echo "| measure | value |"
+echo "|---|---|"
+echo "| files, bytes | $files, $bytes |"
+echo "| cat of all files (floor), median of $runs | ${floor} ms |"
+echo "| brief quotes --json, median of $runs | ${quotes} ms |"
+echo "| ratio to cat | $(awk -v a="$quotes" -v b="$floor" 'BEGIN { printf "%.2f", a / b }') |"
+echo "| peak RSS of brief quotes | ${rss} KB ($(awk -v r="$rss" -v b="$bytes" 'BEGIN { printf "%.2f", r * 1024 / b }') x corpus) |"
+echo "| reader: first frame | ${first_ms} ms |"
+echo "| reader: full index | ${index_ms} ms |"
