@@ -27,7 +27,7 @@ use crossterm::event::{self, Event as Input, KeyCode, KeyEventKind, MouseButton,
 use ratatui::DefaultTerminal;
 
 use crate::config::Config;
-use crate::library::{self, DEFAULT_MAX_BYTES, Event};
+use crate::library::{self, Event};
 
 pub use action::Action;
 pub use app::App;
@@ -41,7 +41,7 @@ const LOAD_BUDGET: Duration = Duration::from_millis(8);
 pub fn run(config: &Config, paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(config, no_color);
-    let loader = library::spawn(paths, DEFAULT_MAX_BYTES);
+    let loader = library::spawn(paths, config.max_file_bytes());
     let mut terminal = terminal::init()?;
     let result = event_loop(&mut terminal, &mut app, &loader);
     terminal::restore();
