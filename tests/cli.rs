@@ -5,6 +5,9 @@ use std::fs;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+#[path = "fixtures/hostile/article.rs"]
+mod hostile;
+
 fn brief() -> Command {
     Command::cargo_bin("brief").expect("binary")
 }
@@ -126,24 +129,61 @@ fn bad_files_are_named_and_the_rest_still_parse() {
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 3);
 }
 
+/// Every string in a JSON value, keys included.
+fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                out.push(k.clone());
+                strings(v, out);
+            }
+        }
+        _ => {}
+    }
+}
+
 #[test]
 fn escape_sequences_never_reach_the_output_raw() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("evil.txt"),
-        "Title \u{1b}]0;pwned\u{7}\n\nA paragraph with \u{1b}[2J a clear-screen and \u{9b}31m a C1 CSI, long enough.\n",
-    )
-    .unwrap();
-    for args in [vec!["parse"], vec!["parse", "--json"]] {
-        let out = brief()
-            .args(&args)
-            .arg(dir.path())
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        assert!(!out.contains(&0x1b) && !String::from_utf8(out).unwrap().contains('\u{9b}'));
+    hostile::write(dir.path());
+    for args in [&["parse"][..], &["quotes"]] {
+        let out = brief().args(args).arg(dir.path()).assert().success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let raw: Vec<char> = text
+            .chars()
+            .filter(|&c| c != '\n' && hostile::is_unsafe(c))
+            .collect();
+        assert!(raw.is_empty(), "{args:?}: {raw:?} in\n{text}");
+        assert!(text.contains("Mara Quell"), "{args:?}:\n{text}");
+    }
+    let article = &json_lines(&["parse", "--json"], dir.path())[0];
+    assert_eq!(
+        article["title"],
+        "Tide tables \u{241b}]0;pwned\u{2407}rewritten \u{241b}]2;pwned\u{241b}\\ overnight \u{fffd}in Port Vell"
+    );
+    let speakers = json_lines(&["quotes", "--json"], dir.path());
+    assert_eq!(speakers[0]["speaker"], hostile::SPEAKER);
+    let mut paragraphs = Vec::new();
+    strings(&article["sections"], &mut paragraphs);
+    for shown in &hostile::SHOWN[1..] {
+        assert!(paragraphs.iter().any(|p| p.contains(shown)), "{shown:?}");
+    }
+    assert!(
+        speakers[0]["quotes"][0]["text"]
+            .as_str()
+            .is_some_and(|q| q.contains("Nobody was hurt \u{241b}[31m"))
+    );
+    for value in [article].into_iter().chain(&speakers) {
+        let mut all = Vec::new();
+        strings(value, &mut all);
+        let joined = all.join("\n");
+        let raw: Vec<char> = joined
+            .chars()
+            .filter(|&c| c != '\n' && hostile::is_unsafe(c))
+            .collect();
+        assert!(raw.is_empty(), "{raw:?} in {value}");
     }
 }
 

@@ -1,32 +1,341 @@
 //! A bad `config.toml` stops brief before the terminal is touched, with a
-//! message naming the file, line and column and what is allowed.
+//! message naming the file, line and column and what is allowed. One table
+//! of every kind of mistake, each run through the real binary.
 
 use assert_cmd::Command;
-use predicates::str::contains;
 
-fn brief_with(config: &str) -> assert_cmd::assert::Assert {
+/// What is at the config path.
+enum Input {
+    Text(&'static str),
+    Bytes(&'static [u8]),
+    /// A folder where the file should be.
+    Folder,
+}
+
+struct Row {
+    what: &'static str,
+    input: Input,
+    /// Where the message points, (line, column); `None` when the file
+    /// cannot be read at all, or for a good file.
+    at: Option<(usize, usize)>,
+    /// What the message must say, besides the place.
+    says: &'static [&'static str],
+}
+
+use Input::*;
+
+const COLUMNS: &str = "expected a whole number of columns, 0-65535";
+const COLOURS: &str = "a colour name (black, red, green, yellow, blue, magenta, cyan, gray, \
+                       dark-gray, light-red, ..., white, reset), a number 0-255 or \"#rrggbb\"";
+const MEGABYTES: &str = "expected a whole number of megabytes, 1-4096";
+const KEYS: &str = "a key is a visible character (`q`, `G`, `?`) or one of enter, esc, tab";
+
+const BAD: &[Row] = &[
+    Row {
+        what: "syntax: unclosed table",
+        input: Text("reading_width = 70\n[theme\naccent = \"red\"\n"),
+        at: Some((2, 7)),
+        says: &["unclosed table, expected `]`"],
+    },
+    Row {
+        what: "syntax: no value",
+        input: Text("reading_width = \n"),
+        at: Some((1, 17)),
+        says: &["expected"],
+    },
+    Row {
+        what: "syntax: a setting twice",
+        input: Text("articles = \"a\"\narticles = \"b\"\n"),
+        at: Some((2, 1)),
+        says: &["duplicate key `articles`: a key is set once in a table"],
+    },
+    Row {
+        what: "wrong type: text for a number",
+        input: Text("reading_width = \"wide\"\n"),
+        at: Some((1, 17)),
+        says: &["invalid type: string \"wide\"", COLUMNS],
+    },
+    Row {
+        what: "wrong type: a fraction",
+        input: Text("[panes]\narticles = 2.5\n"),
+        at: Some((2, 12)),
+        says: &["invalid type: floating point `2.5`", COLUMNS],
+    },
+    Row {
+        what: "out of range: negative",
+        input: Text("[panes]\noverlay_below = -1\n"),
+        at: Some((2, 17)),
+        says: &["invalid value: integer `-1`", COLUMNS],
+    },
+    Row {
+        what: "out of range: too wide",
+        input: Text("reading_width = 70000\n"),
+        at: Some((1, 17)),
+        says: &["invalid value: integer `70000`", COLUMNS],
+    },
+    Row {
+        what: "wrong type: a value for a table",
+        input: Text("theme = \"dark\"\n"),
+        at: Some((1, 9)),
+        says: &[
+            "invalid type: string \"dark\"",
+            "expected a [theme] table of accent, dim, heading, indirect, search and speakers",
+        ],
+    },
+    Row {
+        what: "wrong type: keys not a table",
+        input: Text("keys = 3\n"),
+        at: Some((1, 8)),
+        says: &["expected a [keys] table of key = \"action\""],
+    },
+    Row {
+        what: "wrong type: one colour for the list",
+        input: Text("[theme]\nspeakers = \"red\"\n"),
+        at: Some((2, 12)),
+        says: &["expected a list of colours, each", COLOURS],
+    },
+    Row {
+        what: "unknown setting at the top",
+        input: Text("colour = \"red\"\n"),
+        at: Some((1, 1)),
+        says: &[
+            "unknown field `colour`",
+            "expected one of `articles`, `reading_width`, `max_file_mb`, `panes`, `theme`, `keys`",
+        ],
+    },
+    Row {
+        what: "unknown table",
+        input: Text("[colours]\naccent = \"red\"\n"),
+        at: Some((1, 2)),
+        says: &["unknown field `colours`", "`theme`"],
+    },
+    Row {
+        what: "unknown setting in [panes]",
+        input: Text("\n[panes]\nleft = 3\n"),
+        at: Some((3, 1)),
+        says: &[
+            "unknown field `left`",
+            "expected one of `articles`, `people`, `overlay_below`",
+        ],
+    },
+    Row {
+        what: "unknown setting in [theme]",
+        input: Text("[theme]\nbackground = \"red\"\n"),
+        at: Some((2, 1)),
+        says: &[
+            "unknown field `background`",
+            "`accent`, `dim`, `heading`, `indirect`, `search`, `speakers`",
+        ],
+    },
+    Row {
+        what: "unknown action",
+        input: Text("[keys]\nx = \"explode\"\n"),
+        at: Some((2, 5)),
+        says: &[
+            "unknown action `explode`, expected one of `help`, `quit`, `focus_next`",
+            "`next_match`, `prev_match`, `search`, `toggle_briefing`, `copy`, `back`",
+        ],
+    },
+    Row {
+        what: "an action that is not text",
+        input: Text("[keys]\nx = 3\n"),
+        at: Some((2, 5)),
+        says: &[
+            "invalid type: integer `3`",
+            "expected an action, one of `help`, `quit`",
+        ],
+    },
+    Row {
+        what: "bad key string",
+        input: Text("[keys]\n\"hyper-x\" = \"quit\"\n"),
+        at: Some((2, 1)),
+        says: &["unknown key `hyper-x`", KEYS, "f1-f12"],
+    },
+    Row {
+        what: "a function key that does not exist",
+        input: Text("[keys]\nf13 = \"quit\"\n"),
+        at: Some((2, 1)),
+        says: &["unknown key `f13`", KEYS],
+    },
+    Row {
+        what: "a control character as a key, shown harmlessly",
+        input: Text("[keys]\n\"\\u001b\" = \"quit\"\n"),
+        at: Some((2, 1)),
+        says: &["unknown key `\u{241b}`", KEYS],
+    },
+    Row {
+        what: "bad colour name",
+        input: Text("[theme]\naccent = \"mauve\"\n"),
+        at: Some((2, 10)),
+        says: &["bad colour `mauve`: use ", COLOURS],
+    },
+    Row {
+        what: "bad hex colour",
+        input: Text("[theme]\nheading = \"#12345g\"\n"),
+        at: Some((2, 11)),
+        says: &["bad colour `#12345g`: use ", COLOURS],
+    },
+    Row {
+        what: "short hex colour",
+        input: Text("[theme]\ndim = \"#fff\"\n"),
+        at: Some((2, 7)),
+        says: &["bad colour `#fff`", COLOURS],
+    },
+    Row {
+        what: "palette number out of range",
+        input: Text("[theme]\naccent = 300\n"),
+        at: Some((2, 10)),
+        says: &["invalid value: integer `300`", COLOURS],
+    },
+    Row {
+        what: "bad colour in the list",
+        input: Text("[theme]\nspeakers = [\"red\", \"mauve\"]\n"),
+        at: Some((2, 20)),
+        says: &["bad colour `mauve`", COLOURS],
+    },
+    Row {
+        what: "escape sequence in a bad value, shown harmlessly",
+        input: Text("[theme]\naccent = \"\\u001b]2;pwned\\u0007\"\n"),
+        at: Some((2, 10)),
+        says: &["bad colour `\u{241b}]2;pwned\u{2407}`"],
+    },
+    Row {
+        what: "two actions on one key: pgdn and PageDown",
+        input: Text("[keys]\npgdn = \"quit\"\nPageDown = \"help\"\n"),
+        at: Some((3, 1)),
+        says: &[
+            "`PageDown` is the same key as `pgdn` on line 2",
+            "bound to two actions (`help` and `quit`); a key can do one thing",
+        ],
+    },
+    Row {
+        what: "two actions on one key: G and shift-g",
+        input: Text("[keys]\nG = \"top\"\n\"shift-g\" = \"bottom\"\n"),
+        at: Some((3, 1)),
+        says: &[
+            "`shift-g` is the same key as `G` on line 2",
+            "(`bottom` and `top`)",
+        ],
+    },
+    Row {
+        what: "two actions on one key: enter and return",
+        input: Text("[keys]\nenter = \"open\"\nx = \"quit\"\nreturn = \"back\"\n"),
+        at: Some((4, 1)),
+        says: &["`return` is the same key as `enter` on line 2"],
+    },
+    Row {
+        what: "max_file_mb zero",
+        input: Text("max_file_mb = 0\n"),
+        at: Some((1, 15)),
+        says: &["invalid value: integer `0`", MEGABYTES],
+    },
+    Row {
+        what: "max_file_mb negative",
+        input: Text("max_file_mb = -5\n"),
+        at: Some((1, 15)),
+        says: &["invalid value: integer `-5`", MEGABYTES],
+    },
+    Row {
+        what: "max_file_mb too large",
+        input: Text("\nmax_file_mb = 5000\n"),
+        at: Some((2, 15)),
+        says: &["invalid value: integer `5000`", MEGABYTES],
+    },
+    Row {
+        what: "max_file_mb a fraction",
+        input: Text("max_file_mb = 1.5\n"),
+        at: Some((1, 15)),
+        says: &["invalid type: floating point `1.5`", MEGABYTES],
+    },
+    Row {
+        what: "max_file_mb as text",
+        input: Text("max_file_mb = \"20\"\n"),
+        at: Some((1, 15)),
+        says: &["invalid type: string \"20\"", MEGABYTES],
+    },
+    Row {
+        what: "not UTF-8 text",
+        input: Bytes(b"reading_width = 70\n# caf\xe9\n"),
+        at: Some((2, 6)),
+        says: &["not UTF-8 text (byte 0xe9): a config file is UTF-8"],
+    },
+    Row {
+        what: "UTF-16 is not UTF-8 either",
+        input: Bytes(b"\xff\xfer\0e\0"),
+        at: Some((1, 1)),
+        says: &["not UTF-8 text (byte 0xff)"],
+    },
+    Row {
+        what: "a folder at the config path",
+        input: Folder,
+        at: None,
+        says: &["cannot read: "],
+    },
+];
+
+/// Runs brief (piped, so it would print an outline) on an empty folder
+/// with the row's config.
+fn run(input: &Input) -> (tempfile::TempDir, String, std::process::Output) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.toml");
-    std::fs::write(&path, config).unwrap();
-    Command::cargo_bin("brief")
+    match input {
+        Text(text) => std::fs::write(&path, text).unwrap(),
+        Bytes(bytes) => std::fs::write(&path, bytes).unwrap(),
+        Folder => std::fs::create_dir(&path).unwrap(),
+    }
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    let output = Command::cargo_bin("brief")
         .unwrap()
         .env("BRIEF_CONFIG", &path)
-        .arg(dir.path())
-        .assert()
+        .arg(&articles)
+        .output()
+        .unwrap();
+    (dir, path.display().to_string(), output)
 }
 
 #[test]
-fn a_bad_colour_is_named_with_its_place() {
-    brief_with("[theme]\nheading = \"mauve\"\n")
-        .failure()
-        .stderr(contains("config.toml:2:11: bad colour `mauve`: use a name"));
+fn every_bad_config_is_named_with_its_place_and_what_is_allowed() {
+    let mut failures = Vec::new();
+    for row in BAD {
+        let (_dir, path, output) = run(&row.input);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let place = match row.at {
+            Some((line, column)) => format!("brief: {path}:{line}:{column}: "),
+            None => format!("brief: {path}: "),
+        };
+        let mut missing: Vec<&str> = row
+            .says
+            .iter()
+            .copied()
+            .filter(|s| !stderr.contains(s))
+            .collect();
+        if !stderr.starts_with(&place) {
+            missing.insert(0, &place);
+        }
+        if output.status.success() || !output.stdout.is_empty() {
+            missing.push("(a failure, before any output)");
+        }
+        if output.stderr.contains(&0x1b) || stderr.contains('\u{7}') {
+            missing.push("(no raw control characters)");
+        }
+        if !missing.is_empty() {
+            failures.push(format!("{}: missing {missing:?} in\n  {stderr}", row.what));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
-fn two_actions_on_one_key_are_refused() {
-    brief_with("[keys]\npgdn = \"quit\"\nPageDown = \"help\"\n")
-        .failure()
-        .stderr(contains("are the same key, bound to two actions"));
+fn an_empty_or_comment_only_file_is_the_default() {
+    for text in ["", "\n\n", "# nothing changed\n", "[keys]\n[theme]\n"] {
+        let (_dir, _path, output) = run(&Text(text));
+        assert!(
+            output.status.success() && output.stderr.is_empty(),
+            "{text:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
 }
 
 #[test]
@@ -36,5 +345,7 @@ fn a_missing_config_file_is_named() {
         .env("BRIEF_CONFIG", "/nonexistent/brief.toml")
         .assert()
         .failure()
-        .stderr(contains("/nonexistent/brief.toml: cannot read"));
+        .stderr(predicates::str::contains(
+            "/nonexistent/brief.toml: cannot read",
+        ));
 }

@@ -1,11 +1,9 @@
 //! Everything a person can do in the reader, named. Keys and the mouse are
 //! turned into an [`Action`]; `config.toml` binds key strings to the
-//! bindable ones by their snake_case names; [`super::update`] applies them.
+//! bindable ones by their snake_case names ([`Action::name`]);
+//! [`super::update`] applies them.
 
-use serde::Deserialize;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     Quit,
     Help,
@@ -31,28 +29,23 @@ pub enum Action {
     Copy,
     Back,
     /// The terminal's new size.
-    #[serde(skip)]
     Resize {
         width: u16,
         height: u16,
     },
     /// A mouse wheel turn over a cell.
-    #[serde(skip)]
     Wheel {
         column: u16,
         row: u16,
         down: bool,
     },
-    #[serde(skip)]
     Click {
         column: u16,
         row: u16,
     },
     /// A character typed into the search prompt.
-    #[serde(skip)]
     Type(char),
     /// Backspace in the search prompt.
-    #[serde(skip)]
     Erase,
 }
 
@@ -83,6 +76,40 @@ impl Action {
         Action::Copy,
         Action::Back,
     ];
+
+    /// The action's name in `config.toml` (`page_down`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::FocusNext => "focus_next",
+            Action::FocusPrev => "focus_prev",
+            Action::FocusArticles => "focus_articles",
+            Action::FocusPeople => "focus_people",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::Open => "open",
+            Action::NextSection => "next_section",
+            Action::PrevSection => "prev_section",
+            Action::NextMatch => "next_match",
+            Action::PrevMatch => "prev_match",
+            Action::Search => "search",
+            Action::ToggleBriefing => "toggle_briefing",
+            Action::Copy => "copy",
+            Action::Back => "back",
+            Action::Resize { .. } => "resize",
+            Action::Wheel { .. } => "wheel",
+            Action::Click { .. } => "click",
+            Action::Type(_) => "type",
+            Action::Erase => "erase",
+        }
+    }
 
     /// What the action does, for the help overlay.
     pub const fn describe(self) -> &'static str {
@@ -116,5 +143,23 @@ impl Action {
             | Action::Type(_)
             | Action::Erase => "",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action;
+
+    #[test]
+    fn bindable_actions_have_distinct_snake_case_names() {
+        let mut names: Vec<&str> = Action::BINDABLE.iter().map(|a| a.name()).collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        );
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Action::BINDABLE.len());
     }
 }

@@ -13,6 +13,11 @@ use crate::library::{Entry, Event};
 
 use super::{Action, App, update, view};
 
+/// The hostile article of the end-to-end tests (built from `\u{..}`
+/// escapes).
+#[path = "../../tests/fixtures/hostile/article.rs"]
+pub mod hostile;
+
 pub const FILES: [(&str, &str); 3] = [
     (
         "1-harbour-timetable.txt",

@@ -8,6 +8,8 @@ use std::str::FromStr;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::article::text;
+
 use super::action::Action;
 
 /// A key with its modifiers, normalized so that a key string and the event
@@ -51,7 +53,7 @@ const ALIASES: [(&str, &str); 6] = [
 ];
 
 /// Says what a key string may be, for config errors.
-pub const KEY_SYNTAX: &str = "a key is a character (`q`, `G`, `?`) or one of enter, esc, tab, \
+pub const KEY_SYNTAX: &str = "a key is a visible character (`q`, `G`, `?`) or one of enter, esc, tab, \
      space, backspace, delete, insert, up, down, left, right, home, end, pgup, pgdn, f1-f12, \
      optionally after ctrl-, alt- or shift-";
 
@@ -109,6 +111,9 @@ impl FromStr for Key {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
+            // A control or invisible character cannot be typed as a key,
+            // and would not show in help.
+            (Some(c), None) if text::visible(c).is_some() => return Err(BadKey),
             (Some(c), None) => KeyCode::Char(c),
             _ => {
                 let lower = rest.to_ascii_lowercase();
@@ -145,7 +150,7 @@ impl fmt::Display for Key {
         match self.code {
             KeyCode::BackTab => f.write_str("shift-tab"),
             KeyCode::Char(' ') => f.write_str("space"),
-            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Char(c) => write!(f, "{}", text::visible(c).unwrap_or(c)),
             KeyCode::F(n) => write!(f, "f{n}"),
             code => match NAMES.iter().find(|(_, c)| *c == code) {
                 Some((name, _)) => f.write_str(name),
@@ -229,7 +234,20 @@ mod tests {
 
     #[test]
     fn bad_keys_are_refused() {
-        for bad in ["", "ctrl-", "hyper-x", "pgdown2", "f13", "enterr"] {
+        for bad in [
+            "",
+            "ctrl-",
+            "hyper-x",
+            "pgdown2",
+            "f13",
+            "enterr",
+            "\u{1b}",
+            "ctrl-\u{7}",
+            "\u{9b}",
+            "\u{202e}",
+            "\u{200b}",
+            "\t",
+        ] {
             assert_eq!(bad.parse::<Key>(), Err(BadKey), "{bad:?}");
         }
     }

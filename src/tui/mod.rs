@@ -27,7 +27,7 @@ use crossterm::event::{self, Event as Input, KeyCode, KeyEventKind, MouseButton,
 use ratatui::DefaultTerminal;
 
 use crate::config::Config;
-use crate::library::{self, DEFAULT_MAX_BYTES, Event};
+use crate::library::{self, Event};
 
 pub use action::Action;
 pub use app::App;
@@ -41,7 +41,7 @@ const LOAD_BUDGET: Duration = Duration::from_millis(8);
 pub fn run(config: &Config, paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(config, no_color);
-    let loader = library::spawn(paths, DEFAULT_MAX_BYTES);
+    let loader = library::spawn(paths, config.max_file_bytes());
     let mut terminal = terminal::init()?;
     let result = event_loop(&mut terminal, &mut app, &loader);
     terminal::restore();
@@ -62,6 +62,8 @@ fn event_loop(
         },
     );
     let mut dirty = true;
+    #[cfg(debug_assertions)]
+    let mut fault = fault::Fault::from_env();
     while !app.quit {
         let deadline = Instant::now() + LOAD_BUDGET;
         let mut batch = Vec::new();
@@ -78,6 +80,8 @@ fn event_loop(
         if dirty {
             terminal.draw(|frame| view::draw(frame, app))?;
             dirty = false;
+            #[cfg(debug_assertions)]
+            fault.after_frame(app);
         }
         let wait = if app.loading {
             Duration::from_millis(30)
@@ -101,6 +105,49 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// A fault the end-to-end tests inject, to see a panic in the reader in a
+/// real terminal: the terminal restored, the message printed after it
+/// (tests/e2e.rs). Compiled into debug builds only, which is what
+/// `cargo test` runs; a release build has no such check and no such
+/// variable. It is not an option for people.
+#[cfg(debug_assertions)]
+mod fault {
+    use super::App;
+
+    /// `BRIEF_TEST_PANIC_AFTER_FRAMES=N`: panic once N frames are drawn.
+    pub struct Fault {
+        after: Option<usize>,
+        frames: usize,
+    }
+
+    impl Fault {
+        pub fn from_env() -> Fault {
+            let after = std::env::var("BRIEF_TEST_PANIC_AFTER_FRAMES")
+                .ok()
+                .and_then(|n| n.parse().ok());
+            Fault { after, frames: 0 }
+        }
+
+        /// Panics when the frame just drawn is the Nth. The message quotes
+        /// the open article's title raw, as a real panic on a string slice
+        /// would quote the string, to check the hook shows it harmlessly.
+        pub fn after_frame(&mut self, app: &App) {
+            self.frames += 1;
+            if self.after.is_some_and(|n| self.frames >= n) {
+                let title = app
+                    .current_article()
+                    .and_then(|(_, a)| Some(a.slice(a.title?)))
+                    .unwrap_or("");
+                panic!(
+                    "injected fault after {} frames (BRIEF_TEST_PANIC_AFTER_FRAMES), \
+                     reading `{title}`",
+                    self.frames
+                );
+            }
+        }
+    }
 }
 
 /// The action for a terminal event: typed text while searching, else the
