@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::article::text::sanitize;
 use crate::briefing::Briefing;
 use crate::config::Config;
-use crate::library::{self, DEFAULT_MAX_BYTES, Entry, LoadError};
+use crate::library::{self, Entry, LoadError};
 use crate::output;
 use crate::tui;
 
@@ -76,15 +76,17 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Every command reads the config: the size limit holds for all of them.
+    let config = Config::load()?;
+    let max_bytes = config.max_file_bytes();
     match cli.command {
-        Some(Command::Parse { json, paths }) => parse(&paths, json),
+        Some(Command::Parse { json, paths }) => parse(&paths, json, max_bytes),
         Some(Command::Quotes {
             speaker,
             json,
             paths,
-        }) => quotes(&paths, speaker.as_deref(), json),
+        }) => quotes(&paths, speaker.as_deref(), json, max_bytes),
         None => {
-            let config = Config::load()?;
             let paths = if cli.paths.is_empty() {
                 vec![config.articles.clone()]
             } else {
@@ -93,7 +95,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // Piped, brief prints the outline as before; on a terminal it
             // opens the reader.
             if !io::stdout().is_terminal() {
-                return parse(&paths, false);
+                return parse(&paths, false, max_bytes);
             }
             tui::run(&config, paths)?;
             Ok(ExitCode::SUCCESS)
@@ -102,10 +104,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// Loads the articles, reporting each failure on stderr.
-fn load(paths: &[PathBuf]) -> (Vec<Entry>, bool) {
+fn load(paths: &[PathBuf], max_bytes: u64) -> (Vec<Entry>, bool) {
     let (files, mut errors) = library::discover(paths);
     let mut entries = Vec::with_capacity(files.len());
-    for result in library::load_all(&files, DEFAULT_MAX_BYTES) {
+    for result in library::load_all(&files, max_bytes) {
         match result {
             Ok(entry) => entries.push(entry),
             Err(e) => errors.push(e),
@@ -131,13 +133,13 @@ fn status(failed: bool) -> ExitCode {
     }
 }
 
-fn parse(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+fn parse(paths: &[PathBuf], json: bool, max_bytes: u64) -> anyhow::Result<ExitCode> {
     let (files, mut errors) = library::discover(paths);
     // Parse and render on all cores; only the writing is in order.
     let rendered: Vec<Result<String, LoadError>> = files
         .par_iter()
         .map(|path| {
-            let article = library::load(path, DEFAULT_MAX_BYTES)?;
+            let article = library::load(path, max_bytes)?;
             Ok(if json {
                 output::article_json(path, &article)
             } else {
@@ -165,8 +167,13 @@ fn parse(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     Ok(status(!errors.is_empty()))
 }
 
-fn quotes(paths: &[PathBuf], speaker: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
-    let (entries, failed) = load(paths);
+fn quotes(
+    paths: &[PathBuf],
+    speaker: Option<&str>,
+    json: bool,
+    max_bytes: u64,
+) -> anyhow::Result<ExitCode> {
+    let (entries, failed) = load(paths, max_bytes);
     let mut briefing = Briefing::default();
     for (i, e) in entries.iter().enumerate() {
         briefing.add(i, &e.article);

@@ -6,7 +6,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::article::{Article, Span, text::sanitize};
+use crate::article::text::{sanitize, visible};
+use crate::article::{Article, Span};
 use crate::briefing::{Briefing, Speaker};
 use crate::library::Entry;
 
@@ -48,6 +49,37 @@ struct QuoteJson {
     mention_start: Option<usize>,
     mention_end: Option<usize>,
     paragraph: usize,
+}
+
+/// JSON in which nothing can act on a terminal: serde escapes C0 controls,
+/// and this also escapes C1 controls, bidi overrides and invisible
+/// characters as `\uXXXX`, so strings keep their exact value (a file name
+/// stays openable) while the bytes written are harmless.
+fn to_json(value: &impl Serialize) -> String {
+    struct Safe;
+    impl serde_json::ser::Formatter for Safe {
+        fn write_string_fragment<W: ?Sized + std::io::Write>(
+            &mut self,
+            out: &mut W,
+            fragment: &str,
+        ) -> std::io::Result<()> {
+            let mut rest = fragment;
+            while let Some((i, c)) = rest.char_indices().find(|&(_, c)| visible(c).is_some()) {
+                out.write_all(&rest.as_bytes()[..i])?;
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(out, "\\u{unit:04x}")?;
+                }
+                rest = &rest[i + c.len_utf8()..];
+            }
+            out.write_all(rest.as_bytes())
+        }
+    }
+    let mut out = Vec::new();
+    value
+        .serialize(&mut serde_json::Serializer::with_formatter(&mut out, Safe))
+        .expect("plain data serializes");
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
 fn shown(a: &Article, s: Option<Span>) -> Option<String> {
@@ -99,7 +131,7 @@ pub fn article_json(path: &Path, a: &Article) -> String {
             .collect(),
         quotes: a.quotes.iter().map(|q| quote_json(a, q)).collect(),
     };
-    serde_json::to_string(&json).expect("plain data serializes")
+    to_json(&json)
 }
 
 fn clip(s: &str, max: usize) -> String {
@@ -218,7 +250,7 @@ pub fn speaker_json(entries: &[Entry], s: &Speaker) -> String {
         aliases: &s.aliases,
         quotes,
     };
-    serde_json::to_string(&json).expect("plain data serializes")
+    to_json(&json)
 }
 
 /// One speaker's quotes across the briefing, as text.
@@ -259,4 +291,17 @@ pub fn speakers<'b>(briefing: &'b Briefing, query: Option<&str>) -> Vec<&'b Spea
         .into_iter()
         .filter(|s| query.is_none_or(|q| Briefing::matches(s, q)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn json_escapes_what_a_terminal_would_act_on() {
+        let json = super::to_json(&"a\u{9b}31m b\u{202e}c\u{1b}");
+        assert_eq!(json, r#""a\u009b31m b\u202ec\u001b""#);
+        assert_eq!(
+            serde_json::from_str::<String>(&json).unwrap(),
+            "a\u{9b}31m b\u{202e}c\u{1b}"
+        );
+    }
 }
