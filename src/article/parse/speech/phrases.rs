@@ -1,0 +1,252 @@
+//! The phrases around a speech verb: the subject before it, the noun
+//! phrase after it, and the source of a direct quote from the words on
+//! either side of its marks.
+
+use super::words::{
+    is_adverb, is_auxiliary, is_clause_word, is_punct, is_speaker_noun, is_speech_verb,
+};
+use crate::article::Span;
+use crate::article::parse::names::{Class, class};
+use crate::article::parse::tokens::Token;
+
+/// The subject noun phrase ending just before token `verb`, searched back
+/// no further than `from`; leading clause words and trailing adverbs are
+/// dropped, and a phrase cut by a comma keeps the part nearest its head.
+pub(super) fn subject_before(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    verb: usize,
+) -> Option<(usize, usize)> {
+    let mut end = verb;
+    while end > from && toks[end - 1].word && is_adverb(&text[toks[end - 1].span.range()]) {
+        end -= 1;
+    }
+    // "Rep. Trey Gowdy (R-S.C.) said": the parenthesis is not the subject.
+    if end > from && &text[toks[end - 1].span.range()] == ")" {
+        let open = (end.saturating_sub(10).max(from)..end - 1)
+            .rev()
+            .find(|&k| &text[toks[k].span.range()] == "(");
+        if let Some(open) = open {
+            end = open;
+        }
+    }
+    let mut start = end;
+    let mut conjunction = None;
+    while start > from {
+        let t = &toks[start - 1];
+        let w = &text[t.span.range()];
+        if !t.word && !matches!(w, "'" | "’" | "-" | "&") {
+            break;
+        }
+        if t.word && matches!(w, "and" | "or") {
+            conjunction.get_or_insert(start - 1);
+        } else if t.word && is_clause_word(w) {
+            break;
+        }
+        if t.word && (is_speech_verb(w) || is_auxiliary(w)) && start < end {
+            break;
+        }
+        start -= 1;
+        if end - start > 12 {
+            return None;
+        }
+    }
+    // "The talks ended and Obama said": the speaker is after the "and";
+    // "Experts on Korea and arms control said": the speakers are all of it.
+    if let Some(c) = conjunction
+        && c + 1 < end
+        && (names_someone(text, toks, (c + 1, end)) || start > c)
+    {
+        start = c + 1;
+    }
+    // "Jane Doe, the chief economist, said": a comma-closed appositive.
+    if start == end && end > from && is_punct(text, &toks[end - 1], ",") {
+        let close = end - 1;
+        let mut open = close;
+        while open > from && !is_punct(text, &toks[open - 1], ",.;:\"“”") {
+            open -= 1;
+        }
+        if open > from && is_punct(text, &toks[open - 1], ",") {
+            let mut s = open - 1;
+            while s > from && toks[s - 1].word && !is_clause_word(&text[toks[s - 1].span.range()]) {
+                s -= 1;
+            }
+            if s < open - 1 {
+                return Some((s, open - 1));
+            }
+        }
+    }
+    // "what Trump says his plan would do" is not a report; nor is a
+    // phrase that opens with a participle ("Having said that").
+    let embedded = start > from
+        && toks[start - 1].word
+        && matches!(
+            text[toks[start - 1].span.range()]
+                .to_ascii_lowercase()
+                .as_str(),
+            "what" | "how" | "why"
+        );
+    let participle = start < end && {
+        let w = &text[toks[start].span.range()];
+        w.len() > 4 && w.ends_with("ing")
+    };
+    (start < end && !embedded && !participle).then_some((start, end))
+}
+
+/// The noun phrase right after token `at` (`said Obama`, `said the official`).
+pub(super) fn phrase_after(
+    text: &str,
+    toks: &[Token],
+    at: usize,
+    to: usize,
+) -> Option<(usize, usize)> {
+    let mut end = at;
+    while end < to
+        && toks[end].word
+        && !is_clause_word(&text[toks[end].span.range()])
+        && end - at < 8
+    {
+        let w = &text[toks[end].span.range()];
+        if end > at && is_speech_verb(w) {
+            break;
+        }
+        end += 1;
+    }
+    (end > at).then_some((at, end))
+}
+
+pub(super) fn span(toks: &[Token], (a, b): (usize, usize)) -> Span {
+    Span::new(toks[a].span.start, toks[b - 1].span.end)
+}
+
+/// A phrase can name a speaker: it has a capitalized word, a pronoun, or a
+/// noun for a person or a body of people.
+pub(super) fn names_someone(text: &str, toks: &[Token], (a, b): (usize, usize)) -> bool {
+    toks[a..b].iter().any(|t| {
+        let w = &text[t.span.range()];
+        (w.starts_with(char::is_uppercase) && !class(w).has(Class::STOP))
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "he" | "she" | "they" | "we" | "i"
+            )
+            || is_speaker_noun(w)
+    })
+}
+
+/// The source of a direct quote from the words after it: `," Obama said`,
+/// `," said Obama`, `," he told reporters`.
+pub(super) fn source_after(
+    text: &str,
+    toks: &[Token],
+    at: usize,
+    end: usize,
+) -> Option<((usize, usize), usize)> {
+    let mut i = at;
+    let dashed = i < end && is_punct(text, &toks[i], "—–―-");
+    while i < end && is_punct(text, &toks[i], ",—–―-") {
+        i += 1;
+    }
+    if i >= end || !toks[i].word {
+        return None;
+    }
+    if is_speech_verb(&text[toks[i].span.range()]) {
+        let np = phrase_after(text, toks, i + 1, end)?;
+        return Some((np, i));
+    }
+    let capitalized =
+        |k: usize| toks[k].word && text[toks[k].span.range()].starts_with(char::is_uppercase);
+    // `" ― Pamela Padilla`: a dash and a name sign the quote.
+    if dashed && capitalized(i) {
+        let mut e = i;
+        while e < end && capitalized(e) {
+            e += 1;
+        }
+        return Some(((i, e), i));
+    }
+    // Subject then verb, within a few words; a parenthesis (`Rep. Gwen Moore
+    // (D-Wis.) said`) is passed over.
+    let mut depth = 0usize;
+    let mut verb = None;
+    for k in i..(i + 14).min(end) {
+        let w = &text[toks[k].span.range()];
+        match w {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ if toks[k].word && depth == 0 && is_speech_verb(w) => {
+                verb = Some(k);
+                break;
+            }
+            _ if toks[k].word => {}
+            "," | "'" | "’" | "-" | "." => {}
+            _ if depth == 0 => break,
+            _ => {}
+        }
+    }
+    if let Some(verb) = verb {
+        let name_then_paren = (i..verb).find(|&k| text[toks[k].span.range()] == *"(");
+        let np = match name_then_paren {
+            Some(p) if p > i => Some((i, p)),
+            _ => subject_before(text, toks, i, verb),
+        };
+        if let Some(np) = np.filter(|&np| names_someone(text, toks, np)) {
+            return Some((np, verb));
+        }
+    }
+    // `," Scott Pruitt, the attorney general of Oklahoma, said`: a name, an
+    // appositive, then the verb further on in the sentence.
+    if capitalized(i) {
+        let mut e = i;
+        while e < end
+            && (capitalized(e)
+                || (toks[e].word && class(&text[toks[e].span.range()]).has(Class::PARTICLE)))
+        {
+            e += 1;
+        }
+        if e < end && is_punct(text, &toks[e], ",") {
+            let verb = (e..end.min(e + 30))
+                .find(|&k| toks[k].word && is_speech_verb(&text[toks[k].span.range()]))?;
+            let before = &text[toks[verb - 1].span.range()];
+            return (before == "," || is_adverb(before)).then_some(((i, e), verb));
+        }
+    }
+    None
+}
+
+/// The source of a direct quote from the words before it in its sentence:
+/// `Mr Blair said: "`, `According to the police, "`, `said Obama: "`.
+pub(super) fn source_before(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    at: usize,
+) -> Option<((usize, usize), usize)> {
+    // The cue must stand close to the quote: `said in a statement: "`.
+    let near = at.saturating_sub(10).max(from);
+    for k in (near..at).rev() {
+        let w = &text[toks[k].span.range()];
+        if !toks[k].word {
+            if is_punct(text, &toks[k], ".!?\"“”") {
+                return None;
+            }
+            continue;
+        }
+        if w.eq_ignore_ascii_case("according")
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| text[t.span.range()].eq_ignore_ascii_case("to"))
+        {
+            let np = phrase_after(text, toks, k + 2, at)?;
+            return Some((np, k));
+        }
+        if is_speech_verb(w) {
+            let np =
+                subject_before(text, toks, from, k).filter(|&np| names_someone(text, toks, np));
+            let np = np.or_else(|| {
+                phrase_after(text, toks, k + 1, at).filter(|&np| names_someone(text, toks, np))
+            })?;
+            return Some((np, k));
+        }
+    }
+    None
+}

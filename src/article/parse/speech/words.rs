@@ -1,0 +1,333 @@
+//! The words that signal speech: verbs of saying, the auxiliaries and
+//! clause words around them, and nouns that can name a speaker.
+
+use crate::article::parse::tokens::Token;
+
+/// Verbs of saying, in the forms that attribute speech.
+pub(super) fn is_speech_verb(w: &str) -> bool {
+    // A capitalized "States" or "Says" is a name, not a verb.
+    w.starts_with(|c: char| c.is_lowercase())
+        && matches!(
+            w,
+            "said"
+                | "says"
+                | "say"
+                | "told"
+                | "tells"
+                | "added"
+                | "adds"
+                | "asked"
+                | "asks"
+                | "explained"
+                | "explains"
+                | "stated"
+                | "states"
+                | "noted"
+                | "notes"
+                | "wrote"
+                | "writes"
+                | "declared"
+                | "declares"
+                | "insisted"
+                | "insists"
+                | "warned"
+                | "warns"
+                | "argued"
+                | "argues"
+                | "claimed"
+                | "claims"
+                | "continued"
+                | "recalled"
+                | "recalls"
+                | "replied"
+                | "replies"
+                | "responded"
+                | "responds"
+                | "remarked"
+                | "acknowledged"
+                | "acknowledges"
+                | "announced"
+                | "announces"
+                | "commented"
+                | "conceded"
+                | "concedes"
+                | "suggested"
+                | "suggests"
+                | "urged"
+                | "urges"
+                | "observed"
+                | "joked"
+                | "quipped"
+                | "shouted"
+                | "tweeted"
+                | "admitted"
+                | "admits"
+                | "complained"
+                | "complains"
+                | "confirmed"
+                | "confirms"
+                | "denied"
+                | "denies"
+                | "predicted"
+                | "predicts"
+                | "promised"
+                | "promises"
+                | "revealed"
+                | "reveals"
+                | "stressed"
+                | "stresses"
+                | "emphasised"
+                | "emphasized"
+                | "maintained"
+                | "maintains"
+                | "testified"
+                | "vowed"
+                | "vows"
+                | "cautioned"
+                | "countered"
+                | "reiterated"
+                | "pledged"
+                | "pointed"
+                | "reported"
+                | "reports"
+                | "announcing"
+                | "adding"
+                | "saying"
+                | "telling"
+                | "estimated"
+                | "agreed"
+                | "agrees"
+                | "assured"
+                | "boasted"
+                | "charged"
+                | "contended"
+                | "told reporters"
+                | "wondered"
+                | "yelled"
+                | "whispered"
+                | "proclaimed"
+                | "disclosed"
+                | "alleged"
+                | "alleges"
+                | "objected"
+                | "protested"
+                | "demanded"
+                | "demands"
+        )
+}
+
+/// `called for a vote`, `calls on the minister to resign`: a demand,
+/// reported. Other senses of "call" rarely are speech.
+pub(super) fn is_call_verb(w: &str) -> bool {
+    matches!(w, "called" | "calls")
+}
+
+/// Verbs that report a clause without quote marks (a subset: "asked",
+/// "continued" and the like rarely do).
+pub(super) fn reports_clause(w: &str) -> bool {
+    // Forms that are as often plural nouns ("member states", "the claims")
+    // or that rarely take a clause are left to direct quotes.
+    is_speech_verb(w)
+        && !matches!(
+            w,
+            "asked"
+                | "asks"
+                | "continued"
+                | "quipped"
+                | "joked"
+                | "shouted"
+                | "adding"
+                | "telling"
+                | "yelled"
+                | "whispered"
+                | "replied"
+                | "responded"
+                | "remarked"
+                | "commented"
+                | "pointed"
+                | "recalled"
+                | "recalls"
+                | "agreed"
+                | "agrees"
+                | "states"
+                | "notes"
+                | "claims"
+                | "reports"
+                | "demands"
+                | "promises"
+                | "alleges"
+                | "charged"
+                | "urged"
+                | "urges"
+                | "vowed"
+                | "vows"
+                | "pledged"
+                | "demanded"
+        )
+}
+
+pub(super) fn is_punct(text: &str, t: &Token, set: &str) -> bool {
+    !t.word && set.contains(&text[t.span.range()])
+}
+
+/// Words that sit between a speaker and a speech verb: `he later said`.
+pub(super) fn is_adverb(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    matches!(
+        l.as_str(),
+        "not" | "never" | "already" | "still" | "just" | "often" | "now" | "since"
+    ) || matches!(
+        l.as_str(),
+        "also"
+            | "later"
+            | "then"
+            | "again"
+            | "previously"
+            | "once"
+            | "has"
+            | "had"
+            | "have"
+            | "would"
+            | "will"
+            | "was"
+            | "is"
+            | "recently"
+            | "earlier"
+            | "further"
+            | "simply"
+    ) || (l.len() > 4 && l.ends_with("ly"))
+}
+
+pub(super) fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "is" | "was"
+            | "were"
+            | "are"
+            | "been"
+            | "be"
+            | "being"
+            | "do"
+            | "does"
+            | "did"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+    )
+}
+
+/// Words that open a clause rather than end a subject noun phrase.
+pub(super) fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "and"
+            | "but"
+            | "or"
+            | "that"
+            | "because"
+            | "while"
+            | "as"
+            | "when"
+            | "if"
+            | "although"
+            | "though"
+            | "so"
+            | "since"
+            | "after"
+            | "before"
+            | "where"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "what"
+            | "whether"
+            | "than"
+            | "until"
+            | "unless"
+            | "yet"
+    )
+}
+
+pub(super) fn is_speaker_noun(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    let l = l.trim_end_matches('s');
+    matches!(
+        l,
+        "official"
+            | "spokesman"
+            | "spokesmen"
+            | "spokeswoman"
+            | "spokeswomen"
+            | "spokesperson"
+            | "source"
+            | "aide"
+            | "adviser"
+            | "advisor"
+            | "diplomat"
+            | "analyst"
+            | "expert"
+            | "minister"
+            | "president"
+            | "leader"
+            | "lawyer"
+            | "attorney"
+            | "police"
+            | "officer"
+            | "resident"
+            | "witness"
+            | "economist"
+            | "executive"
+            | "director"
+            | "secretary"
+            | "ministry"
+            | "department"
+            | "government"
+            | "company"
+            | "statement"
+            | "report"
+            | "campaign"
+            | "spokespeople"
+            | "researcher"
+            | "scientist"
+            | "doctor"
+            | "chairman"
+            | "chairwoman"
+            | "manager"
+            | "coach"
+            | "member"
+            | "critic"
+            | "supporter"
+            | "voter"
+            | "people"
+            | "authoritie"
+            | "prosecutor"
+            | "judge"
+            | "agency"
+            | "group"
+            | "union"
+            | "party"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "candidate"
+            | "nominee"
+            | "organizer"
+            | "organiser"
+            | "founder"
+            | "owner"
+            | "ceo"
+            | "activist"
+            | "negotiator"
+            | "envoy"
+            | "ambassador"
+            | "commander"
+            | "general"
+            | "worker"
+            | "employee"
+            | "study"
+    )
+}
