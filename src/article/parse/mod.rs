@@ -44,8 +44,9 @@ pub fn parse(text: &str) -> Article {
         .flat_map(|s| s.paragraphs.iter().copied())
         .collect();
 
-    let speech = speech::find(text, &paragraphs);
-    let (people, quotes) = attribute(text, &paragraphs, &speech, &header.authors);
+    let tokens: Vec<Vec<Token>> = paragraphs.iter().map(|&p| tokenize(text, p)).collect();
+    let speech = speech::find(text, &paragraphs, &tokens);
+    let (people, quotes) = attribute(text, &tokens, &speech, &header.authors);
 
     Article {
         text: text.to_string(),
@@ -63,11 +64,10 @@ pub fn parse(text: &str) -> Article {
 /// Finds the people and resolves each quote's source to one of them.
 fn attribute(
     text: &str,
-    paragraphs: &[Span],
+    tokens: &[Vec<Token>],
     speech: &[Speech],
     authors: &[Span],
 ) -> (Vec<Person>, Vec<Quote>) {
-    let tokens: Vec<Vec<Token>> = paragraphs.iter().map(|&p| tokenize(text, p)).collect();
     let runs: Vec<_> = tokens.iter().map(|t| name_runs(text, t)).collect();
     let mut registry = Registry::default();
     for (toks, runs) in tokens.iter().zip(&runs) {

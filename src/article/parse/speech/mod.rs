@@ -19,7 +19,7 @@ use reported::reported;
 
 use super::marks::{self, Marked};
 use super::shape::Shape;
-use super::tokens::{Token, sentences, tokenize};
+use super::tokens::{Token, sentences};
 use crate::article::{QuoteKind, Span};
 
 /// Who a quote's words belong to, as far as the text around it says.
@@ -42,17 +42,18 @@ pub struct Speech {
 }
 
 /// Finds every direct and reported quotation in the body paragraphs.
-pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Speech> {
+/// `tokens` holds each paragraph's tokens.
+pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speech> {
     let mut out = Vec::new();
     let mut carried = false; // the previous paragraph left a quote open
     for (p, &para) in paragraphs.iter().enumerate() {
         let next_opens = paragraphs
             .get(p + 1)
             .is_some_and(|n| marks::opens_with_quote(&text[n.range()]));
-        let toks = tokenize(text, para);
+        let toks = &tokens[p];
         let marked = marks::quoted(text, para, next_opens);
-        let places = places(&toks, &marked);
-        let sents = sentences_outside(text, &toks, &places);
+        let places = places(toks, &marked);
+        let sents = sentences_outside(text, toks, &places);
         let mut sent_of = vec![0; toks.len() + 1];
         for (n, s) in sents.iter().enumerate() {
             sent_of[s.clone()].fill(n);
@@ -90,8 +91,8 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Speech> {
                 .get(sent_of[after])
                 .filter(|s| s.contains(&after))
                 .map_or(next_quote, |s| s.end.min(next_quote));
-            let found = source_after(text, &toks, after, after_end)
-                .or_else(|| source_before(text, &toks, sent.start.max(prev_quote), first));
+            let found = source_after(text, toks, after, after_end)
+                .or_else(|| source_before(text, toks, sent.start.max(prev_quote), first));
             let words = Shape::of(&text[m.inner.range()]).words;
             let source = match found {
                 Some((np, verb)) => {
@@ -102,7 +103,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Speech> {
                     if !mixed {
                         cues[verb] = true;
                     }
-                    Source::Phrase(span(&toks, np))
+                    Source::Phrase(span(toks, np))
                 }
                 None if prev_in_para.is_some() || (qi == 0 && carried) => Source::Previous,
                 None if only_quote
@@ -139,7 +140,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> Vec<Speech> {
             }
         }
         carried = marked.last().is_some_and(|m| m.open_end);
-        reported(text, &toks, &sents, &places, &cues, p, &mut out);
+        reported(text, toks, &sents, &places, &cues, p, &mut out);
     }
     out
 }

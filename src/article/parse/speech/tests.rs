@@ -13,7 +13,11 @@ fn run(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
             })
             .collect()
     };
-    find(text, &paras)
+    let tokens: Vec<_> = paras
+        .iter()
+        .map(|&p| crate::article::parse::tokens::tokenize(text, p))
+        .collect();
+    find(text, &paras, &tokens)
         .into_iter()
         .map(|s| {
             let who = match s.source {
