@@ -63,6 +63,9 @@ fn to_json(value: &impl Serialize) -> String {
             out: &mut W,
             fragment: &str,
         ) -> std::io::Result<()> {
+            if fragment.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+                return out.write_all(fragment.as_bytes());
+            }
             let mut rest = fragment;
             while let Some((i, c)) = rest.char_indices().find(|&(_, c)| visible(c).is_some()) {
                 out.write_all(&rest.as_bytes()[..i])?;

@@ -39,6 +39,14 @@ pub fn display(raw: &str) -> String {
     for line in raw.split(['\n', '\r']) {
         let line = line.trim_start().trim_start_matches(['>', ' ', '\t']);
         for c in line.chars() {
+            if c.is_ascii_graphic() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+                continue;
+            }
             if is_space(c) {
                 pending_space = true;
                 continue;

@@ -52,8 +52,16 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
     while i < tokens.len() {
         let t = &tokens[i];
         let w = word(text, t);
-        let role_word = class(w).has(Class::ROLE);
-        if !t.word || !(is_capitalized(w) || role_word) {
+        // A lowercase role word opens a run only before a capitalized word
+        // ("spokesman Josh Earnest"); checking that first spares most
+        // lowercase words a lexicon lookup.
+        let opens = t.word
+            && (is_capitalized(w)
+                || (tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.word && is_capitalized(word(text, n)))
+                    && class(w).has(Class::ROLE)));
+        if !opens {
             i += 1;
             continue;
         }

@@ -48,6 +48,22 @@ impl Shape {
         let mut in_word = false;
         let mut prev: Option<char> = None;
         for c in text.chars() {
+            // Most text is ASCII: letters and spaces are counted without
+            // the Unicode tables.
+            if c.is_ascii_alphabetic() {
+                s.chars += 1;
+                s.letters += 1;
+                if c.is_ascii_lowercase() {
+                    s.lower += 1;
+                }
+                if !in_word {
+                    s.words += 1;
+                    in_word = true;
+                    s.capitalized += usize::from(c.is_ascii_uppercase());
+                }
+                prev = Some(c);
+                continue;
+            }
             if c.is_whitespace() {
                 if prev.is_some_and(is_sentence_mark) {
                     s.sentences += 1;
