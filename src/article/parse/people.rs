@@ -52,15 +52,17 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
     while i < tokens.len() {
         let t = &tokens[i];
         let w = word(text, t);
-        // A lowercase role word opens a run only before a capitalized word
-        // ("spokesman Josh Earnest"); checking that first spares most
-        // lowercase words a lexicon lookup.
-        let opens = t.word
-            && (is_capitalized(w)
-                || (tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.word && is_capitalized(word(text, n)))
-                    && class(w).has(Class::ROLE)));
+        // A lowercase role word opens a run only shortly before a capitalized
+        // word ("chief executive Dana Okereke"); checking that first spares
+        // most lowercase words a lexicon lookup.
+        let capitalized_soon = || {
+            tokens[i + 1..tokens.len().min(i + 4)]
+                .iter()
+                .take_while(|n| n.word)
+                .any(|n| is_capitalized(word(text, n)))
+        };
+        let opens =
+            t.word && (is_capitalized(w) || (capitalized_soon() && class(w).has(Class::ROLE)));
         if !opens {
             i += 1;
             continue;
