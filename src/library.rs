@@ -289,6 +289,25 @@ mod tests {
     }
 
     #[test]
+    fn a_file_deleted_after_the_walk_is_reported_not_fatal() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.txt", "b.txt"] {
+            fs::write(
+                dir.path().join(name),
+                "A story with enough words in it to be read as one.",
+            )
+            .unwrap();
+        }
+        let (files, _) = discover(&[dir.path().to_path_buf()]);
+        fs::remove_file(&files[0]).unwrap();
+        let results = load_all(&files, DEFAULT_MAX_BYTES);
+        assert!(
+            matches!(&results[0], Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound)
+        );
+        assert!(results[1].is_ok());
+    }
+
+    #[test]
     fn background_loader_reports_everything() {
         let dir = tempfile::tempdir().unwrap();
         for i in 0..5 {
