@@ -51,7 +51,11 @@ fn parse_keeps_the_invariants() {
         };
         let started = Instant::now();
         let article = parse(&decode(article_bytes));
-        assert!(started.elapsed() < SLOW, "{name}: parse took {:?}", started.elapsed());
+        assert!(
+            started.elapsed() < SLOW,
+            "{name}: parse took {:?}",
+            started.elapsed()
+        );
         invariants::check(&article);
     }
 }
@@ -69,6 +73,10 @@ fn the_reader_draws_them() {
                 render::render(article.clone(), width, height, &[13, 16, 19, 16, 12, 0]);
             }
         }
-        assert!(started.elapsed() < SLOW, "{name}: drawing took {:?}", started.elapsed());
+        assert!(
+            started.elapsed() < SLOW,
+            "{name}: drawing took {:?}",
+            started.elapsed()
+        );
     }
 }

@@ -94,8 +94,8 @@ pub fn render(article: Article, width: u16, height: u16, script: &[u8]) {
             height: width.div_ceil(3).clamp(1, 100),
         },
     );
-    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height))
-        .expect("test terminal");
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("test terminal");
     draw(&mut terminal, &app);
 }
 
