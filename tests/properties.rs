@@ -2,51 +2,14 @@
 //! lies inside the text on a character boundary, and nothing shown holds a
 //! control character.
 
-use brief::article::{Article, Span, parse};
+use brief::article::parse;
 use proptest::prelude::*;
 
-fn check_span(a: &Article, s: Span) {
-    assert!(
-        s.start <= s.end && s.end <= a.text.len(),
-        "{s:?} outside {}",
-        a.text.len()
-    );
-    assert!(
-        a.text.is_char_boundary(s.start) && a.text.is_char_boundary(s.end),
-        "{s:?}"
-    );
-}
-
-fn no_controls(shown: &str) {
-    assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
-}
+#[path = "support/invariants.rs"]
+mod invariants;
 
 fn check(text: &str) {
-    let a = parse(text);
-    for s in a
-        .kicker
-        .iter()
-        .chain(&a.title)
-        .chain(&a.dateline)
-        .chain(&a.authors)
-    {
-        check_span(&a, *s);
-        no_controls(&a.show(*s));
-    }
-    for p in a.paragraphs() {
-        check_span(&a, p);
-        no_controls(&a.show(p));
-    }
-    for q in &a.quotes {
-        check_span(&a, q.content);
-        q.mention.iter().for_each(|m| check_span(&a, *m));
-        assert!(q.speaker.is_none_or(|id| id < a.people.len()));
-        assert!(q.paragraph < a.paragraphs().count().max(1));
-    }
-    for p in &a.people {
-        no_controls(&p.name);
-        p.mentions.iter().for_each(|m| check_span(&a, *m));
-    }
+    invariants::check(&parse(text));
 }
 
 /// Text made of the pieces articles are made of, so that the parser's

@@ -93,7 +93,13 @@ fn time(words: &[Token<'_>]) -> Option<(u32, u32)> {
 /// `2016-09-04` or `2016/09/04`, with an optional `T09:01`.
 fn iso(word: &str) -> Option<String> {
     let b = word.as_bytes();
-    if b.len() < 10 || !b[..4].iter().all(u8::is_ascii_digit) || !matches!(b[4], b'-' | b'/') {
+    // Only ASCII can be a date: slicing by byte below is then on char
+    // boundaries.
+    if b.len() < 10
+        || !b[..10].is_ascii()
+        || !b[..4].iter().all(u8::is_ascii_digit)
+        || !matches!(b[4], b'-' | b'/')
+    {
         return None;
     }
     let y = year(&word[..4])?;
@@ -170,6 +176,13 @@ mod tests {
             find_date("Posted 2019-11-19T12:48:14Z Space").as_deref(),
             Some("2019-11-19T12:48")
         );
+    }
+
+    #[test]
+    fn non_ascii_in_a_date_shape() {
+        assert_eq!(find_date("Spot 2024-\u{fffd}\u{fffd}"), None);
+        assert_eq!(find_date("2024-10-\u{fffd}5 and more"), None);
+        assert_eq!(find_date("2024-1é-05"), None);
     }
 
     #[test]
