@@ -12,33 +12,16 @@ use brief::tui::{Action, App, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-/// The actions a script picks from, one byte each.
-const ACTIONS: [Action; 24] = [
-    Action::Help,
-    Action::FocusNext,
-    Action::FocusPrev,
-    Action::FocusArticles,
-    Action::FocusPeople,
-    Action::Down,
-    Action::Up,
-    Action::PageDown,
-    Action::PageUp,
-    Action::HalfPageDown,
-    Action::HalfPageUp,
-    Action::Top,
-    Action::Bottom,
-    Action::Open,
-    Action::NextSection,
-    Action::PrevSection,
-    Action::NextMatch,
-    Action::PrevMatch,
-    Action::Search,
-    Action::ToggleBriefing,
-    Action::Copy,
-    Action::Back,
-    Action::Type('e'),
-    Action::Erase,
-];
+/// The action a script byte picks: any bindable action but quitting, or
+/// typing into and erasing from the search.
+fn action(byte: u8) -> Action {
+    let bindable = Action::BINDABLE
+        .iter()
+        .copied()
+        .filter(|a| *a != Action::Quit);
+    let actions: Vec<Action> = bindable.chain([Action::Type('e'), Action::Erase]).collect();
+    actions[usize::from(byte) % actions.len()]
+}
 
 /// How many action bytes follow the size bytes.
 pub const SCRIPT: usize = 6;
@@ -80,7 +63,7 @@ pub fn render(article: Article, width: u16, height: u16, script: &[u8]) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     draw(&mut terminal, &app);
     for (i, &b) in script.iter().enumerate() {
-        let action = ACTIONS[usize::from(b) % ACTIONS.len()];
+        let action = action(b);
         update(&mut app, action);
         if i % 2 == 1 {
             draw(&mut terminal, &app);
