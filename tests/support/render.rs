@@ -4,6 +4,7 @@
 //! the `render` fuzz target (which includes this file by path).
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use brief::article::Article;
 use brief::config::Config;
@@ -41,8 +42,10 @@ pub fn split(data: &[u8]) -> (u16, u16, &[u8], &[u8]) {
 /// an app of `width` x `height`, drawn before, during and after `script`.
 /// Panics if drawing does, or if a control character reaches the screen.
 pub fn render(article: Article, width: u16, height: u16, script: &[u8]) {
-    let config = Config::from_sources(None).expect("the built-in config parses");
-    let mut app = App::new(&config, false);
+    static CONFIG: OnceLock<Config> = OnceLock::new();
+    let config =
+        CONFIG.get_or_init(|| Config::from_sources(None).expect("the built-in config parses"));
+    let mut app = App::new(config, false);
     update(&mut app, Action::Resize { width, height });
     let entry = |index: usize, article: Article| Event::Loaded {
         index,
