@@ -38,6 +38,31 @@ fn throughput(bencher: Bencher) {
         .bench(|| parse(black_box(&text)));
 }
 
+/// The BBC corpus beside the project (`../shared/corpus/bbc`), when it is
+/// there: real articles of a few kilobytes each, so per-article costs count.
+fn corpus() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc");
+    let (files, _) = brief::library::discover(&[dir]);
+    files
+        .iter()
+        .filter_map(|f| std::fs::read(f).ok())
+        .map(|b| brief::article::decode(&b).into_owned())
+        .collect()
+}
+
+#[divan::bench(sample_count = 20)]
+fn real_articles(bencher: Bencher) {
+    let texts = corpus();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    if bytes == 0 {
+        eprintln!("no corpus at ../shared/corpus/bbc: nothing to measure");
+        return;
+    }
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| texts.iter().map(|t| parse(black_box(t))).count());
+}
+
 #[divan::bench(args = ["all quotes", "curly quotes", "no spaces", "one paragraph", "headings", "short lines"], sample_count = 3)]
 fn pathological(bencher: Bencher, kind: &str) {
     let words = [

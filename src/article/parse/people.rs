@@ -28,18 +28,9 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
     &text[t.span.range()]
 }
 
-fn is_capitalized(w: &str) -> bool {
-    let mut chars = w.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        // All-capital words are acronyms or shouting, not names; "U.S." and
-        // one-letter initials are fine.
-        && (chars.clone().any(char::is_lowercase) || w.len() <= 2 || w.contains('.'))
-        && !w.chars().any(|c| c.is_ascii_digit())
-}
-
 /// A name word that may start in lowercase: `al-Assad`, `de`, `van`.
-fn is_name_particle(w: &str) -> bool {
-    class(w).has(Class::PARTICLE)
+fn is_name_particle(w: &str, class: Class) -> bool {
+    class.has(Class::PARTICLE)
         || ["al-", "el-", "bin-", "ibn-", "de-"]
             .iter()
             .any(|p| w.starts_with(p) && w.len() > p.len() + 1)
@@ -48,10 +39,11 @@ fn is_name_particle(w: &str) -> bool {
 /// The capitalized runs of a paragraph's tokens, split into role and name.
 pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
     let mut out = Vec::new();
+    // The classes of the current run's words, looked up once each.
+    let mut classes: Vec<Class> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let w = word(text, t);
         // A lowercase role word opens a run only shortly before a capitalized
         // word ("chief executive Dana Okereke"); checking that first spares
         // most lowercase words a lexicon lookup.
@@ -59,47 +51,45 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
             tokens[i + 1..tokens.len().min(i + 4)]
                 .iter()
                 .take_while(|n| n.word)
-                .any(|n| is_capitalized(word(text, n)))
+                .any(|n| n.capitalized)
         };
-        let opens =
-            t.word && (is_capitalized(w) || (capitalized_soon() && class(w).has(Class::ROLE)));
+        let opens = t.word
+            && (t.capitalized || capitalized_soon())
+            && (t.capitalized || class(word(text, t)).has(Class::ROLE));
         if !opens {
             i += 1;
             continue;
         }
+        classes.clear();
+        classes.push(class(word(text, t)));
         let start = i;
         let mut end = i + 1;
-        while end < tokens.len() {
+        while end < tokens.len() && tokens[end].word {
             let n = &tokens[end];
             let w = word(text, n);
-            let joins = n.word
-                && (is_capitalized(w)
-                    || class(w).has(Class::ROLE)
-                    || (is_name_particle(w)
-                        && (w.contains('-')
-                            || tokens
-                                .get(end + 1)
-                                .is_some_and(|x| x.word && is_capitalized(word(text, x)))))
-                    || (w == "of"
-                        && end > start
-                        && class(word(text, &tokens[end - 1])).has(Class::ROLE)));
+            let c = class(w);
+            let prev = classes[end - 1 - start];
+            let joins = n.capitalized
+                || c.has(Class::ROLE)
+                || (is_name_particle(w, c)
+                    && (w.contains('-') || tokens.get(end + 1).is_some_and(|x| x.capitalized)))
+                || (w == "of" && prev.has(Class::ROLE));
             if !joins {
                 break;
             }
             // A possessive ends the run: "Russia's Vladimir Putin".
-            let possessive =
-                strip_possessive(word(text, &tokens[end - 1])) != word(text, &tokens[end - 1]);
-            if possessive && !class(word(text, &tokens[end - 1])).has(Class::ROLE) {
-                let prev = &tokens[end - 1];
-                if !class(word(text, prev)).is_not_name()
-                    || class(word(text, prev)).has(Class::STOP)
-                {
-                    break;
-                }
+            let prev_word = word(text, &tokens[end - 1]);
+            let possessive = strip_possessive(prev_word) != prev_word;
+            if possessive
+                && !prev.has(Class::ROLE)
+                && (!prev.is_not_name() || prev.has(Class::STOP))
+            {
+                break;
             }
+            classes.push(c);
             end += 1;
         }
-        if let Some(run) = split_run(text, tokens, start, end) {
+        if let Some(run) = split_run(tokens, start, &classes) {
             out.push(run);
         }
         i = end;
@@ -107,8 +97,10 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
     out
 }
 
-fn split_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<NameRun> {
-    let cls = |k: usize| class(word(text, &tokens[k]));
+/// Splits the run of `classes.len()` tokens from `start`.
+fn split_run(tokens: &[Token], start: usize, classes: &[Class]) -> Option<NameRun> {
+    let end = start + classes.len();
+    let cls = |k: usize| classes[k - start];
     let mut a = start;
     while a < end
         && cls(a).has(Class::STOP)
@@ -141,7 +133,7 @@ fn split_run(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<N
     while name_end > name_start && cls(name_end - 1).has(Class::PARTICLE) {
         name_end -= 1;
     }
-    if name_end == name_start || !is_capitalized(word(text, &tokens[name_start])) {
+    if name_end == name_start || !tokens[name_start].capitalized {
         return None;
     }
     let honorific = last_title.filter(|&k| cls(k).has(Class::HONORIFIC));

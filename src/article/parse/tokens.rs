@@ -12,6 +12,11 @@ pub struct Token {
     pub span: Span,
     /// A word (letters or digits); otherwise one punctuation character.
     pub word: bool,
+    /// A word capitalized the way a name is: an uppercase first letter,
+    /// not all capitals (acronyms, shouting) unless short or dotted
+    /// (`U.S.`, an initial), no digits. Measured once here because the
+    /// name steps ask it of every word several times.
+    pub capitalized: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -42,44 +47,81 @@ fn keeps_dot(word: &str) -> bool {
         || (word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
 }
 
+/// See [`Token::capitalized`].
+fn is_capitalized(w: &str) -> bool {
+    // Most words start with a lowercase ASCII letter: answered at once.
+    if w.as_bytes()
+        .first()
+        .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii())
+    {
+        return false;
+    }
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && (chars.clone().any(char::is_lowercase) || w.len() <= 2 || w.contains('.'))
+        && !w.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// The character at byte `i` of `s`, which must be a char boundary.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// The tokens of `text[span]`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = &text[span.range()];
+    let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 5);
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
+        if c == ' ' || c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if !is_word_char(c) {
             out.push(Token {
                 span: Span::new(span.start + i, span.start + i + c.len_utf8()),
                 word: false,
+                capitalized: false,
             });
+            i += c.len_utf8();
             continue;
         }
+        let start = i;
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            let rest = &s[j + d.len_utf8()..];
+        let mut last = c;
+        while let Some(d) = char_at(s, end) {
+            // Letters and digits, the common case, without the look-ahead.
+            if d.is_ascii_alphanumeric() || (!d.is_ascii() && is_word_char(d)) {
+                end += d.len_utf8();
+                last = d;
+                continue;
+            }
+            let after = end + d.len_utf8();
             // "3,000" and "4.75" are one word.
             let in_number = matches!(d, ',' | '.')
-                && s[..j].ends_with(|c: char| c.is_ascii_digit())
-                && rest.starts_with(|c: char| c.is_ascii_digit());
-            if is_word_char(d) || in_number || (is_inner(d) && rest.starts_with(is_word_char)) {
-                end = j + d.len_utf8();
-                chars.next();
+                && last.is_ascii_digit()
+                && bytes.get(after).is_some_and(u8::is_ascii_digit);
+            if in_number || (is_inner(d) && char_at(s, after).is_some_and(is_word_char)) {
+                end = after;
+                last = d;
             } else {
                 break;
             }
         }
-        if s[end..].starts_with('.') && keeps_dot(&s[i..end]) {
+        if bytes.get(end) == Some(&b'.') && keeps_dot(&s[start..end]) {
             end += 1;
-            chars.next();
         }
         out.push(Token {
-            span: Span::new(span.start + i, span.start + end),
+            span: Span::new(span.start + start, span.start + end),
             word: true,
+            capitalized: is_capitalized(&s[start..end]),
         });
+        i = end;
     }
     out
 }
