@@ -1,9 +1,9 @@
 //! The people of a whole briefing: each person (or unnamed source) once,
 //! with their quotes from every article, merged as articles arrive.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
-use crate::article::Article;
+use crate::article::{Article, Person};
 
 /// A quote in the briefing: which article, which of its quotes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -28,17 +28,19 @@ pub struct Speaker {
 #[derive(Clone, Debug, Default)]
 pub struct Briefing {
     pub speakers: Vec<Speaker>,
+    // Names come from untrusted text: a seeded hash (foldhash) keeps
+    // crafted collisions from making the index quadratic.
     by_key: HashMap<Option<String>, usize>,
 }
 
 impl Briefing {
-    fn entry(&mut self, name: Option<String>) -> &mut Speaker {
-        let key = name.as_ref().map(|n| n.to_lowercase());
+    fn entry(&mut self, name: Option<&str>) -> &mut Speaker {
+        let key = name.map(str::to_lowercase);
         let next = self.speakers.len();
         let i = *self.by_key.entry(key).or_insert(next);
         if i == next {
             self.speakers.push(Speaker {
-                name,
+                name: name.map(str::to_string),
                 ..Speaker::default()
             });
         }
@@ -48,8 +50,19 @@ impl Briefing {
     /// Adds an article's people and quotes, `index` being its place in the
     /// caller's list of articles.
     pub fn add(&mut self, index: usize, article: &Article) {
-        for person in &article.people {
-            let s = self.entry(Some(person.name.clone()));
+        let speakers: Vec<Option<String>> = article
+            .quotes
+            .iter()
+            .map(|q| article.speaker_name(q))
+            .collect();
+        self.add_people(index, &article.people, &speakers);
+    }
+
+    /// [`Briefing::add`] for a caller that keeps only an article's people
+    /// and the speaker's name of each of its quotes, in order.
+    pub fn add_people(&mut self, index: usize, people: &[Person], speakers: &[Option<String>]) {
+        for person in people {
+            let s = self.entry(Some(&person.name));
             if s.role.is_none() {
                 s.role.clone_from(&person.role);
             }
@@ -62,8 +75,8 @@ impl Briefing {
                 s.articles.push(index);
             }
         }
-        for (q, quote) in article.quotes.iter().enumerate() {
-            let s = self.entry(article.speaker_name(quote));
+        for (q, name) in speakers.iter().enumerate() {
+            let s = self.entry(name.as_deref());
             s.quotes.push(QuoteRef {
                 article: index,
                 quote: q,

@@ -15,8 +15,8 @@ use rayon::prelude::*;
 use crate::article::text::sanitize;
 use crate::briefing::Briefing;
 use crate::config::Config;
-use crate::library::{self, Entry, LoadError};
-use crate::output;
+use crate::library::{self, LoadError};
+use crate::output::{self, ArticleQuotes};
 use crate::tui;
 
 #[derive(Debug, Parser)]
@@ -103,21 +103,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Loads the articles, reporting each failure on stderr.
-fn load(paths: &[PathBuf], max_bytes: u64) -> (Vec<Entry>, bool) {
-    let (files, mut errors) = library::discover(paths);
-    let mut entries = Vec::with_capacity(files.len());
-    for result in library::load_all(&files, max_bytes) {
-        match result {
-            Ok(entry) => entries.push(entry),
-            Err(e) => errors.push(e),
-        }
-    }
-    let failed = !errors.is_empty();
-    report(&errors);
-    (entries, failed)
-}
-
 fn report(errors: &[LoadError]) {
     let mut stderr = io::stderr().lock();
     for e in errors {
@@ -173,19 +158,29 @@ fn quotes(
     json: bool,
     max_bytes: u64,
 ) -> anyhow::Result<ExitCode> {
-    let (entries, failed) = load(paths, max_bytes);
+    let (files, mut errors) = library::discover(paths);
+    // Each article is parsed and its quotes rendered on all cores; only
+    // what is printed is kept.
+    let loaded: Vec<Result<ArticleQuotes, LoadError>> = files
+        .par_iter()
+        .map(|path| library::load(path, max_bytes).map(|a| ArticleQuotes::new(path, a, json)))
+        .collect();
+    let mut articles = Vec::with_capacity(loaded.len());
+    for result in loaded {
+        match result {
+            Ok(a) => articles.push(a),
+            Err(e) => errors.push(e),
+        }
+    }
+    report(&errors);
     let mut briefing = Briefing::default();
-    for (i, e) in entries.iter().enumerate() {
-        briefing.add(i, &e.article);
+    for (i, a) in articles.iter().enumerate() {
+        briefing.add_people(i, &a.people, &a.speakers);
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
     for s in output::speakers(&briefing, speaker) {
-        if json {
-            writeln!(out, "{}", output::speaker_json(&entries, s))?;
-        } else {
-            write!(out, "{}", output::speaker_outline(&entries, s))?;
-        }
+        output::write_speaker(&mut out, &articles, s)?;
     }
     out.flush()?;
-    Ok(status(failed))
+    Ok(status(!errors.is_empty()))
 }

@@ -190,19 +190,6 @@ pub fn load(path: &Path, max_bytes: u64) -> Result<Article, LoadError> {
     Ok(article)
 }
 
-/// Loads every file in parallel; results in the order of `files`.
-pub fn load_all(files: &[PathBuf], max_bytes: u64) -> Vec<Result<Entry, LoadError>> {
-    files
-        .par_iter()
-        .map(|path| {
-            load(path, max_bytes).map(|article| Entry {
-                path: path.clone(),
-                article,
-            })
-        })
-        .collect()
-}
-
 /// What the background loader reports, in this order: `Found` once, then a
 /// `Loaded` per file (in completion order), then `Done`.
 #[derive(Debug)]
@@ -279,7 +266,7 @@ mod tests {
         let (files, errors) = discover(&[dir.path().to_path_buf(), dir.path().join("nope")]);
         assert_eq!(files.len(), 3);
         assert!(matches!(errors.as_slice(), [LoadError::Missing { .. }]));
-        let results = load_all(&files, DEFAULT_MAX_BYTES);
+        let results: Vec<_> = files.iter().map(|f| load(f, DEFAULT_MAX_BYTES)).collect();
         assert!(results[0].is_ok() && results[1].is_ok());
         assert!(matches!(results[2], Err(LoadError::Binary { .. })));
         assert!(matches!(
@@ -300,7 +287,7 @@ mod tests {
         }
         let (files, _) = discover(&[dir.path().to_path_buf()]);
         fs::remove_file(&files[0]).unwrap();
-        let results = load_all(&files, DEFAULT_MAX_BYTES);
+        let results: Vec<_> = files.iter().map(|f| load(f, DEFAULT_MAX_BYTES)).collect();
         assert!(
             matches!(&results[0], Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound)
         );

@@ -2,14 +2,14 @@
 //! Lines in the documented schema. Text from articles goes through
 //! [`Article::show`], so no control character reaches the output raw.
 
+use std::io::{self, Write};
 use std::path::Path;
 
 use serde::Serialize;
 
 use crate::article::text::{sanitize, visible};
-use crate::article::{Article, Span};
+use crate::article::{Article, Person, QuoteKind, Span};
 use crate::briefing::{Briefing, Speaker};
-use crate::library::Entry;
 
 #[derive(Serialize)]
 struct ArticleJson<'a> {
@@ -222,69 +222,127 @@ struct SpeakerJson<'a> {
     speaker: Option<&'a str>,
     role: Option<&'a str>,
     aliases: &'a [String],
-    quotes: Vec<SpeakerQuoteJson>,
 }
 
 #[derive(Serialize)]
-struct SpeakerQuoteJson {
-    path: String,
-    title: Option<String>,
-    #[serde(flatten)]
-    quote: QuoteJson,
+struct QuoteSourceJson<'a> {
+    path: &'a str,
+    title: Option<&'a str>,
 }
 
-/// One speaker's quotes across the briefing, as a line of JSON.
-pub fn speaker_json(entries: &[Entry], s: &Speaker) -> String {
-    let quotes = s
-        .quotes
-        .iter()
-        .map(|r| {
-            let e = &entries[r.article];
-            SpeakerQuoteJson {
-                path: e.path.to_string_lossy().into_owned(),
-                title: shown(&e.article, e.article.title),
-                quote: quote_json(&e.article, &e.article.quotes[r.quote]),
-            }
-        })
-        .collect();
-    let json = SpeakerJson {
-        speaker: s.name.as_deref(),
-        role: s.role.as_deref(),
-        aliases: &s.aliases,
-        quotes,
-    };
-    to_json(&json)
+/// What `brief quotes` keeps of an article once it is parsed: its people
+/// and each quote's speaker for the briefing, and each quote rendered in
+/// the output format. The article's text is not kept, so a briefing of any
+/// size fits in memory, and the output is only put together at the end.
+pub struct ArticleQuotes {
+    pub people: Vec<Person>,
+    /// The speaker's name of each quote, in order ([`Article::speaker_name`]).
+    pub speakers: Vec<Option<String>>,
+    json: bool,
+    /// What each quote shares: in JSON the opening of its object (path and
+    /// title), in text the line naming the article.
+    source: String,
+    /// Each quote: in JSON the rest of its object, in text its line.
+    quotes: Vec<String>,
 }
 
-/// One speaker's quotes across the briefing, as text.
-pub fn speaker_outline(entries: &[Entry], s: &Speaker) -> String {
-    use std::fmt::Write;
-    let mut o = String::new();
-    let name = s
-        .name
-        .as_deref()
-        .map(sanitize)
-        .unwrap_or_else(|| "(unattributed)".into());
-    let role = s
-        .role
-        .as_deref()
-        .map(|r| format!(" ({})", sanitize(r)))
-        .unwrap_or_default();
-    let _ = writeln!(o, "{name}{role}: {} quotes", s.quotes.len());
-    for r in &s.quotes {
-        let e = &entries[r.article];
-        let q = &e.article.quotes[r.quote];
-        let title = shown(&e.article, e.article.title)
-            .unwrap_or_else(|| sanitize(&e.path.display().to_string()));
-        let text = e.article.show(q.content);
-        let _ = match q.kind {
-            crate::article::QuoteKind::Direct => writeln!(o, "  “{text}”\n      — {title}"),
-            crate::article::QuoteKind::Indirect => {
-                writeln!(o, "  (reported) {text}\n      — {title}")
-            }
+/// A JSON object without its closing brace, so that more fields can follow.
+fn open_object(value: &impl Serialize) -> String {
+    let mut json = to_json(value);
+    json.pop();
+    json
+}
+
+impl ArticleQuotes {
+    pub fn new(path: &Path, mut a: Article, json: bool) -> Self {
+        let title = shown(&a, a.title);
+        let path = path.to_string_lossy();
+        let (source, quotes) = if json {
+            let source = open_object(&QuoteSourceJson {
+                path: &path,
+                title: title.as_deref(),
+            });
+            // `{"text":...}` continues the source's object as `,"text":...}`.
+            let quotes = a
+                .quotes
+                .iter()
+                .map(|q| to_json(&quote_json(&a, q)).replacen('{', ",", 1))
+                .collect();
+            (source, quotes)
+        } else {
+            let source = title.unwrap_or_else(|| sanitize(&path));
+            let quotes = a
+                .quotes
+                .iter()
+                .map(|q| match q.kind {
+                    QuoteKind::Direct => format!("  “{}”", a.show(q.content)),
+                    QuoteKind::Indirect => format!("  (reported) {}", a.show(q.content)),
+                })
+                .collect();
+            (source, quotes)
         };
+        let speakers = a.quotes.iter().map(|q| a.speaker_name(q)).collect();
+        let mut people = std::mem::take(&mut a.people);
+        for p in &mut people {
+            p.mentions = Vec::new();
+        }
+        ArticleQuotes {
+            people,
+            speakers,
+            json,
+            source,
+            quotes,
+        }
     }
-    o
+
+    fn write_quote(&self, out: &mut impl Write, i: usize) -> io::Result<()> {
+        let quote = &self.quotes[i];
+        if self.json {
+            write!(out, "{}{quote}", self.source)
+        } else {
+            writeln!(out, "{quote}\n      — {}", self.source)
+        }
+    }
+}
+
+/// One speaker's quotes across the briefing: a line of JSON, or a name line
+/// and the quotes below it. The articles must all be in the same format.
+pub fn write_speaker(
+    out: &mut impl Write,
+    articles: &[ArticleQuotes],
+    s: &Speaker,
+) -> io::Result<()> {
+    let mut quotes = s.quotes.iter().map(|r| (&articles[r.article], r.quote));
+    let json = articles.first().is_some_and(|a| a.json);
+    if json {
+        let head = open_object(&SpeakerJson {
+            speaker: s.name.as_deref(),
+            role: s.role.as_deref(),
+            aliases: &s.aliases,
+        });
+        write!(out, "{head},\"quotes\":[")?;
+        if let Some((a, i)) = quotes.next() {
+            a.write_quote(out, i)?;
+        }
+        for (a, i) in quotes {
+            out.write_all(b",")?;
+            a.write_quote(out, i)?;
+        }
+        out.write_all(b"]}\n")
+    } else {
+        let name = s
+            .name
+            .as_deref()
+            .map(sanitize)
+            .unwrap_or_else(|| "(unattributed)".into());
+        let role = s
+            .role
+            .as_deref()
+            .map(|r| format!(" ({})", sanitize(r)))
+            .unwrap_or_default();
+        writeln!(out, "{name}{role}: {} quotes", s.quotes.len())?;
+        quotes.try_for_each(|(a, i)| a.write_quote(out, i))
+    }
 }
 
 /// Speakers matching `query` (all when `None`), most quoted first.

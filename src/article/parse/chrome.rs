@@ -7,7 +7,7 @@
 //! Blocks inside that run that are plainly furniture (share buttons, ads,
 //! copyright lines) or credits are still left out.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;

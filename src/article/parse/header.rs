@@ -6,7 +6,7 @@
 //! block above the byline (or above the story), and the kicker is a short
 //! label just above the title.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::blocks::{Block, BlockKind};
 use super::chrome::{Layout, is_furniture};

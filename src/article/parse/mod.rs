@@ -22,7 +22,7 @@ mod tokens;
 
 pub use decode::{decode, is_utf16};
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use crate::article::{Article, Person, PersonId, Quote, QuoteKind, Span};
 use names::pronoun;

@@ -8,7 +8,7 @@
 //! (`Obama`, `Mr Obama`) are matched to the person by last name, and the
 //! fullest form becomes the canonical name.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::names::{Class, class, strip_possessive};
 use super::tokens::Token;
