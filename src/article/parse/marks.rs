@@ -43,25 +43,38 @@ fn trimmed(text: &str, from: usize, to: usize) -> Span {
 
 /// The quoted stretches of `text[para]`. `next_opens` says whether the next
 /// paragraph opens with a quote mark.
+/// A byte that can start a quote mark: `"`, `'`, or the first byte of
+/// `“ ” „`, `« »` or `「 」 『 』` in UTF-8.
+fn may_start_mark(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3)
+}
+
+/// The quoted stretches of `text[para]`. `next_opens` says whether the next
+/// paragraph opens with a quote mark.
 pub fn quoted(text: &str, para: Span, next_opens: bool) -> Vec<Marked> {
     let s = &text[para.range()];
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (mark start, content start)
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        // Two apostrophes stand for a straight double quote in some wire copy.
-        let doubled = c == '\'' && iter.peek().is_some_and(|&(_, n)| n == '\'');
-        if doubled {
-            iter.next();
-        }
-        let straight = c == '"' || doubled;
-        if !straight && !is_opener(c) && !is_closer(c) {
-            prev = Some(c);
+    let mut i = 0;
+    while i < bytes.len() {
+        // Only marks matter, and the bytes that may start one are lead
+        // bytes, so `i` is on a char boundary whenever it stops.
+        if !may_start_mark(bytes[i]) {
+            i += 1;
             continue;
         }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        // Two apostrophes stand for a straight double quote in some wire copy.
+        let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
+        let straight = c == '"' || doubled;
         let after = i + if doubled { 2 } else { c.len_utf8() };
-        let next = iter.peek().map(|&(_, n)| n);
+        if !straight && !is_opener(c) && !is_closer(c) {
+            i = after;
+            continue;
+        }
+        let prev = s[..i].chars().next_back();
+        let next = s[after..].chars().next();
         let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
         let after_space = next.is_none_or(char::is_whitespace);
         if is_opener(c) || (straight && open.is_none() && before_space && !after_space) {
@@ -80,7 +93,7 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> Vec<Marked> {
         } else if straight && open.is_some() {
             open = Some((i, after));
         }
-        prev = Some(c);
+        i = after;
     }
     if let Some((o, content)) = open
         && next_opens

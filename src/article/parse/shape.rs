@@ -46,30 +46,49 @@ impl Shape {
     pub fn of(text: &str) -> Shape {
         let mut s = Shape::default();
         let mut in_word = false;
-        let mut prev: Option<char> = None;
-        for c in text.chars() {
-            // Most text is ASCII: letters and spaces are counted without
+        // The character before, a space at the start: only whether it is a
+        // sentence mark matters.
+        let mut prev = ' ';
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Most text is ASCII: counted byte by byte, without decoding or
             // the Unicode tables.
-            if c.is_ascii_alphabetic() {
-                s.chars += 1;
-                s.letters += 1;
-                if c.is_ascii_lowercase() {
-                    s.lower += 1;
+            let b = bytes[i];
+            if b.is_ascii() {
+                i += 1;
+                if b.is_ascii_alphabetic() {
+                    s.chars += 1;
+                    s.letters += 1;
+                    s.lower += usize::from(b.is_ascii_lowercase());
+                    if !in_word {
+                        s.words += 1;
+                        in_word = true;
+                        s.capitalized += usize::from(b.is_ascii_uppercase());
+                    }
+                } else if b.is_ascii_whitespace() || b == 0x0b {
+                    if is_sentence_mark(prev) {
+                        s.sentences += 1;
+                    }
+                    in_word = false;
+                } else {
+                    s.chars += 1;
+                    if !in_word {
+                        s.words += 1;
+                        in_word = true;
+                    }
                 }
-                if !in_word {
-                    s.words += 1;
-                    in_word = true;
-                    s.capitalized += usize::from(c.is_ascii_uppercase());
-                }
-                prev = Some(c);
+                prev = b as char;
                 continue;
             }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
             if c.is_whitespace() {
-                if prev.is_some_and(is_sentence_mark) {
+                if is_sentence_mark(prev) {
                     s.sentences += 1;
                 }
                 in_word = false;
-                prev = Some(c);
+                prev = c;
                 continue;
             }
             s.chars += 1;
@@ -86,18 +105,15 @@ impl Shape {
                     s.capitalized += 1;
                 }
             }
-            let letter = if c.is_ascii() {
-                c.is_ascii_alphabetic()
-            } else {
-                !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphabetic()
-            };
-            if letter {
+            // General punctuation (curly quotes, dashes) is not a letter and
+            // slow to look up.
+            if !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphabetic() {
                 s.letters += 1;
                 if c.is_lowercase() {
                     s.lower += 1;
                 }
             }
-            prev = Some(c);
+            prev = c;
         }
         let last = text
             .trim_end()
@@ -105,7 +121,7 @@ impl Shape {
             .chars()
             .next_back();
         s.ends_sentence = last.is_some_and(is_sentence_mark);
-        if prev.is_some_and(is_sentence_mark) && !prev.is_some_and(is_cjk_mark) {
+        if is_sentence_mark(prev) && !is_cjk_mark(prev) {
             s.sentences += 1;
         }
         s.sentences = s.sentences.max(usize::from(s.ends_sentence));

@@ -93,22 +93,23 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         }
         let start = i;
         let mut end = i + c.len_utf8();
-        let mut last = c;
-        while let Some(d) = char_at(s, end) {
-            // Letters and digits, the common case, without the look-ahead.
-            if d.is_ascii_alphanumeric() || (!d.is_ascii() && is_word_char(d)) {
+        loop {
+            // Letters and digits, the common case, a byte at a time.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(d) = char_at(s, end) else { break };
+            if !d.is_ascii() && is_word_char(d) {
                 end += d.len_utf8();
-                last = d;
                 continue;
             }
             let after = end + d.len_utf8();
             // "3,000" and "4.75" are one word.
             let in_number = matches!(d, ',' | '.')
-                && last.is_ascii_digit()
+                && bytes[end - 1].is_ascii_digit()
                 && bytes.get(after).is_some_and(u8::is_ascii_digit);
             if in_number || (is_inner(d) && char_at(s, after).is_some_and(is_word_char)) {
                 end = after;
-                last = d;
             } else {
                 break;
             }
@@ -128,6 +129,16 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 
 /// True when a sentence ends after token `i`.
 pub fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    if tokens[i].word {
+        // "U.S." ends a sentence only when the next word starts one.
+        let t = &text[tokens[i].span.range()];
+        return t.len() > 2
+            && t.ends_with('.')
+            && t[..t.len() - 1].contains('.')
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.word && starts_sentence(text, n));
+    }
     let at = |k: usize| &text[tokens[k].span.range()];
     let is_mark = |k: usize| !tokens[k].word && matches!(at(k), "." | "!" | "?" | "…");
     let is_closer = |k: usize| {
@@ -145,25 +156,14 @@ pub fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
         None => true,
         Some(n) => starts_sentence(text, n),
     };
-    if !tokens[i].word && matches!(at(i), "。" | "！" | "？") {
+    if matches!(at(i), "。" | "！" | "？") {
         return true;
     }
     if is_mark(i) {
         let continues = tokens.get(i + 1).is_some() && (is_mark(i + 1) || is_closer(i + 1));
         return !continues && next_starts();
     }
-    if is_closer(i) && i > 0 && is_mark(i - 1) {
-        return next_starts();
-    }
-    // "U.S." ends a sentence only when the next word starts one.
-    let t = at(i);
-    tokens[i].word
-        && t.len() > 2
-        && t.ends_with('.')
-        && t[..t.len() - 1].contains('.')
-        && tokens
-            .get(i + 1)
-            .is_some_and(|n| n.word && starts_sentence(text, n))
+    is_closer(i) && i > 0 && is_mark(i - 1) && next_starts()
 }
 
 fn starts_sentence(text: &str, t: &Token) -> bool {
