@@ -9,7 +9,7 @@ use std::borrow::Cow;
 /// is read as UTF-8 with invalid bytes replaced by U+FFFD.
 pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return String::from_utf8_lossy(rest);
+        return utf8(rest);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return Cow::Owned(utf16(rest, u16::from_le_bytes));
@@ -17,7 +17,16 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return Cow::Owned(utf16(rest, u16::from_be_bytes));
     }
-    String::from_utf8_lossy(bytes)
+    utf8(bytes)
+}
+
+fn utf8(bytes: &[u8]) -> Cow<'_, str> {
+    // Checking valid UTF-8 (nearly every file) is several times faster than
+    // the lossy decoder's chunking.
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// True when the bytes look like UTF-16 text (they start with its BOM).

@@ -159,11 +159,11 @@ const STOPS: &str = "the a an and but or if in on at of for to from with by as a
 const PRONOUNS_MALE: &[&str] = &["he", "him", "his"];
 const PRONOUNS_FEMALE: &[&str] = &["she", "her"];
 
-fn table() -> FxHashMap<&'static str, Class> {
-    let mut map: FxHashMap<&'static str, Class> = FxHashMap::default();
+fn table() -> FxHashMap<&'static [u8], Class> {
+    let mut map: FxHashMap<&'static [u8], Class> = FxHashMap::default();
     let mut add = |words: &'static str, class: Class| {
         for w in words.split_whitespace() {
-            let entry = map.entry(w).or_default();
+            let entry = map.entry(w.as_bytes()).or_default();
             *entry = entry.with(class);
         }
     };
@@ -201,8 +201,9 @@ fn table() -> FxHashMap<&'static str, Class> {
 }
 
 // Looked up for every capitalized word: Fx hashing, not SipHash, since the
-// keys are fixed words, not attacker-chosen ones.
-static LEXICON: LazyLock<FxHashMap<&'static str, Class>> = LazyLock::new(table);
+// keys are fixed words, not attacker-chosen ones. Keyed by bytes, so that a
+// word lowercased in a stack buffer needs no UTF-8 check.
+static LEXICON: LazyLock<FxHashMap<&'static [u8], Class>> = LazyLock::new(table);
 
 /// The classes of a word, looked up case-insensitively; possessive `'s`
 /// ignored.
@@ -212,17 +213,16 @@ pub fn class(word: &str) -> Class {
     if word.len() > buf.len() {
         return Class::default();
     }
-    let lower: &str = if word.is_ascii() {
-        buf[..word.len()].copy_from_slice(word.as_bytes());
-        buf[..word.len()].make_ascii_lowercase();
-        std::str::from_utf8(&buf[..word.len()]).unwrap_or(word)
-    } else {
+    if !word.is_ascii() {
         return LEXICON
-            .get(word.to_lowercase().as_str())
+            .get(word.to_lowercase().as_bytes())
             .copied()
             .unwrap_or_default();
-    };
-    LEXICON.get(lower).copied().unwrap_or_default()
+    }
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    LEXICON.get(&*lower).copied().unwrap_or_default()
 }
 
 pub fn strip_possessive(word: &str) -> &str {
