@@ -42,86 +42,123 @@ fn is_closer(c: char) -> bool {
     )
 }
 
+/// Classes of ASCII bytes, looked up so that the counting loop has no
+/// branches for them.
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const LOWER: u8 = 4;
+const UPPER: u8 = 8;
+const MARK: u8 = 16;
+
+static ASCII_CLASSES: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_whitespace() || c == 0x0b {
+            SPACE
+        } else if c.is_ascii_lowercase() {
+            LETTER | LOWER
+        } else if c.is_ascii_uppercase() {
+            LETTER | UPPER
+        } else if matches!(c, b'.' | b'!' | b'?') {
+            MARK
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// What came just before, as far as counting sentences goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Before {
+    Other,
+    Mark,
+    CjkMark,
+}
+
 impl Shape {
     pub fn of(text: &str) -> Shape {
-        let mut s = Shape::default();
+        let (mut chars, mut words, mut sentences) = (0usize, 0usize, 0usize);
+        let (mut lower, mut letters, mut capitalized) = (0usize, 0usize, 0usize);
         let mut in_word = false;
-        // The character before, a space at the start: only whether it is a
-        // sentence mark matters.
-        let mut prev = ' ';
+        let mut before = Before::Other;
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Most text is ASCII: counted byte by byte, without decoding or
-            // the Unicode tables.
             let b = bytes[i];
-            if b.is_ascii() {
+            // Most text is ASCII: counted by table, without decoding, the
+            // Unicode tables or branches.
+            if let Some(&class) = ASCII_CLASSES.get(usize::from(b)) {
                 i += 1;
-                if b.is_ascii_alphabetic() {
-                    s.chars += 1;
-                    s.letters += 1;
-                    s.lower += usize::from(b.is_ascii_lowercase());
-                    if !in_word {
-                        s.words += 1;
-                        in_word = true;
-                        s.capitalized += usize::from(b.is_ascii_uppercase());
-                    }
-                } else if b.is_ascii_whitespace() || b == 0x0b {
-                    if is_sentence_mark(prev) {
-                        s.sentences += 1;
-                    }
-                    in_word = false;
+                let space = class & SPACE != 0;
+                let starts_word = !in_word & !space;
+                chars += usize::from(!space);
+                letters += usize::from(class & LETTER != 0);
+                lower += usize::from(class & LOWER != 0);
+                words += usize::from(starts_word);
+                capitalized += usize::from(starts_word & (class & UPPER != 0));
+                sentences += usize::from(space & (before != Before::Other));
+                in_word = !space;
+                before = if class & MARK != 0 {
+                    Before::Mark
                 } else {
-                    s.chars += 1;
-                    if !in_word {
-                        s.words += 1;
-                        in_word = true;
-                    }
-                }
-                prev = b as char;
+                    Before::Other
+                };
                 continue;
             }
             let c = text[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
             if c.is_whitespace() {
-                if is_sentence_mark(prev) {
-                    s.sentences += 1;
-                }
+                sentences += usize::from(before != Before::Other);
                 in_word = false;
-                prev = c;
+                before = Before::Other;
                 continue;
             }
-            s.chars += 1;
+            chars += 1;
             if is_cjk_mark(c) {
-                s.sentences += 1;
+                sentences += 1;
                 in_word = false;
             } else if is_cjk(c) {
-                s.words += 1;
+                words += 1;
                 in_word = false;
             } else if !in_word {
-                s.words += 1;
+                words += 1;
                 in_word = true;
-                if c.is_uppercase() {
-                    s.capitalized += 1;
-                }
+                capitalized += usize::from(c.is_uppercase());
             }
             // General punctuation (curly quotes, dashes) is not a letter and
             // slow to look up.
             if !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphabetic() {
-                s.letters += 1;
-                if c.is_lowercase() {
-                    s.lower += 1;
-                }
+                letters += 1;
+                lower += usize::from(c.is_lowercase());
             }
-            prev = c;
+            before = if is_cjk_mark(c) {
+                Before::CjkMark
+            } else if is_sentence_mark(c) {
+                Before::Mark
+            } else {
+                Before::Other
+            };
         }
+        let mut s = Shape {
+            chars,
+            words,
+            sentences,
+            ends_sentence: false,
+            lower,
+            letters,
+            capitalized,
+        };
         let last = text
             .trim_end()
             .trim_end_matches(is_closer)
             .chars()
             .next_back();
         s.ends_sentence = last.is_some_and(is_sentence_mark);
-        if is_sentence_mark(prev) && !is_cjk_mark(prev) {
+        if before == Before::Mark {
             s.sentences += 1;
         }
         s.sentences = s.sentences.max(usize::from(s.ends_sentence));

@@ -71,49 +71,73 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// The end of the word that starts at byte `start` of `s`.
+fn word_end(s: &str, start: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut end = start;
+    loop {
+        // Letters and digits, the common case, a byte at a time.
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        let Some(d) = char_at(s, end) else {
+            return end;
+        };
+        if !d.is_ascii() && is_word_char(d) {
+            end += d.len_utf8();
+            continue;
+        }
+        let after = end + d.len_utf8();
+        // "3,000" and "4.75" are one word.
+        let in_number = matches!(d, ',' | '.')
+            && end > start
+            && bytes[end - 1].is_ascii_digit()
+            && bytes.get(after).is_some_and(u8::is_ascii_digit);
+        if end > start
+            && (in_number || (is_inner(d) && char_at(s, after).is_some_and(is_word_char)))
+        {
+            end = after;
+        } else {
+            return end;
+        }
+    }
+}
+
 /// The tokens of `text[span]`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = &text[span.range()];
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 5);
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        if c == ' ' || c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if !is_word_char(c) {
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII is told apart without decoding: spaces and punctuation are
+        // most of what is not a word.
+        let (word, len) = if b.is_ascii() {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                i += 1;
+                continue;
+            }
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            (is_word_char(c), c.len_utf8())
+        };
+        if !word {
             out.push(Token {
-                span: Span::new(span.start + i, span.start + i + c.len_utf8()),
+                span: Span::new(span.start + i, span.start + i + len),
                 word: false,
                 capitalized: false,
             });
-            i += c.len_utf8();
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
-        loop {
-            // Letters and digits, the common case, a byte at a time.
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
-            }
-            let Some(d) = char_at(s, end) else { break };
-            if !d.is_ascii() && is_word_char(d) {
-                end += d.len_utf8();
-                continue;
-            }
-            let after = end + d.len_utf8();
-            // "3,000" and "4.75" are one word.
-            let in_number = matches!(d, ',' | '.')
-                && bytes[end - 1].is_ascii_digit()
-                && bytes.get(after).is_some_and(u8::is_ascii_digit);
-            if in_number || (is_inner(d) && char_at(s, after).is_some_and(is_word_char)) {
-                end = after;
-            } else {
-                break;
-            }
-        }
+        let mut end = word_end(s, start);
         if bytes.get(end) == Some(&b'.') && keeps_dot(&s[start..end]) {
             end += 1;
         }
