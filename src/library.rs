@@ -123,9 +123,15 @@ fn walk(
         if hidden {
             continue;
         }
-        match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(&path, files, errors, seen),
-            Ok(meta) if meta.is_file() && is_article_file(&path) => files.push(path),
+        // The entry's own type needs no system call; only a symlink is
+        // followed to what it points at.
+        let kind = match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => Ok(kind),
+            _ => fs::metadata(&path).map(|meta| meta.file_type()),
+        };
+        match kind {
+            Ok(kind) if kind.is_dir() => walk(&path, files, errors, seen),
+            Ok(kind) if kind.is_file() && is_article_file(&path) => files.push(path),
             Ok(_) => {}
             Err(source) if is_article_file(&path) => errors.push(LoadError::Io { path, source }),
             Err(_) => {}

@@ -38,24 +38,28 @@ pub fn display(raw: &str) -> String {
     let mut pending_space = false;
     for line in raw.split(['\n', '\r']) {
         let line = line.trim_start().trim_start_matches(['>', ' ', '\t']);
-        for c in line.chars() {
-            if c.is_ascii_graphic() {
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            // Most words are plain ASCII and copied whole.
+            if word.bytes().all(|b| b.is_ascii_graphic()) {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+                pending_space = true;
+                continue;
+            }
+            for c in word.chars() {
+                if is_space(c) {
+                    pending_space = true;
+                    continue;
+                }
                 if pending_space && !out.is_empty() {
                     out.push(' ');
                 }
                 pending_space = false;
-                out.push(c);
-                continue;
+                out.push(visible(c).unwrap_or(c));
             }
-            if is_space(c) {
-                pending_space = true;
-                continue;
-            }
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(visible(c).unwrap_or(c));
+            pending_space = true;
         }
         pending_space = true;
     }
