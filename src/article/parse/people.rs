@@ -150,13 +150,28 @@ fn split_run(tokens: &[Token], start: usize, classes: &[Class]) -> Option<NameRu
 /// The key a name is matched by: its last word, lowercase, without a
 /// possessive or an `al-` prefix.
 pub fn surname_key(last: &str) -> String {
-    let w = strip_possessive(last).to_lowercase();
-    for p in ["al-", "el-", "bin-", "ibn-", "de-"] {
-        if let Some(rest) = w.strip_prefix(p) {
-            return rest.to_string();
-        }
+    let mut key = String::new();
+    surname_key_to(last, &mut key);
+    key
+}
+
+/// [`surname_key`] written into `key`, so that a caller looking up many
+/// names reuses one buffer.
+pub fn surname_key_to(last: &str, key: &mut String) {
+    key.clear();
+    let w = strip_possessive(last);
+    if w.is_ascii() {
+        key.push_str(w);
+        key.make_ascii_lowercase();
+    } else {
+        key.push_str(&w.to_lowercase());
     }
-    w
+    if let Some(p) = ["al-", "el-", "bin-", "ibn-", "de-"]
+        .iter()
+        .find(|p| key.starts_with(*p))
+    {
+        key.drain(..p.len());
+    }
 }
 
 /// The people found so far and how to recognise them.
@@ -167,14 +182,25 @@ pub struct Registry {
     /// Surname key to the people with that surname.
     surnames: HashMap<String, Vec<PersonId>>,
     pub mentions: Vec<(Span, PersonId)>,
+    /// The surname key of the name being looked up.
+    key: String,
+}
+
+/// A name's words as written, possessives dropped.
+fn name_words<'t>(
+    text: &'t str,
+    tokens: &'t [Token],
+) -> impl DoubleEndedIterator<Item = &'t str> + 't {
+    tokens.iter().map(move |t| strip_possessive(word(text, t)))
 }
 
 fn name_text(text: &str, tokens: &[Token], (a, b): (usize, usize)) -> String {
-    tokens[a..b]
-        .iter()
-        .map(|t| strip_possessive(word(text, t)))
-        .collect::<Vec<_>>()
-        .join(" ")
+    name_words(text, &tokens[a..b]).collect::<Vec<_>>().join(" ")
+}
+
+/// True when `name` (words joined by spaces) is the words of `tokens`.
+fn is_written(name: &str, text: &str, tokens: &[Token]) -> bool {
+    name.split(' ').eq(name_words(text, tokens))
 }
 
 fn span_of(tokens: &[Token], (a, b): (usize, usize)) -> Span {
@@ -201,8 +227,7 @@ impl Registry {
         if !strong || b - a > 4 {
             return None;
         }
-        let name = name_text(text, tokens, run.name);
-        let key = surname_key(word(text, &tokens[b - 1]));
+        surname_key_to(word(text, &tokens[b - 1]), &mut self.key);
         let gender = match run.honorific.map(|h| word(text, &tokens[h]).to_lowercase()) {
             Some(h) if h.starts_with("mr") && !h.starts_with("mrs") => Class::MALE,
             Some(h) if h.starts_with("m") || h == "dame" || h == "lady" => Class::FEMALE,
@@ -212,11 +237,11 @@ impl Registry {
         let role = run
             .role
             .map(|r| crate::article::text::display(&text[span_of(tokens, r).range()]));
-        let id = match self.find(&name, &key) {
+        let id = match self.find(text, &tokens[a..b]) {
             Some(id) => {
                 let p = &mut self.people[id];
-                if name.split(' ').count() > p.name.split(' ').count() {
-                    let old = std::mem::replace(&mut p.name, name);
+                if b - a > p.name.split(' ').count() {
+                    let old = std::mem::replace(&mut p.name, name_text(text, tokens, run.name));
                     p.aliases.push(old);
                 }
                 if p.role.is_none() {
@@ -229,33 +254,40 @@ impl Registry {
             }
             None => {
                 self.people.push(Person {
-                    name,
+                    name: name_text(text, tokens, run.name),
                     role,
                     ..Person::default()
                 });
                 self.genders.push(gender);
                 let id = self.people.len() - 1;
-                self.surnames.entry(key).or_default().push(id);
+                self.surnames.entry(self.key.clone()).or_default().push(id);
                 id
             }
         };
         Some(id)
     }
 
-    /// The person a name refers to: the same full name, or a person whose
-    /// name ends or starts with it.
-    fn find(&self, name: &str, key: &str) -> Option<PersonId> {
-        let ids = self.surnames.get(key)?;
-        let words: Vec<&str> = name.split(' ').collect();
+    /// The person the name in `tokens` refers to, its surname key being
+    /// `self.key`: the same full name, or a person whose name ends or starts
+    /// with it.
+    fn find(&self, text: &str, tokens: &[Token]) -> Option<PersonId> {
+        let ids = self.surnames.get(self.key.as_str())?;
+        let words = || name_words(text, tokens);
         // The latest few people of a surname are enough to tell apart; a
         // page of a thousand Smiths must not make every lookup slower.
         ids.iter().rev().take(16).copied().find(|&id| {
-            let theirs: Vec<&str> = self.people[id].name.split(' ').collect();
-            words.len() == 1
-                || theirs.len() == 1
-                || theirs.ends_with(&words)
-                || words.ends_with(&theirs)
-                || theirs.first() == words.first()
+            let theirs = &self.people[id].name;
+            // One name ends with the other when they agree as far as the
+            // shorter goes, from the end.
+            let same_ending = theirs
+                .split(' ')
+                .rev()
+                .zip(words().rev())
+                .all(|(x, y)| x == y);
+            tokens.len() == 1
+                || !theirs.contains(' ')
+                || same_ending
+                || theirs.split(' ').next() == words().next()
         })
     }
 
@@ -263,22 +295,26 @@ impl Registry {
     pub fn record_mentions(&mut self, text: &str, tokens: &[Token], runs: &[NameRun]) {
         for run in runs {
             let (a, b) = run.name;
-            let name = name_text(text, tokens, run.name);
-            let key = surname_key(word(text, &tokens[b - 1]));
-            if let Some(id) = self.find(&name, &key) {
+            surname_key_to(word(text, &tokens[b - 1]), &mut self.key);
+            if let Some(id) = self.find(text, &tokens[a..b]) {
                 let span = span_of(tokens, run.name);
                 self.mentions.push((span, id));
                 let from = run.honorific.unwrap_or(a);
-                let form = name_text(text, tokens, (from, b));
                 let p = &mut self.people[id];
                 // A fuller form of the name than the one first learned
                 // ("Amara Whitfield" for "Whitfield") becomes the name.
-                if b - a > p.name.split(' ').count() && name.ends_with(&p.name) {
-                    let short = std::mem::replace(&mut p.name, name.clone());
-                    p.aliases.push(short);
+                if b - a > p.name.split(' ').count() {
+                    let name = name_text(text, tokens, run.name);
+                    if name.ends_with(&p.name) {
+                        let short = std::mem::replace(&mut p.name, name);
+                        p.aliases.push(short);
+                    }
                 }
-                if form != p.name && !p.aliases.contains(&form) {
-                    p.aliases.push(form);
+                let form = &tokens[from..b];
+                if !is_written(&p.name, text, form)
+                    && !p.aliases.iter().any(|alias| is_written(alias, text, form))
+                {
+                    p.aliases.push(name_text(text, tokens, (from, b)));
                 }
             }
         }
