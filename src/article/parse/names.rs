@@ -159,7 +159,10 @@ const STOPS: &str = "the a an and but or if in on at of for to from with by as a
 const PRONOUNS_MALE: &[&str] = &["he", "him", "his"];
 const PRONOUNS_FEMALE: &[&str] = &["she", "her"];
 
-fn table() -> FxHashMap<&'static [u8], Class> {
+type Table = FxHashMap<&'static [u8], Class>;
+
+/// The written lists: titles, places, organisations, stop words and the like.
+fn common_table() -> Table {
     let mut map: FxHashMap<&'static [u8], Class> = FxHashMap::default();
     let mut add = |words: &'static str, class: Class| {
         for w in words.split_whitespace() {
@@ -175,6 +178,16 @@ fn table() -> FxHashMap<&'static [u8], Class> {
     add(ORGS, Class::ORG);
     add(DEMONYMS, Class::DEMONYM);
     add(STOPS, Class::STOP);
+    map
+}
+
+/// The written lists and the given names.
+fn table() -> Table {
+    let mut map = common_table();
+    let mut add = |w: &'static str, class: Class| {
+        let entry = map.entry(w.as_bytes()).or_default();
+        *entry = entry.with(class);
+    };
     let names = |data: &'static str| {
         data.lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
@@ -203,18 +216,32 @@ fn table() -> FxHashMap<&'static [u8], Class> {
 // Looked up for every capitalized word: Fx hashing, not SipHash, since the
 // keys are fixed words, not attacker-chosen ones. Keyed by bytes, so that a
 // word lowercased in a stack buffer needs no UTF-8 check.
-static LEXICON: LazyLock<FxHashMap<&'static [u8], Class>> = LazyLock::new(table);
+static LEXICON: LazyLock<Table> = LazyLock::new(table);
+// The given names make the lexicon too big to stay in cache; most lowercase
+// words are only asked whether they are titles, particles or stop words.
+static COMMON: LazyLock<Table> = LazyLock::new(common_table);
 
 /// The classes of a word, looked up case-insensitively; possessive `'s`
 /// ignored.
 pub fn class(word: &str) -> Class {
+    lookup(&LEXICON, word)
+}
+
+/// [`class`] without the given-name classes, from a much smaller table:
+/// for the many words asked only whether they are titles, particles, times
+/// or stop words.
+pub fn common_class(word: &str) -> Class {
+    lookup(&COMMON, word)
+}
+
+fn lookup(table: &Table, word: &str) -> Class {
     let word = strip_possessive(word);
     let mut buf = [0u8; 32];
     if word.len() > buf.len() {
         return Class::default();
     }
     if !word.is_ascii() {
-        return LEXICON
+        return table
             .get(word.to_lowercase().as_bytes())
             .copied()
             .unwrap_or_default();
@@ -222,7 +249,7 @@ pub fn class(word: &str) -> Class {
     let lower = &mut buf[..word.len()];
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    LEXICON.get(&*lower).copied().unwrap_or_default()
+    table.get(&*lower).copied().unwrap_or_default()
 }
 
 pub fn strip_possessive(word: &str) -> &str {
@@ -234,11 +261,11 @@ pub fn strip_possessive(word: &str) -> &str {
 }
 
 pub fn is_role_word(word: &str) -> bool {
-    class(word).has(Class::ROLE)
+    common_class(word).has(Class::ROLE)
 }
 
 pub fn is_particle(word: &str) -> bool {
-    class(word).has(Class::PARTICLE)
+    common_class(word).has(Class::PARTICLE)
 }
 
 /// The grammatical gender of a personal pronoun, if it is one.

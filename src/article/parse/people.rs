@@ -10,7 +10,7 @@
 
 use foldhash::HashMap;
 
-use super::names::{Class, class, strip_possessive};
+use super::names::{Class, class, common_class, strip_possessive};
 use super::tokens::Token;
 use crate::article::{Person, PersonId, Span};
 
@@ -55,7 +55,7 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
         };
         let opens = t.word
             && (t.capitalized || capitalized_soon())
-            && (t.capitalized || class(word(text, t)).has(Class::ROLE));
+            && (t.capitalized || common_class(word(text, t)).has(Class::ROLE));
         if !opens {
             i += 1;
             continue;
@@ -67,13 +67,16 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
         while end < tokens.len() && tokens[end].word {
             let n = &tokens[end];
             let w = word(text, n);
-            let c = class(w);
             let prev = classes[end - 1 - start];
-            let joins = n.capitalized
-                || c.has(Class::ROLE)
-                || (is_name_particle(w, c)
-                    && (w.contains('-') || tokens.get(end + 1).is_some_and(|x| x.capitalized)))
-                || (w == "of" && prev.has(Class::ROLE));
+            // A lowercase word joins as a title or particle, which the small
+            // table tells; only a word that joins needs the whole lexicon.
+            let joins = n.capitalized || {
+                let c = common_class(w);
+                c.has(Class::ROLE)
+                    || (is_name_particle(w, c)
+                        && (w.contains('-') || tokens.get(end + 1).is_some_and(|x| x.capitalized)))
+                    || (w == "of" && prev.has(Class::ROLE))
+            };
             if !joins {
                 break;
             }
@@ -86,7 +89,7 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
             {
                 break;
             }
-            classes.push(c);
+            classes.push(class(w));
             end += 1;
         }
         if let Some(run) = split_run(tokens, start, &classes) {

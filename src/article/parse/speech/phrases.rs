@@ -6,7 +6,7 @@ use super::words::{
     is_adverb, is_auxiliary, is_clause_word, is_punct, is_speaker_noun, is_speech_verb,
 };
 use crate::article::Span;
-use crate::article::parse::names::{Class, class};
+use crate::article::parse::names::{Class, common_class};
 use crate::article::parse::tokens::Token;
 
 /// The subject noun phrase ending just before token `verb`, searched back
@@ -125,7 +125,7 @@ pub(super) fn span(toks: &[Token], (a, b): (usize, usize)) -> Span {
 pub(super) fn names_someone(text: &str, toks: &[Token], (a, b): (usize, usize)) -> bool {
     toks[a..b].iter().any(|t| {
         let w = &text[t.span.range()];
-        (w.starts_with(char::is_uppercase) && !class(w).has(Class::STOP))
+        (w.starts_with(char::is_uppercase) && !common_class(w).has(Class::STOP))
             || matches!(
                 w.to_ascii_lowercase().as_str(),
                 "he" | "she" | "they" | "we" | "i"
@@ -199,7 +199,7 @@ pub(super) fn source_after(
         let mut e = i;
         while e < end
             && (capitalized(e)
-                || (toks[e].word && class(&text[toks[e].span.range()]).has(Class::PARTICLE)))
+                || (toks[e].word && common_class(&text[toks[e].span.range()]).has(Class::PARTICLE)))
         {
             e += 1;
         }

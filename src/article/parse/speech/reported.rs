@@ -5,7 +5,7 @@
 use super::phrases::{names_someone, phrase_after, span, subject_before};
 use super::words::{is_auxiliary, is_call_verb, is_clause_word, is_punct, reports_clause};
 use super::{Place, Source, Speech};
-use crate::article::parse::names::{Class, class};
+use crate::article::parse::names::{Class, common_class};
 use crate::article::parse::tokens::Token;
 use crate::article::{QuoteKind, Span};
 
@@ -212,7 +212,7 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
     }
     while s < end
         && toks[s].word
-        && (class(word(s)).has(Class::TIME)
+        && (common_class(word(s)).has(Class::TIME)
             || matches!(
                 word(s).to_ascii_lowercase().as_str(),
                 "on" | "last"
