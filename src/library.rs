@@ -236,9 +236,12 @@ pub fn spawn(paths: Vec<PathBuf>, max_bytes: u64) -> mpsc::Receiver<Event> {
             .par_iter()
             .enumerate()
             .try_for_each_with(tx.clone(), |tx, (index, path)| {
-                let result = load(path, max_bytes).map(|article| Entry {
-                    path: path.clone(),
-                    article,
+                let result = load(path, max_bytes).map(|mut article| {
+                    article.shrink_to_fit();
+                    Entry {
+                        path: path.clone(),
+                        article,
+                    }
                 });
                 tx.send(Event::Loaded { index, result }).map_err(|_| ())
             });

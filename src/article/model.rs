@@ -116,6 +116,23 @@ pub struct Person {
 }
 
 impl Article {
+    /// Gives back the spare capacity of the text and every list, for an
+    /// article that is kept: a reader holds tens of thousands of them.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.authors.shrink_to_fit();
+        self.sections.shrink_to_fit();
+        for s in &mut self.sections {
+            s.paragraphs.shrink_to_fit();
+        }
+        self.quotes.shrink_to_fit();
+        self.people.shrink_to_fit();
+        for p in &mut self.people {
+            p.aliases.shrink_to_fit();
+            p.mentions.shrink_to_fit();
+        }
+    }
+
     /// The raw text of a span.
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or("")
