@@ -3,7 +3,7 @@
 # about 100 MB) in a temporary folder, then measures
 #   - `brief quotes --json` over it against `cat` of the same files (the floor),
 #   - peak RSS of `brief quotes` (/usr/bin/time -v),
-#   - the reader's first frame and full index, in tmux.
+#   - the reader's first frame, full index and peak RSS, in tmux.
 # Needs ../shared/corpus/bbc beside the project; prints a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ for i in $(seq 1 "$copies"); do
     cp -r "$src"/. "$dir/copy$i/"
 done
 files=$(find "$dir" -type f -name '*.txt' | wc -l)
-bytes=$(du -sb "$dir" | cut -f1)
+bytes=$(find "$dir" -type f -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
 
 # Median wall time in ms of a command over $runs runs (after one warm-up).
 median_ms() {
@@ -44,15 +44,17 @@ rss=$(/usr/bin/time -v "$brief" quotes --json "$dir" 2>&1 >/dev/null | awk -F': 
 
 # The reader in tmux: time until the first frame shows, and until the status
 # line stops saying "indexing".
-first_ms=- index_ms=-
+first_ms=- index_ms=- reader_rss=-
 if command -v tmux >/dev/null 2>&1; then
     sock="brief-bench-$$"
     start=$(date +%s%N)
-    tmux -L "$sock" new-session -d -x 120 -y 40 "$brief $dir"
+    tmux -L "$sock" new-session -d -x 120 -y 40 "exec $brief $dir"
     while ! tmux -L "$sock" capture-pane -p 2>/dev/null | grep -q 'Articles'; do sleep 0.005; done
     first_ms=$(( ($(date +%s%N) - start) / 1000000 ))
     while tmux -L "$sock" capture-pane -p | grep -q 'indexing'; do sleep 0.02; done
     index_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    pid=$(tmux -L "$sock" display-message -p '#{pane_pid}')
+    reader_rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo -)
     tmux -L "$sock" kill-server
 fi
 
@@ -65,3 +67,4 @@ echo "| ratio to cat | $(awk -v a="$quotes" -v b="$floor" 'BEGIN { printf "%.2f"
 echo "| peak RSS of brief quotes | ${rss} KB ($(awk -v r="$rss" -v b="$bytes" 'BEGIN { printf "%.2f", r * 1024 / b }') x corpus) |"
 echo "| reader: first frame | ${first_ms} ms |"
 echo "| reader: full index | ${index_ms} ms |"
+echo "| reader: peak RSS after the full index | ${reader_rss} KB ($(awk -v r="$reader_rss" -v b="$bytes" 'BEGIN { printf "%.2f", r * 1024 / b }') x corpus) |"
