@@ -22,6 +22,8 @@ pub struct Layout {
     pub body_start: usize,
     /// Blocks of the story, in order.
     pub body: Vec<usize>,
+    /// For each block, how many blocks of the page have the same text.
+    pub copies: Vec<usize>,
 }
 
 /// Phrases that mark a short block as site furniture rather than story.
@@ -163,18 +165,19 @@ pub fn layout(text: &str, blocks: &[Block]) -> Layout {
     for t in &texts {
         *seen.entry(t.trim()).or_default() += 1;
     }
+    let copies: Vec<usize> = texts.iter().map(|t| seen[t.trim()]).collect();
     let repeated: Vec<bool> = blocks
         .iter()
-        .zip(&texts)
-        .map(|(b, t)| b.shape.words >= 4 && seen[t.trim()] > 1)
+        .zip(&copies)
+        .map(|(b, &n)| b.shape.words >= 4 && n > 1)
         .collect();
-    let found = best_run(blocks, &texts, &repeated);
+    let mut found = best_run(blocks, &texts, &repeated);
     // A page whose only prose is repeated (a test page, a story printed
     // twice) still has that prose as its story.
     if found.body.is_empty() && repeated.contains(&true) {
-        return best_run(blocks, &texts, &vec![false; blocks.len()]);
+        found = best_run(blocks, &texts, &vec![false; blocks.len()]);
     }
-    found
+    Layout { copies, ..found }
 }
 
 /// The best-scoring run of blocks, without the furniture inside it.
@@ -214,6 +217,7 @@ fn best_run(blocks: &[Block], texts: &[&str], repeated: &[bool]) -> Layout {
     Layout {
         body_start: start,
         body,
+        copies: Vec::new(),
     }
 }
 

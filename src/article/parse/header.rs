@@ -6,7 +6,6 @@
 //! block above the byline (or above the story), and the kicker is a short
 //! label just above the title.
 
-use foldhash::{HashMap, HashMapExt};
 
 use super::blocks::{Block, BlockKind};
 use super::chrome::{Layout, is_furniture};
@@ -307,32 +306,28 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
     // A Markdown title wins; otherwise the block that reads most like the
     // page's headline: repeated on the page, just above a byline or date,
     // close to the story, shaped like a title.
-    let mut repeats: HashMap<&str, usize> = HashMap::new();
-    for b in blocks {
-        *repeats.entry(text[b.span.range()].trim()).or_default() += 1;
-    }
     let heading = (0..end).find(|&i| blocks[i].kind == BlockKind::Heading);
+    // Blocks of content, not furniture, found once: the scores below ask
+    // about every pair of blocks in the zone.
+    let content: Vec<bool> = zone
+        .clone()
+        .map(|j| {
+            let (_, t, s) = at(j);
+            !is_furniture(t, s) && s.words > 1
+        })
+        .collect();
+    let is_content = |j: usize| content[j - zone.start];
     // Anchored: a byline or a date follows within two blocks of content.
     let anchored = |i: usize| {
         (i + 1..(end + 1).min(zone.end))
-            .filter(|&j| {
-                let (_, t, s) = at(j);
-                !is_furniture(t, s) && s.words > 1
-            })
+            .filter(|&j| is_content(j))
             .take(3)
             .any(|j| {
                 let (_, t, s) = at(j);
                 Some(j) == byline_at || is_date_line(t, s) || bare_byline(t, s)
             })
     };
-    let content_between = |i: usize| {
-        (i + 1..end)
-            .filter(|&j| {
-                let (_, t, s) = at(j);
-                !is_furniture(t, s) && s.words > 1
-            })
-            .count()
-    };
+    let content_between = |i: usize| (i + 1..end).filter(|&j| is_content(j)).count();
     let best = |min_words: usize| {
         zone.clone()
             .filter(|&i| {
@@ -345,7 +340,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
             .max_by_key(|&i| {
                 let (b, t, s) = at(i);
                 (
-                    headline_score(content_between(i), b, t, s, repeats[t.trim()], anchored(i)),
+                    headline_score(content_between(i), b, t, s, layout.copies[i], anchored(i)),
                     i,
                 )
             })
