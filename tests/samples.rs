@@ -81,3 +81,35 @@ fn wire_copy_is_joined_into_paragraphs() {
     assert!(paragraphs.len() >= 8);
     assert!(paragraphs.iter().all(|p| !p.contains("    ")));
 }
+
+/// `brief quotes` over the sample briefing, as text and as JSON Lines: the
+/// people of all ten articles, most quoted first, each quote with its
+/// article.
+#[test]
+fn quotes_of_the_briefing() {
+    for (name, args) in [
+        ("quotes", &["quotes", "articles"][..]),
+        ("quotes-json", &["quotes", "--json", "articles"]),
+    ] {
+        let out = assert_cmd::Command::cargo_bin("brief")
+            .expect("binary")
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).expect("utf-8");
+        if name == "quotes-json" {
+            for line in out.lines() {
+                let speaker: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+                let keys: Vec<_> = speaker.as_object().expect("object").keys().collect();
+                assert_eq!(keys, ["aliases", "quotes", "role", "speaker"]);
+                for q in speaker["quotes"].as_array().expect("quotes") {
+                    assert!(q["path"].is_string() && q["text"].is_string(), "{q}");
+                }
+            }
+        }
+        insta::assert_snapshot!(name, out);
+    }
+}

@@ -6,7 +6,6 @@
 //! block above the byline (or above the story), and the kicker is a short
 //! label just above the title.
 
-
 use super::blocks::{Block, BlockKind};
 use super::chrome::{Layout, is_furniture};
 use super::date::find_date;

@@ -198,7 +198,9 @@ fn name_words<'t>(
 }
 
 fn name_text(text: &str, tokens: &[Token], (a, b): (usize, usize)) -> String {
-    name_words(text, &tokens[a..b]).collect::<Vec<_>>().join(" ")
+    name_words(text, &tokens[a..b])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// True when `name` (words joined by spaces) is the words of `tokens`.
