@@ -43,11 +43,18 @@ fn trimmed(text: &str, from: usize, to: usize) -> Span {
 
 /// The quoted stretches of `text[para]`. `next_opens` says whether the next
 /// paragraph opens with a quote mark.
-/// A byte that can start a quote mark: `"`, `'`, or the first byte of
-/// `“ ” „`, `« »` or `「 」 『 』` in UTF-8.
-fn may_start_mark(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3)
-}
+/// The bytes that can start a quote mark: `"`, `'`, or the first byte of
+/// `“ ” „`, `« »` or `「 」 『 』` in UTF-8. A table, since it is asked of
+/// every byte of the story.
+static MAY_START_MARK: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table
+};
 
 /// The quoted stretches of `text[para]`. `next_opens` says whether the next
 /// paragraph opens with a quote mark.
@@ -57,13 +64,13 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (mark start, content start)
     let mut i = 0;
-    while i < bytes.len() {
-        // Only marks matter, and the bytes that may start one are lead
-        // bytes, so `i` is on a char boundary whenever it stops.
-        if !may_start_mark(bytes[i]) {
-            i += 1;
-            continue;
-        }
+    // Only marks matter, and the bytes that may start one are lead bytes,
+    // so `i` is on a char boundary whenever it stops.
+    while let Some(skip) = bytes[i..]
+        .iter()
+        .position(|&b| MAY_START_MARK[usize::from(b)])
+    {
+        i += skip;
         let c = s[i..].chars().next().unwrap_or(' ');
         // Two apostrophes stand for a straight double quote in some wire copy.
         let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');

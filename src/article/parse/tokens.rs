@@ -71,13 +71,25 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// ASCII letters and digits, by byte: a table lookup is the cheapest test
+/// for the loop that runs over every letter of an article.
+static ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The end of the word that starts at byte `start` of `s`.
 fn word_end(s: &str, start: usize) -> usize {
     let bytes = s.as_bytes();
     let mut end = start;
     loop {
         // Letters and digits, the common case, a byte at a time.
-        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+        while end < bytes.len() && ALPHANUMERIC[usize::from(bytes[end])] {
             end += 1;
         }
         let Some(d) = char_at(s, end) else {
