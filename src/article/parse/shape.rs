@@ -42,127 +42,161 @@ fn is_closer(c: char) -> bool {
     )
 }
 
-/// Classes of ASCII bytes, looked up so that the counting loop has no
-/// branches for them.
-const SPACE: u8 = 1;
-const LETTER: u8 = 2;
-const LOWER: u8 = 4;
-const UPPER: u8 = 8;
-const MARK: u8 = 16;
+/// Where counting stands after a character: inside a word or not, and
+/// whether the character was a sentence mark.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum After {
+    Space,
+    Mark,
+    Word,
+    CjkMark,
+}
 
-static ASCII_CLASSES: [u8; 128] = {
-    let mut table = [0u8; 128];
+/// Six counts packed in a `u64`, ten bits each, so that an ASCII byte adds
+/// to all of them at once: `chars`, `letters`, `lower`, `words`,
+/// `capitalized`, `sentences`.
+const LANE_BITS: u32 = 10;
+const LANE_MAX: usize = (1 << LANE_BITS) - 1;
+const fn lane(k: u32) -> u64 {
+    1 << (k * LANE_BITS)
+}
+
+/// What each ASCII byte adds to the packed counts, by the state before it.
+static ADDS: [[u64; 128]; 4] = {
+    let mut table = [[0u64; 128]; 4];
+    let mut state = 0;
+    while state < 4 {
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            let after_mark = state == After::Mark as usize || state == After::CjkMark as usize;
+            let outside_word = state == After::Space as usize || state == After::CjkMark as usize;
+            table[state][b] = if c.is_ascii_whitespace() || c == 0x0b {
+                if after_mark { lane(5) } else { 0 }
+            } else {
+                let mut add = lane(0);
+                if c.is_ascii_alphabetic() {
+                    add += lane(1);
+                }
+                if c.is_ascii_lowercase() {
+                    add += lane(2);
+                }
+                if outside_word {
+                    add += lane(3);
+                    if c.is_ascii_uppercase() {
+                        add += lane(4);
+                    }
+                }
+                add
+            };
+            b += 1;
+        }
+        state += 1;
+    }
+    table
+};
+
+/// The state after each ASCII byte.
+static NEXT: [After; 128] = {
+    let mut table = [After::Word; 128];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        table[b] = if c.is_ascii_whitespace() || c == 0x0b {
-            SPACE
-        } else if c.is_ascii_lowercase() {
-            LETTER | LOWER
-        } else if c.is_ascii_uppercase() {
-            LETTER | UPPER
-        } else if matches!(c, b'.' | b'!' | b'?') {
-            MARK
-        } else {
-            0
-        };
+        if c.is_ascii_whitespace() || c == 0x0b {
+            table[b] = After::Space;
+        } else if c == b'.' || c == b'!' || c == b'?' {
+            table[b] = After::Mark;
+        }
         b += 1;
     }
     table
 };
 
-/// What came just before, as far as counting sentences goes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Before {
-    Other,
-    Mark,
-    CjkMark,
-}
-
 impl Shape {
+    /// Counts a run of ASCII bytes by table: no decoding, no Unicode
+    /// tables, no branches.
+    fn count_ascii(&mut self, run: &[u8], mut at: After) -> After {
+        for chunk in run.chunks(LANE_MAX) {
+            let mut packed = 0u64;
+            for &b in chunk {
+                let b = usize::from(b & 0x7f);
+                packed += ADDS[at as usize][b];
+                at = NEXT[b];
+            }
+            let count = |k: u32| (packed >> (k * LANE_BITS)) as usize & LANE_MAX;
+            self.chars += count(0);
+            self.letters += count(1);
+            self.lower += count(2);
+            self.words += count(3);
+            self.capitalized += count(4);
+            self.sentences += count(5);
+        }
+        at
+    }
+
     pub fn of(text: &str) -> Shape {
-        let (mut chars, mut words, mut sentences) = (0usize, 0usize, 0usize);
-        let (mut lower, mut letters, mut capitalized) = (0usize, 0usize, 0usize);
-        let mut in_word = false;
-        let mut before = Before::Other;
+        let mut s = Shape::default();
+        let mut at = After::Space;
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            // Most text is ASCII: counted by table, without decoding, the
-            // Unicode tables or branches.
-            if let Some(&class) = ASCII_CLASSES.get(usize::from(b)) {
-                i += 1;
-                let space = class & SPACE != 0;
-                let starts_word = !in_word & !space;
-                chars += usize::from(!space);
-                letters += usize::from(class & LETTER != 0);
-                lower += usize::from(class & LOWER != 0);
-                words += usize::from(starts_word);
-                capitalized += usize::from(starts_word & (class & UPPER != 0));
-                sentences += usize::from(space & (before != Before::Other));
-                in_word = !space;
-                before = if class & MARK != 0 {
-                    Before::Mark
-                } else {
-                    Before::Other
-                };
+            // Most text is ASCII, counted a run at a time.
+            let run = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(bytes.len() - i);
+            if run > 0 {
+                at = s.count_ascii(&bytes[i..i + run], at);
+                i += run;
                 continue;
             }
             let c = text[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
             if c.is_whitespace() {
-                sentences += usize::from(before != Before::Other);
-                in_word = false;
-                before = Before::Other;
+                s.sentences += usize::from(matches!(at, After::Mark | After::CjkMark));
+                at = After::Space;
                 continue;
             }
-            chars += 1;
+            s.chars += 1;
+            let in_word = matches!(at, After::Mark | After::Word);
             if is_cjk_mark(c) {
-                sentences += 1;
-                in_word = false;
+                s.sentences += 1;
             } else if is_cjk(c) {
-                words += 1;
-                in_word = false;
+                s.words += 1;
             } else if !in_word {
-                words += 1;
-                in_word = true;
-                capitalized += usize::from(c.is_uppercase());
+                s.words += 1;
+                s.capitalized += usize::from(c.is_uppercase());
             }
             // General punctuation (curly quotes, dashes) is not a letter and
             // slow to look up.
             if !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphabetic() {
-                letters += 1;
-                lower += usize::from(c.is_lowercase());
+                s.letters += 1;
+                s.lower += usize::from(c.is_lowercase());
             }
-            before = if is_cjk_mark(c) {
-                Before::CjkMark
-            } else if is_sentence_mark(c) {
-                Before::Mark
+            // The only sentence marks beyond ASCII are CJK ones.
+            at = if is_cjk_mark(c) {
+                After::CjkMark
+            } else if is_cjk(c) {
+                After::Space
             } else {
-                Before::Other
+                After::Word
             };
         }
-        let mut s = Shape {
-            chars,
-            words,
-            sentences,
-            ends_sentence: false,
-            lower,
-            letters,
-            capitalized,
-        };
+        s.finish(text, at == After::Mark)
+    }
+
+    /// Counts the sentence a text ends in (`mark_at_end`: its last character
+    /// is a sentence mark, not a CJK one) and whether it ends like one.
+    fn finish(mut self, text: &str, mark_at_end: bool) -> Shape {
         let last = text
             .trim_end()
             .trim_end_matches(is_closer)
             .chars()
             .next_back();
-        s.ends_sentence = last.is_some_and(is_sentence_mark);
-        if before == Before::Mark {
-            s.sentences += 1;
-        }
-        s.sentences = s.sentences.max(usize::from(s.ends_sentence));
-        s
+        self.ends_sentence = last.is_some_and(is_sentence_mark);
+        self.sentences += usize::from(mark_at_end);
+        self.sentences = self.sentences.max(usize::from(self.ends_sentence));
+        self
     }
 
     /// Reads as running text: a sentence of some length, or a long run of words.
@@ -176,6 +210,56 @@ impl Shape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The counts one character at a time, as the packed counting must
+    /// give them.
+    fn one_by_one(text: &str) -> Shape {
+        let mut s = Shape::default();
+        let mut in_word = false;
+        let mut prev = ' ';
+        for c in text.chars() {
+            if c.is_whitespace() {
+                s.sentences += usize::from(is_sentence_mark(prev));
+                in_word = false;
+                prev = c;
+                continue;
+            }
+            s.chars += 1;
+            if is_cjk_mark(c) {
+                s.sentences += 1;
+                in_word = false;
+            } else if is_cjk(c) {
+                s.words += 1;
+                in_word = false;
+            } else if !in_word {
+                s.words += 1;
+                in_word = true;
+                s.capitalized += usize::from(c.is_uppercase());
+            }
+            if !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphabetic() {
+                s.letters += 1;
+                s.lower += usize::from(c.is_lowercase());
+            }
+            prev = c;
+        }
+        let mark_at_end = is_sentence_mark(prev) && !is_cjk_mark(prev);
+        s.finish(text, mark_at_end)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn packed_counts_are_the_counts(text in "[a-zA-Z0-9 .!?,\n\t\u{a0}\u{3000}東京。！é”\u{2014}]{0,3000}") {
+            proptest::prop_assert_eq!(Shape::of(&text), one_by_one(&text));
+        }
+    }
+
+    #[test]
+    fn long_blocks_count_past_a_lane() {
+        let text = "Word. ".repeat(2000);
+        let s = Shape::of(&text);
+        assert_eq!((s.words, s.sentences, s.capitalized), (2000, 2000, 2000));
+        assert_eq!(s, one_by_one(&text));
+    }
 
     #[test]
     fn prose_and_not() {
