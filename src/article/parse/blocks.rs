@@ -48,33 +48,30 @@ fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let line = &text[start..i];
-            let content = line.trim_start();
-            let indent = line.len() - content.len();
-            let trimmed = content.trim_end();
-            out.push(Line {
-                span: Span::new(start + indent, start + indent + trimmed.len()),
-                indent,
-                chars: trimmed.chars().count(),
-            });
-            if at_end {
-                break;
-            }
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
+    let mut push = |start: usize, end: usize| {
+        let line = &text[start..end];
+        let content = line.trim_start();
+        let indent = line.len() - content.len();
+        let trimmed = content.trim_end();
+        out.push(Line {
+            span: Span::new(start + indent, start + indent + trimmed.len()),
+            indent,
+            chars: trimmed.chars().count(),
+        });
+    };
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        // The `\n` of a `\r\n` ends no second line.
+        if i > 0 && i == start && bytes[i] == b'\n' && bytes[i - 1] == b'\r' {
             start = i + 1;
+            continue;
         }
-        i += 1;
+        push(start, i);
+        start = i + 1;
     }
+    push(start, bytes.len());
     out
 }
 
-/// The marker a line starts with, and how many bytes it takes.
 fn marker(line: &str) -> Option<(BlockKind, usize)> {
     let b = line.as_bytes();
     let hashes = b.iter().take_while(|&&c| c == b'#').count();
