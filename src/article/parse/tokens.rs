@@ -92,6 +92,10 @@ fn word_end(s: &str, start: usize) -> usize {
         while end < bytes.len() && ALPHANUMERIC[usize::from(bytes[end])] {
             end += 1;
         }
+        // A space, the usual end, needs no more checks.
+        if bytes.get(end).is_none_or(|&b| b == b' ') {
+            return end;
+        }
         let Some(d) = char_at(s, end) else {
             return end;
         };
@@ -166,10 +170,14 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// True when a sentence ends after token `i`.
 pub fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     if tokens[i].word {
-        // "U.S." ends a sentence only when the next word starts one.
-        let t = &text[tokens[i].span.range()];
-        return t.len() > 2
-            && t.ends_with('.')
+        // "U.S." ends a sentence only when the next word starts one. Most
+        // words do not end in a dot, which one byte tells.
+        let span = tokens[i].span;
+        if span.len() <= 2 || text.as_bytes()[span.end - 1] != b'.' {
+            return false;
+        }
+        let t = &text[span.range()];
+        return t[..t.len() - 1].contains('.')
             && t[..t.len() - 1].contains('.')
             && tokens
                 .get(i + 1)
