@@ -178,7 +178,6 @@ pub fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
         }
         let t = &text[span.range()];
         return t[..t.len() - 1].contains('.')
-            && t[..t.len() - 1].contains('.')
             && tokens
                 .get(i + 1)
                 .is_some_and(|n| n.word && starts_sentence(text, n));
