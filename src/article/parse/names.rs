@@ -159,14 +159,27 @@ const STOPS: &str = "the a an and but or if in on at of for to from with by as a
 const PRONOUNS_MALE: &[&str] = &["he", "him", "his"];
 const PRONOUNS_FEMALE: &[&str] = &["she", "her"];
 
-type Table = FxHashMap<&'static [u8], Class>;
+/// A word of up to 16 bytes as one number, so that a lookup hashes and
+/// compares a register rather than a string elsewhere in memory. `None` for
+/// longer words and words holding NUL: no list has them.
+fn key(word: &[u8]) -> Option<u128> {
+    if word.len() > 16 || word.contains(&0) {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    Some(u128::from_le_bytes(buf))
+}
+
+type Table = FxHashMap<u128, Class>;
 
 /// The written lists: titles, places, organisations, stop words and the like.
 fn common_table() -> Table {
-    let mut map: FxHashMap<&'static [u8], Class> = FxHashMap::default();
+    let mut map = Table::default();
     let mut add = |words: &'static str, class: Class| {
         for w in words.split_whitespace() {
-            let entry = map.entry(w.as_bytes()).or_default();
+            let entry = map.entry(key(w.as_bytes()).expect("list words are short")).or_default();
             *entry = entry.with(class);
         }
     };
@@ -185,7 +198,7 @@ fn common_table() -> Table {
 fn table() -> Table {
     let mut map = common_table();
     let mut add = |w: &'static str, class: Class| {
-        let entry = map.entry(w.as_bytes()).or_default();
+        let entry = map.entry(key(w.as_bytes()).expect("given names are short")).or_default();
         *entry = entry.with(class);
     };
     let names = |data: &'static str| {
@@ -214,8 +227,7 @@ fn table() -> Table {
 }
 
 // Looked up for every capitalized word: Fx hashing, not SipHash, since the
-// keys are fixed words, not attacker-chosen ones. Keyed by bytes, so that a
-// word lowercased in a stack buffer needs no UTF-8 check.
+// keys are fixed words, not attacker-chosen ones.
 static LEXICON: LazyLock<Table> = LazyLock::new(table);
 // The given names make the lexicon too big to stay in cache; most lowercase
 // words are only asked whether they are titles, particles or stop words.
@@ -236,20 +248,12 @@ pub fn common_class(word: &str) -> Class {
 
 fn lookup(table: &Table, word: &str) -> Class {
     let word = strip_possessive(word);
-    let mut buf = [0u8; 32];
-    if word.len() > buf.len() {
-        return Class::default();
-    }
-    if !word.is_ascii() {
-        return table
-            .get(word.to_lowercase().as_bytes())
-            .copied()
-            .unwrap_or_default();
-    }
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    table.get(&*lower).copied().unwrap_or_default()
+    let key = if word.is_ascii() {
+        key(word.as_bytes())
+    } else {
+        key(word.to_lowercase().as_bytes())
+    };
+    key.and_then(|k| table.get(&k).copied()).unwrap_or_default()
 }
 
 pub fn strip_possessive(word: &str) -> &str {
