@@ -162,6 +162,7 @@ const PRONOUNS_FEMALE: &[&str] = &["she", "her"];
 /// A word of up to 16 bytes as one number, so that a lookup hashes and
 /// compares a register rather than a string elsewhere in memory. `None` for
 /// longer words and words holding NUL: no list has them.
+#[inline]
 fn key(word: &[u8]) -> Option<u128> {
     if word.len() > 16 || word.contains(&0) {
         return None;
@@ -179,7 +180,9 @@ fn common_table() -> Table {
     let mut map = Table::default();
     let mut add = |words: &'static str, class: Class| {
         for w in words.split_whitespace() {
-            let entry = map.entry(key(w.as_bytes()).expect("list words are short")).or_default();
+            let entry = map
+                .entry(key(w.as_bytes()).expect("list words are short"))
+                .or_default();
             *entry = entry.with(class);
         }
     };
@@ -198,7 +201,9 @@ fn common_table() -> Table {
 fn table() -> Table {
     let mut map = common_table();
     let mut add = |w: &'static str, class: Class| {
-        let entry = map.entry(key(w.as_bytes()).expect("given names are short")).or_default();
+        let entry = map
+            .entry(key(w.as_bytes()).expect("given names are short"))
+            .or_default();
         *entry = entry.with(class);
     };
     let names = |data: &'static str| {
