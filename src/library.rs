@@ -13,7 +13,7 @@ use std::sync::mpsc;
 
 use rayon::prelude::*;
 
-use crate::article::{Article, decode, is_utf16, parse};
+use crate::article::{Article, decode_owned, is_utf16, parse_owned};
 
 /// Files larger than this are skipped unless the caller says otherwise.
 pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
@@ -176,7 +176,7 @@ pub fn load(path: &Path, max_bytes: u64) -> Result<Article, LoadError> {
             path: path.to_path_buf(),
         });
     }
-    let text = decode(&bytes);
+    let text = decode_owned(bytes);
     let no_text = |why| {
         Err(LoadError::NoText {
             path: path.to_path_buf(),
@@ -189,7 +189,7 @@ pub fn load(path: &Path, max_bytes: u64) -> Result<Article, LoadError> {
     if text.trim().is_empty() {
         return no_text("only whitespace");
     }
-    let article = parse(&text);
+    let article = parse_owned(text);
     if article.title.is_none() && article.sections.is_empty() {
         return no_text("only site chrome, no story");
     }

@@ -29,6 +29,16 @@ fn utf8(bytes: &[u8]) -> Cow<'_, str> {
     }
 }
 
+/// [`decode`] for bytes the caller owns: valid UTF-8 without a BOM, nearly
+/// every file, becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) if !text.starts_with('\u{feff}') => text,
+        Ok(text) => decode(text.as_bytes()).into_owned(),
+        Err(e) => decode(e.as_bytes()).into_owned(),
+    }
+}
+
 /// True when the bytes look like UTF-16 text (they start with its BOM).
 pub fn is_utf16(bytes: &[u8]) -> bool {
     bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")

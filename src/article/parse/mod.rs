@@ -20,7 +20,7 @@ mod shape;
 mod speech;
 mod tokens;
 
-pub use decode::{decode, is_utf16};
+pub use decode::{decode, decode_owned, is_utf16};
 
 use foldhash::HashSet;
 
@@ -32,6 +32,19 @@ use tokens::{Token, tokenize};
 
 /// Parses one article. Never fails: odd input gives a sparse article.
 pub fn parse(text: &str) -> Article {
+    parse_owned(text.to_string())
+}
+
+/// [`parse`] for a caller that owns the text: the article keeps it without
+/// a copy.
+pub fn parse_owned(text: String) -> Article {
+    let mut article = parse_parts(&text);
+    article.text = text;
+    article
+}
+
+/// Everything but the text.
+fn parse_parts(text: &str) -> Article {
     let blocks = blocks::blocks(text);
     let mut layout = chrome::layout(text, &blocks);
     let header = header::header(text, &blocks, &layout);
@@ -49,7 +62,7 @@ pub fn parse(text: &str) -> Article {
     let (people, quotes) = attribute(text, &tokens, &speech, &header.authors);
 
     Article {
-        text: text.to_string(),
+        text: String::new(),
         kicker: header.kicker,
         title: header.title,
         authors: header.authors,
