@@ -237,7 +237,9 @@ mod tests {
         assert!(is_notice("This site USES COOKIES to improve your visit."));
         assert!(is_notice("Cookie settings: choose what we may store."));
         assert!(is_notice("We use cookies."));
-        assert!(!is_notice("The bakery sold cookies and cakes all week long."));
+        assert!(!is_notice(
+            "The bakery sold cookies and cakes all week long."
+        ));
         assert!(!is_notice("Kiosk workers knocked off work early."));
     }
 
