@@ -237,6 +237,13 @@ static LEXICON: LazyLock<Table> = LazyLock::new(table);
 // The given names make the lexicon too big to stay in cache; most lowercase
 // words are only asked whether they are titles, particles or stop words.
 static COMMON: LazyLock<Table> = LazyLock::new(common_table);
+// Titles and name particles alone: a table small enough for the first-level
+// cache, asked of every lowercase word next to a name.
+static TITLES: LazyLock<Table> = LazyLock::new(|| {
+    let mut table = common_table();
+    table.retain(|_, class| class.has(Class(Class::ROLE.0 | Class::PARTICLE.0)));
+    table
+});
 
 /// The classes of a word, looked up case-insensitively; possessive `'s`
 /// ignored.
@@ -251,6 +258,12 @@ pub fn common_class(word: &str) -> Class {
     lookup(&COMMON, word)
 }
 
+/// [`common_class`] of a word that is a title or a name particle; nothing
+/// for any other word.
+pub fn title_class(word: &str) -> Class {
+    lookup(&TITLES, word)
+}
+
 fn lookup(table: &Table, word: &str) -> Class {
     let word = strip_possessive(word);
     let key = if word.is_ascii() {
@@ -262,6 +275,10 @@ fn lookup(table: &Table, word: &str) -> Class {
 }
 
 pub fn strip_possessive(word: &str) -> &str {
+    // Most words end in neither `s` nor an apostrophe (`’` ends in 0x99).
+    if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return word;
+    }
     word.strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .or_else(|| word.strip_suffix('\''))
@@ -270,11 +287,11 @@ pub fn strip_possessive(word: &str) -> &str {
 }
 
 pub fn is_role_word(word: &str) -> bool {
-    common_class(word).has(Class::ROLE)
+    title_class(word).has(Class::ROLE)
 }
 
 pub fn is_particle(word: &str) -> bool {
-    common_class(word).has(Class::PARTICLE)
+    title_class(word).has(Class::PARTICLE)
 }
 
 /// The grammatical gender of a personal pronoun, if it is one.

@@ -10,7 +10,7 @@
 
 use foldhash::HashMap;
 
-use super::names::{Class, class, common_class, strip_possessive};
+use super::names::{Class, class, strip_possessive, title_class};
 use super::tokens::Token;
 use crate::article::{Person, PersonId, Span};
 
@@ -55,7 +55,7 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
         };
         let opens = t.word
             && (t.capitalized || capitalized_soon())
-            && (t.capitalized || common_class(word(text, t)).has(Class::ROLE));
+            && (t.capitalized || title_class(word(text, t)).has(Class::ROLE));
         if !opens {
             i += 1;
             continue;
@@ -71,7 +71,7 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
             // A lowercase word joins as a title or particle, which the small
             // table tells; only a word that joins needs the whole lexicon.
             let joins = n.capitalized || {
-                let c = common_class(w);
+                let c = title_class(w);
                 c.has(Class::ROLE)
                     || (is_name_particle(w, c)
                         && (w.contains('-') || tokens.get(end + 1).is_some_and(|x| x.capitalized)))

@@ -6,7 +6,7 @@ use super::words::{
     is_adverb, is_auxiliary, is_clause_word, is_punct, is_speaker_noun, is_speech_verb,
 };
 use crate::article::Span;
-use crate::article::parse::names::{Class, common_class};
+use crate::article::parse::names::{Class, common_class, title_class};
 use crate::article::parse::tokens::Token;
 
 /// The subject noun phrase ending just before token `verb`, searched back
@@ -199,7 +199,7 @@ pub(super) fn source_after(
         let mut e = i;
         while e < end
             && (capitalized(e)
-                || (toks[e].word && common_class(&text[toks[e].span.range()]).has(Class::PARTICLE)))
+                || (toks[e].word && title_class(&text[toks[e].span.range()]).has(Class::PARTICLE)))
         {
             e += 1;
         }
