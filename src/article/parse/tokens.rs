@@ -71,8 +71,7 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-/// ASCII letters and digits, by byte: a table lookup is the cheapest test
-/// for the loop that runs over every letter of an article.
+/// ASCII letters and digits, by byte.
 static ALPHANUMERIC: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -83,15 +82,43 @@ static ALPHANUMERIC: [bool; 256] = {
     table
 };
 
+/// The high bit of each byte of `w` that is not an ASCII letter or digit.
+/// Every sum stays inside its byte, so the eight bytes are tested at once.
+fn not_alphanumeric(w: u64) -> u64 {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let at_least = |x: u64, c: u8| x + u64::from_ne_bytes([0x80 - c; 8]);
+    let x = w & LOW;
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    let folded = x | 0x2020_2020_2020_2020;
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    !((digit | letter) & !w) & HIGH
+}
+
+/// How many ASCII letters and digits `bytes` starts with, eight at a time:
+/// a word's end costs one unpredictable branch, not one per letter.
+fn alphanumeric_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let stop = not_alphanumeric(w);
+        if stop != 0 {
+            return n + (stop.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .take_while(|&&b| ALPHANUMERIC[usize::from(b)])
+        .count()
+}
+
 /// The end of the word that starts at byte `start` of `s`.
 fn word_end(s: &str, start: usize) -> usize {
     let bytes = s.as_bytes();
     let mut end = start;
     loop {
-        // Letters and digits, the common case, a byte at a time.
-        while end < bytes.len() && ALPHANUMERIC[usize::from(bytes[end])] {
-            end += 1;
-        }
+        end += alphanumeric_run(&bytes[end..]);
         // A space, the usual end, needs no more checks.
         if bytes.get(end).is_none_or(|&b| b == b' ') {
             return end;
@@ -258,6 +285,18 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn alphanumeric_runs_of_every_byte() {
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut bytes = vec![b'a'; 12];
+                bytes[at] = b;
+                let want = if b.is_ascii_alphanumeric() { 12 } else { at };
+                assert_eq!(alphanumeric_run(&bytes), want, "byte {b:#x} at {at}");
+            }
+        }
     }
 
     #[test]
