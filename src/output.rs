@@ -242,7 +242,7 @@ pub struct ArticleQuotes {
     /// What each quote shares: in JSON the opening of its object (path and
     /// title), in text the line naming the article.
     source: String,
-    /// Each quote: in JSON the rest of its object, in text its line.
+    /// Each quote: in JSON its own fields as an object, in text its line.
     quotes: Vec<String>,
 }
 
@@ -262,11 +262,10 @@ impl ArticleQuotes {
                 path: &path,
                 title: title.as_deref(),
             });
-            // `{"text":...}` continues the source's object as `,"text":...}`.
             let quotes = a
                 .quotes
                 .iter()
-                .map(|q| to_json(&quote_json(&a, q)).replacen('{', ",", 1))
+                .map(|q| to_json(&quote_json(&a, q)))
                 .collect();
             (source, quotes)
         } else {
@@ -298,7 +297,10 @@ impl ArticleQuotes {
     fn write_quote(&self, out: &mut impl Write, i: usize) -> io::Result<()> {
         let quote = &self.quotes[i];
         if self.json {
-            write!(out, "{}{quote}", self.source)
+            // `{"text":...}` continues the source's object as `,"text":...}`.
+            out.write_all(self.source.as_bytes())?;
+            out.write_all(b",")?;
+            out.write_all(&quote.as_bytes()[1..])
         } else {
             writeln!(out, "{quote}\n      — {}", self.source)
         }
