@@ -24,6 +24,8 @@ pub struct Layout {
     pub body: Vec<usize>,
     /// For each block, how many blocks of the page have the same text.
     pub copies: Vec<usize>,
+    /// For each block, whether it is site furniture ([`is_furniture`]).
+    pub furniture: Vec<bool>,
 }
 
 /// Phrases that mark a short block as site furniture rather than story.
@@ -142,14 +144,16 @@ pub fn is_credit(text: &str, shape: &Shape) -> bool {
     matcher(&CREDITS_MATCHER, CREDITS).is_match(text)
 }
 
-/// How much a block argues for being part of the story.
-/// `repeated`: the same text stands elsewhere on the page, as captions,
-/// teasers and menus do and story paragraphs do not.
-fn score(block: &Block, text: &str, shape: &Shape, repeated: bool) -> i64 {
+/// How much a block argues for being part of the story. `chrome`: it is
+/// furniture or a consent notice. `repeated`: the same text stands
+/// elsewhere on the page, as captions, teasers and menus do and story
+/// paragraphs do not.
+fn score(block: &Block, chrome: bool, repeated: bool) -> i64 {
+    let shape = &block.shape;
     if block.kind == BlockKind::Rule {
         return -20;
     }
-    if is_furniture(text, shape) || is_notice(text) {
+    if chrome {
         return -150;
     }
     if repeated {
@@ -177,22 +181,44 @@ pub fn layout(text: &str, blocks: &[Block]) -> Layout {
         .zip(&copies)
         .map(|(b, &n)| b.shape.words >= 4 && n > 1)
         .collect();
-    let mut found = best_run(blocks, &texts, &repeated);
+    // Each block's text is matched against the phrase lists once.
+    let furniture: Vec<bool> = blocks
+        .iter()
+        .zip(&texts)
+        .map(|(b, t)| is_furniture(t, &b.shape))
+        .collect();
+    let chrome: Vec<bool> = furniture
+        .iter()
+        .zip(&texts)
+        .map(|(&f, t)| f || is_notice(t))
+        .collect();
+    let mut body = best_run(blocks, &texts, &chrome, &repeated);
     // A page whose only prose is repeated (a test page, a story printed
     // twice) still has that prose as its story.
-    if found.body.is_empty() && repeated.contains(&true) {
-        found = best_run(blocks, &texts, &vec![false; blocks.len()]);
+    if body.1.is_empty() && repeated.contains(&true) {
+        body = best_run(blocks, &texts, &chrome, &vec![false; blocks.len()]);
     }
-    Layout { copies, ..found }
+    Layout {
+        body_start: body.0,
+        body: body.1,
+        copies,
+        furniture,
+    }
 }
 
-/// The best-scoring run of blocks, without the furniture inside it.
-fn best_run(blocks: &[Block], texts: &[&str], repeated: &[bool]) -> Layout {
+/// The best-scoring run of blocks: where it starts, and its blocks without
+/// the furniture inside it.
+fn best_run(
+    blocks: &[Block],
+    texts: &[&str],
+    chrome: &[bool],
+    repeated: &[bool],
+) -> (usize, Vec<usize>) {
     // Kadane's maximum-sum subarray over the block scores.
     let (mut best, mut best_range) = (0i64, None);
     let (mut run, mut run_start) = (0i64, 0usize);
     for (i, block) in blocks.iter().enumerate() {
-        let s = score(block, texts[i], &block.shape, repeated[i]);
+        let s = score(block, chrome[i], repeated[i]);
         if run <= 0 {
             run = 0;
             run_start = i;
@@ -212,19 +238,13 @@ fn best_run(blocks: &[Block], texts: &[&str], repeated: &[bool]) -> Layout {
     };
     let body = (start..end)
         .filter(|&i| {
-            let (b, t, s) = (&blocks[i], texts[i], &blocks[i].shape);
-            b.kind != BlockKind::Rule
-                && !is_furniture(t, s)
-                && !is_notice(t)
-                && !is_credit(t, s)
+            blocks[i].kind != BlockKind::Rule
+                && !chrome[i]
+                && !is_credit(texts[i], &blocks[i].shape)
                 && !repeated[i]
         })
         .collect();
-    Layout {
-        body_start: start,
-        body,
-        copies: Vec::new(),
-    }
+    (start, body)
 }
 
 #[cfg(test)]

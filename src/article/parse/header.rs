@@ -306,16 +306,9 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
     // page's headline: repeated on the page, just above a byline or date,
     // close to the story, shaped like a title.
     let heading = (0..end).find(|&i| blocks[i].kind == BlockKind::Heading);
-    // Blocks of content, not furniture, found once: the scores below ask
-    // about every pair of blocks in the zone.
-    let content: Vec<bool> = zone
-        .clone()
-        .map(|j| {
-            let (_, t, s) = at(j);
-            !is_furniture(t, s) && s.words > 1
-        })
-        .collect();
-    let is_content = |j: usize| content[j - zone.start];
+    // Blocks of content, not furniture (which the chrome step found once
+    // for every block): the scores below ask about every pair in the zone.
+    let is_content = |j: usize| !layout.furniture[j] && blocks[j].shape.words > 1;
     // Anchored: a byline or a date follows within two blocks of content.
     let anchored = |i: usize| {
         (i + 1..(end + 1).min(zone.end))
