@@ -243,7 +243,9 @@ pub struct ArticleQuotes {
     /// title), in text the line naming the article.
     source: String,
     /// Each quote: in JSON its own fields as an object, in text its line.
-    quotes: Vec<String>,
+    /// Copied into boxes of their exact size: they are kept to the end, and
+    /// a shrinking reallocation may keep the spare capacity.
+    quotes: Vec<Box<str>>,
 }
 
 /// A JSON object without its closing brace, so that more fields can follow.
@@ -265,7 +267,7 @@ impl ArticleQuotes {
             let quotes = a
                 .quotes
                 .iter()
-                .map(|q| to_json(&quote_json(&a, q)))
+                .map(|q| Box::from(to_json(&quote_json(&a, q)).as_str()))
                 .collect();
             (source, quotes)
         } else {
@@ -273,9 +275,12 @@ impl ArticleQuotes {
             let quotes = a
                 .quotes
                 .iter()
-                .map(|q| match q.kind {
-                    QuoteKind::Direct => format!("  “{}”", a.show(q.content)),
-                    QuoteKind::Indirect => format!("  (reported) {}", a.show(q.content)),
+                .map(|q| {
+                    let line = match q.kind {
+                        QuoteKind::Direct => format!("  “{}”", a.show(q.content)),
+                        QuoteKind::Indirect => format!("  (reported) {}", a.show(q.content)),
+                    };
+                    Box::from(line.as_str())
                 })
                 .collect();
             (source, quotes)
