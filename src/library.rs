@@ -237,7 +237,7 @@ pub fn spawn(paths: Vec<PathBuf>, max_bytes: u64) -> mpsc::Receiver<Event> {
             .enumerate()
             .try_for_each_with(tx.clone(), |tx, (index, path)| {
                 let result = load(path, max_bytes).map(|mut article| {
-                    article.shrink_to_fit();
+                    article.compact();
                     Entry {
                         path: path.clone(),
                         article,

@@ -116,20 +116,31 @@ pub struct Person {
 }
 
 impl Article {
-    /// Gives back the spare capacity of the text and every list, for an
-    /// article that is kept: a reader holds tens of thousands of them.
-    pub fn shrink_to_fit(&mut self) {
-        self.text.shrink_to_fit();
-        self.authors.shrink_to_fit();
-        self.sections.shrink_to_fit();
-        for s in &mut self.sections {
-            s.paragraphs.shrink_to_fit();
+    /// Moves the text and every list into an allocation of its exact size,
+    /// for an article that is kept: a reader holds tens of thousands of
+    /// them. Moves rather than shrinks, since a shrinking reallocation may
+    /// keep the block it had.
+    pub fn compact(&mut self) {
+        fn exact<T>(v: &mut Vec<T>) {
+            if v.capacity() > v.len() {
+                let mut moved = Vec::with_capacity(v.len());
+                moved.append(v);
+                *v = moved;
+            }
         }
-        self.quotes.shrink_to_fit();
-        self.people.shrink_to_fit();
+        if self.text.capacity() > self.text.len() {
+            self.text = self.text.as_str().into();
+        }
+        exact(&mut self.authors);
+        exact(&mut self.sections);
+        for s in &mut self.sections {
+            exact(&mut s.paragraphs);
+        }
+        exact(&mut self.quotes);
+        exact(&mut self.people);
         for p in &mut self.people {
-            p.aliases.shrink_to_fit();
-            p.mentions.shrink_to_fit();
+            exact(&mut p.aliases);
+            exact(&mut p.mentions);
         }
     }
 
