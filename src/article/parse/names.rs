@@ -296,10 +296,11 @@ pub fn is_particle(word: &str) -> bool {
 
 /// The grammatical gender of a personal pronoun, if it is one.
 pub fn pronoun(word: &str) -> Option<Class> {
-    let w = word.to_ascii_lowercase();
-    if PRONOUNS_MALE.contains(&w.as_str()) {
+    let lower = super::tokens::Lower::new(word);
+    let w = lower.as_str();
+    if PRONOUNS_MALE.contains(&w) {
         Some(Class::MALE)
-    } else if PRONOUNS_FEMALE.contains(&w.as_str()) {
+    } else if PRONOUNS_FEMALE.contains(&w) {
         Some(Class::FEMALE)
     } else {
         None

@@ -194,6 +194,34 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     out
 }
 
+/// A short word in ASCII lowercase, on the stack, so that the word lists are
+/// compared without an allocation for every word asked. A word longer than
+/// any in the lists becomes empty.
+pub struct Lower {
+    bytes: [u8; 24],
+    len: usize,
+}
+
+impl Lower {
+    pub fn new(word: &str) -> Lower {
+        let mut bytes = [0u8; 24];
+        let len = match bytes.get_mut(..word.len()) {
+            Some(b) => {
+                b.copy_from_slice(word.as_bytes());
+                b.make_ascii_lowercase();
+                word.len()
+            }
+            None => 0,
+        };
+        Lower { bytes, len }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // ASCII lowercasing keeps UTF-8 valid.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
 /// True when a sentence ends after token `i`.
 pub fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     if tokens[i].word {

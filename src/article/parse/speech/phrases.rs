@@ -7,7 +7,7 @@ use super::words::{
 };
 use crate::article::Span;
 use crate::article::parse::names::{Class, common_class, title_class};
-use crate::article::parse::tokens::Token;
+use crate::article::parse::tokens::{Lower, Token};
 
 /// The subject noun phrase ending just before token `verb`, searched back
 /// no further than `from`; leading clause words and trailing adverbs are
@@ -82,9 +82,7 @@ pub(super) fn subject_before(
     let embedded = start > from
         && toks[start - 1].word
         && matches!(
-            text[toks[start - 1].span.range()]
-                .to_ascii_lowercase()
-                .as_str(),
+            Lower::new(&text[toks[start - 1].span.range()]).as_str(),
             "what" | "how" | "why"
         );
     let participle = start < end && {
@@ -126,10 +124,7 @@ pub(super) fn names_someone(text: &str, toks: &[Token], (a, b): (usize, usize)) 
     toks[a..b].iter().any(|t| {
         let w = &text[t.span.range()];
         (w.starts_with(char::is_uppercase) && !common_class(w).has(Class::STOP))
-            || matches!(
-                w.to_ascii_lowercase().as_str(),
-                "he" | "she" | "they" | "we" | "i"
-            )
+            || matches!(Lower::new(w).as_str(), "he" | "she" | "they" | "we" | "i")
             || is_speaker_noun(w)
     })
 }

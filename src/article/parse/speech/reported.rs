@@ -6,7 +6,7 @@ use super::phrases::{names_someone, phrase_after, span, subject_before};
 use super::words::{is_auxiliary, is_call_verb, is_clause_word, is_punct, reports_clause};
 use super::{Place, Source, Speech};
 use crate::article::parse::names::{Class, common_class};
-use crate::article::parse::tokens::Token;
+use crate::article::parse::tokens::{Lower, Token};
 use crate::article::{QuoteKind, Span};
 
 /// Reported speech in one paragraph, outside its direct quotes.
@@ -174,13 +174,13 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
         let demand = s + 1 < end && matches!(word(s), "for" | "on" | "upon");
         return (demand && toks[s + 1].word).then_some(s + 1);
     }
-    let told = matches!(word(verb).to_ascii_lowercase().as_str(), "told" | "tells");
+    let told = matches!(Lower::new(word(verb)).as_str(), "told" | "tells");
     if told {
         // The person told: "reporters", "the BBC", "GMTV's Sunday programme".
         while s < end
             && toks[s].word
             && matches!(
-                word(s).to_ascii_lowercase().as_str(),
+                Lower::new(word(s)).as_str(),
                 "the" | "a" | "an" | "his" | "her" | "their"
             )
         {
@@ -190,7 +190,7 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
             && toks[s].word
             && (word(s).starts_with(char::is_uppercase)
                 || matches!(
-                    word(s).to_ascii_lowercase().as_str(),
+                    Lower::new(word(s)).as_str(),
                     "reporters"
                         | "journalists"
                         | "parliament"
@@ -214,7 +214,7 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
         && toks[s].word
         && (common_class(word(s)).has(Class::TIME)
             || matches!(
-                word(s).to_ascii_lowercase().as_str(),
+                Lower::new(word(s)).as_str(),
                 "on" | "last"
                     | "this"
                     | "earlier"
@@ -238,7 +238,7 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
     let opens_clause = s < end
         && toks[s].word
         && !matches!(
-            word(s).to_ascii_lowercase().as_str(),
+            Lower::new(word(s)).as_str(),
             "to" | "about"
                 | "with"
                 | "of"

@@ -1,7 +1,7 @@
 //! The words that signal speech: verbs of saying, the auxiliaries and
 //! clause words around them, and nouns that can name a speaker.
 
-use crate::article::parse::tokens::Token;
+use crate::article::parse::tokens::{Lower, Token};
 
 /// Verbs of saying, in the forms that attribute speech.
 pub(super) fn is_speech_verb(w: &str) -> bool {
@@ -172,12 +172,15 @@ pub(super) fn is_punct(text: &str, t: &Token, set: &str) -> bool {
 
 /// Words that sit between a speaker and a speech verb: `he later said`.
 pub(super) fn is_adverb(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
+    let lower = Lower::new(w);
+    let l = lower.as_str();
+    // A word of any length ending in "ly".
+    let ly = w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ly");
     matches!(
-        l.as_str(),
+        l,
         "not" | "never" | "already" | "still" | "just" | "often" | "now" | "since"
     ) || matches!(
-        l.as_str(),
+        l,
         "also"
             | "later"
             | "then"
@@ -195,12 +198,12 @@ pub(super) fn is_adverb(w: &str) -> bool {
             | "earlier"
             | "further"
             | "simply"
-    ) || (l.len() > 4 && l.ends_with("ly"))
+    ) || ly
 }
 
 pub(super) fn is_auxiliary(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        Lower::new(w).as_str(),
         "is" | "was"
             | "were"
             | "are"
@@ -222,7 +225,7 @@ pub(super) fn is_auxiliary(w: &str) -> bool {
 /// Words that open a clause rather than end a subject noun phrase.
 pub(super) fn is_clause_word(w: &str) -> bool {
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        Lower::new(w).as_str(),
         "and"
             | "but"
             | "or"
@@ -253,8 +256,8 @@ pub(super) fn is_clause_word(w: &str) -> bool {
 }
 
 pub(super) fn is_speaker_noun(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
-    let l = l.trim_end_matches('s');
+    let lower = Lower::new(w);
+    let l = lower.as_str().trim_end_matches('s');
     matches!(
         l,
         "official"
