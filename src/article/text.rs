@@ -34,6 +34,16 @@ pub fn is_space(c: char) -> bool {
 /// leading Markdown block-quote markers (`> `) on each line are dropped, and
 /// unsafe characters are replaced by [`visible`] ones.
 pub fn display(raw: &str) -> String {
+    // Most spans (a quote, a name, a title) are one line of plain ASCII
+    // words with single spaces, shown as they are.
+    let bytes = raw.as_bytes();
+    let plain = !matches!(bytes.first(), None | Some(b' ' | b'>'))
+        && bytes.last() != Some(&b' ')
+        && bytes.iter().all(|&b| b.is_ascii_graphic() || b == b' ')
+        && !raw.contains("  ");
+    if plain {
+        return raw.to_string();
+    }
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
     for line in raw.split(['\n', '\r']) {
@@ -75,6 +85,22 @@ pub fn sanitize(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_and_folded_spans_agree() {
+        for (raw, shown) in [
+            ("Talks end in Geneva.", "Talks end in Geneva."),
+            (" Talks end", "Talks end"),
+            ("Talks end ", "Talks end"),
+            ("Talks  end", "Talks end"),
+            ("Talks\tend", "Talks end"),
+            ("> Talks end", "Talks end"),
+            ("a>b c", "a>b c"),
+            ("", ""),
+        ] {
+            assert_eq!(display(raw), shown, "{raw:?}");
+        }
+    }
 
     #[test]
     fn folds_whitespace_and_lines() {
