@@ -273,7 +273,13 @@ fn starts_sentence(text: &str, t: &Token) -> bool {
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 0..tokens.len() {
+    let bytes = text.as_bytes();
+    for (i, t) in tokens.iter().enumerate() {
+        // Words not ending in a dot end no sentence: most tokens are told
+        // apart here, without a call.
+        if t.word && bytes[t.span.end - 1] != b'.' {
+            continue;
+        }
         if ends_sentence(text, tokens, i) {
             out.push(start..i + 1);
             start = i + 1;
