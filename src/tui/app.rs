@@ -175,6 +175,7 @@ impl App {
 
     /// Takes in what the loader has sent since the last frame.
     pub fn receive(&mut self, events: impl IntoIterator<Item = Event>) {
+        let mut arrived = Vec::new();
         for event in events {
             match event {
                 Event::Found { total, errors } => {
@@ -184,12 +185,16 @@ impl App {
                         .extend(errors.iter().map(|e| sanitize(&e.to_string())));
                 }
                 Event::Loaded { index, result } => match result {
-                    Ok(entry) => self.add(index, entry),
+                    Ok(entry) => {
+                        self.add(index, entry);
+                        arrived.push(index);
+                    }
                     Err(e) => self.failed.push(sanitize(&e.to_string())),
                 },
                 Event::Done => self.loading = false,
             }
         }
+        self.add_rows(arrived);
         if self.everyone {
             self.rank();
         }
@@ -204,13 +209,6 @@ impl App {
         self.briefing.add(index, &entry.article);
         self.ranked_stale = true;
         self.entries[index] = Some(entry);
-        if let Err(row) = self.loaded.binary_search(&index) {
-            self.loaded.insert(row, index);
-            // Rows above the view grew: keep the same articles in view.
-            if row < self.list_top {
-                self.list_top += 1;
-            }
-        }
         // Until the person acts, the reader shows the first article of the
         // list, whichever order they arrive in.
         if !self.engaged && self.current.is_none_or(|c| index < c) {
@@ -219,6 +217,32 @@ impl App {
             }
             self.show(index);
         }
+    }
+
+    /// Gives the articles that arrived their rows, in one merge: two loaders
+    /// finish the two halves of the list at once, and inserting each arrival
+    /// would move every row after it.
+    fn add_rows(&mut self, mut arrived: Vec<usize>) {
+        arrived.sort_unstable();
+        arrived.dedup();
+        arrived.retain(|i| self.loaded.binary_search(i).is_err());
+        if arrived.is_empty() {
+            return;
+        }
+        // Rows above the view grew: keep the same articles in view.
+        if let Some(&top) = self.loaded.get(self.list_top) {
+            self.list_top += arrived.partition_point(|&i| i < top);
+        }
+        let mut rows = Vec::with_capacity(self.loaded.len() + arrived.len());
+        let mut new = arrived.into_iter().peekable();
+        for &row in &self.loaded {
+            while let Some(index) = new.next_if(|&index| index < row) {
+                rows.push(index);
+            }
+            rows.push(row);
+        }
+        rows.extend(new);
+        self.loaded = rows;
     }
 
     /// Brings the briefing ranking up to date.

@@ -15,6 +15,29 @@ use super::{Action, Effect, translate, update};
 use Action::*;
 
 #[test]
+fn arrivals_above_the_view_keep_the_same_rows_in_view() {
+    // Any index will do: the same article arrives under each.
+    let arrive = |index: usize| match loaded(0) {
+        Event::Loaded { result, .. } => Event::Loaded { index, result },
+        other => other,
+    };
+    let mut app = super::fixture::app(120, 40);
+    app.entries.clear();
+    app.loaded.clear();
+    app.receive([5, 9, 7].map(arrive));
+    assert_eq!(app.loaded, [5, 7, 9]);
+    app.engaged = true;
+    app.cursor = Some(9);
+    app.list_top = 1;
+    app.receive([8, 0, 3, 7].map(arrive));
+    assert_eq!(app.loaded, [0, 3, 5, 7, 8, 9]);
+    assert_eq!(
+        app.loaded[app.list_top], 7,
+        "the top row is the same article"
+    );
+}
+
+#[test]
 fn the_list_is_sorted_and_the_selection_stays_while_it_grows() {
     let mut app = app(120, 40);
     assert_eq!(app.loaded, [0, 1, 2]);
