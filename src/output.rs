@@ -63,7 +63,10 @@ fn to_json(value: &impl Serialize) -> String {
             out: &mut W,
             fragment: &str,
         ) -> std::io::Result<()> {
-            if fragment.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            // serde_json escapes C0 controls itself, so a fragment of ASCII
+            // without DEL is safe as it is; both are checked many bytes at a
+            // time.
+            if fragment.is_ascii() && memchr::memchr(0x7f, fragment.as_bytes()).is_none() {
                 return out.write_all(fragment.as_bytes());
             }
             let mut rest = fragment;
