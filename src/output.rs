@@ -81,7 +81,9 @@ fn to_json(value: &impl Serialize) -> String {
             out.write_all(rest.as_bytes())
         }
     }
-    let mut out = Vec::new();
+    // Most values are a quote or a speaker of a few hundred bytes: room for
+    // them at once spares the doubling reallocations.
+    let mut out = Vec::with_capacity(512);
     value
         .serialize(&mut serde_json::Serializer::with_formatter(&mut out, Safe))
         .expect("plain data serializes");
