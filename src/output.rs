@@ -246,10 +246,11 @@ pub struct ArticleQuotes {
     json: bool,
     /// What each quote shares: in JSON the opening of its object (path and
     /// title), in text the line naming the article.
-    source: String,
+    source: Box<str>,
     /// Each quote: in JSON its own fields as an object, in text its line.
-    /// Copied into boxes of their exact size: they are kept to the end, and
-    /// a shrinking reallocation may keep the spare capacity.
+    /// These and `source` are copied into boxes of their exact size: they
+    /// are kept to the end, and a shrinking reallocation may keep the spare
+    /// capacity.
     quotes: Vec<Box<str>>,
 }
 
@@ -299,7 +300,7 @@ impl ArticleQuotes {
             people,
             speakers,
             json,
-            source,
+            source: Box::from(source.as_str()),
             quotes,
         }
     }
