@@ -97,7 +97,7 @@ static FURNITURE_MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
 static CREDITS_MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
 
 /// True for a short block that is site furniture.
-pub fn is_furniture(text: &str, shape: &Shape) -> bool {
+fn is_furniture(text: &str, shape: &Shape) -> bool {
     if shape.chars > 220 {
         return false;
     }
@@ -137,7 +137,7 @@ fn is_notice(text: &str) -> bool {
 }
 
 /// True for a contributor or credit line.
-pub fn is_credit(text: &str, shape: &Shape) -> bool {
+fn is_credit(text: &str, shape: &Shape) -> bool {
     if shape.chars > 200 {
         return false;
     }

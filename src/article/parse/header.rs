@@ -7,7 +7,7 @@
 //! label just above the title.
 
 use super::blocks::{Block, BlockKind};
-use super::chrome::{Layout, is_furniture};
+use super::chrome::Layout;
 use super::date::find_date;
 use super::names;
 use super::shape::Shape;
@@ -135,6 +135,8 @@ fn is_date_line(text: &str, shape: &Shape) -> bool {
     shape.words <= 10 && find_date(text).is_some()
 }
 
+/// Shaped like a headline. Furniture is the caller's to rule out: the
+/// chrome step has told it for every block.
 fn is_headline(block: &Block, text: &str, shape: &Shape, min_words: usize) -> bool {
     matches!(block.kind, BlockKind::Text | BlockKind::Heading)
         && (min_words..=30).contains(&shape.words)
@@ -143,17 +145,17 @@ fn is_headline(block: &Block, text: &str, shape: &Shape, min_words: usize) -> bo
         && text.matches('|').count() < 2
         && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && !(shape.ends_sentence && text.ends_with('.') && shape.words > 14)
-        && !is_furniture(text, shape)
         && !is_date_line(text, shape)
         && byline_names(text).is_none()
 }
 
+/// Shaped like a section label above a headline; furniture is ruled out
+/// by the caller, as for [`is_headline`].
 fn is_kicker(block: &Block, text: &str, shape: &Shape) -> bool {
     block.kind == BlockKind::Text
         && (1..=6).contains(&shape.words)
         && shape.chars <= 60
         && !shape.ends_sentence
-        && !is_furniture(text, shape)
         && !is_date_line(text, shape)
         && byline_names(text).is_none()
 }
@@ -324,7 +326,8 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
         zone.clone()
             .filter(|&i| {
                 let (b, t, s) = at(i);
-                is_headline(b, t, s, min_words)
+                !layout.furniture[i]
+                    && is_headline(b, t, s, min_words)
                     && !bare_byline(t, s)
                     && byline_at.is_none_or(|k| i < k)
                     && (i < end || (zone.start == end && !s.is_prose()))
@@ -344,7 +347,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
         header.kicker = kicker.or_else(|| {
             let k = i.checked_sub(1).filter(|k| zone.contains(k))?;
             let (b, t, s) = at(k);
-            is_kicker(b, t, s).then(|| {
+            (!layout.furniture[k] && is_kicker(b, t, s)).then(|| {
                 let label = t.trim_end_matches(['—', '–', '-', ' ', '|', ':']);
                 Span::new(b.span.start, b.span.start + label.len())
             })
