@@ -179,7 +179,7 @@ fn quotes(
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
     for s in output::speakers(&briefing, speaker) {
-        output::write_speaker(&mut out, &articles, s)?;
+        output::write_speaker(&mut out, &articles, s, json)?;
     }
     out.flush()?;
     Ok(status(!errors.is_empty()))

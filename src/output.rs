@@ -243,7 +243,6 @@ pub struct ArticleQuotes {
     pub people: Vec<Person>,
     /// The speaker's name of each quote, in order ([`Article::speaker_name`]).
     pub speakers: Vec<Option<String>>,
-    json: bool,
     /// What each quote shares: in JSON the opening of its object (path and
     /// title), in text the line naming the article.
     source: Box<str>,
@@ -299,15 +298,14 @@ impl ArticleQuotes {
         ArticleQuotes {
             people,
             speakers,
-            json,
             source: Box::from(source.as_str()),
             quotes,
         }
     }
 
-    fn write_quote(&self, out: &mut impl Write, i: usize) -> io::Result<()> {
+    fn write_quote(&self, out: &mut impl Write, i: usize, json: bool) -> io::Result<()> {
         let quote = &self.quotes[i];
-        if self.json {
+        if json {
             // `{"text":...}` continues the source's object as `,"text":...}`.
             out.write_all(self.source.as_bytes())?;
             out.write_all(b",")?;
@@ -319,14 +317,14 @@ impl ArticleQuotes {
 }
 
 /// One speaker's quotes across the briefing: a line of JSON, or a name line
-/// and the quotes below it. The articles must all be in the same format.
+/// and the quotes below it. `json` must be what the articles were made with.
 pub fn write_speaker(
     out: &mut impl Write,
     articles: &[ArticleQuotes],
     s: &Speaker,
+    json: bool,
 ) -> io::Result<()> {
     let mut quotes = s.quotes.iter().map(|r| (&articles[r.article], r.quote));
-    let json = articles.first().is_some_and(|a| a.json);
     if json {
         let head = open_object(&SpeakerJson {
             speaker: s.name.as_deref(),
@@ -335,11 +333,11 @@ pub fn write_speaker(
         });
         write!(out, "{head},\"quotes\":[")?;
         if let Some((a, i)) = quotes.next() {
-            a.write_quote(out, i)?;
+            a.write_quote(out, i, json)?;
         }
         for (a, i) in quotes {
             out.write_all(b",")?;
-            a.write_quote(out, i)?;
+            a.write_quote(out, i, json)?;
         }
         out.write_all(b"]}\n")
     } else {
@@ -354,7 +352,7 @@ pub fn write_speaker(
             .map(|r| format!(" ({})", sanitize(r)))
             .unwrap_or_default();
         writeln!(out, "{name}{role}: {} quotes", s.quotes.len())?;
-        quotes.try_for_each(|(a, i)| a.write_quote(out, i))
+        quotes.try_for_each(|(a, i)| a.write_quote(out, i, json))
     }
 }
 
