@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use rayon::prelude::*;
 
 use crate::article::text::sanitize;
 use crate::briefing::Briefing;
@@ -121,30 +120,23 @@ fn status(failed: bool) -> ExitCode {
 fn parse(paths: &[PathBuf], json: bool, max_bytes: u64) -> anyhow::Result<ExitCode> {
     let (files, mut errors) = library::discover(paths);
     // Parse and render on all cores; only the writing is in order.
-    let rendered: Vec<Result<String, LoadError>> = files
-        .par_iter()
-        .map(|path| {
-            let article = library::load(path, max_bytes)?;
-            Ok(if json {
-                output::article_json(path, &article)
-            } else {
-                output::article_outline(path, &article)
-            })
-        })
-        .collect();
+    let (rendered, failed) = library::load_each(&files, max_bytes, |path, article| {
+        if json {
+            output::article_json(path, &article)
+        } else {
+            output::article_outline(path, &article)
+        }
+    });
+    errors.extend(failed);
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut first = true;
-    for result in rendered {
-        match result {
-            Ok(text) if json => writeln!(out, "{text}")?,
-            Ok(text) => {
-                if !first {
-                    writeln!(out)?;
-                }
-                write!(out, "{text}")?;
-                first = false;
+    for (i, text) in rendered.iter().enumerate() {
+        if json {
+            writeln!(out, "{text}")?;
+        } else {
+            if i > 0 {
+                writeln!(out)?;
             }
-            Err(e) => errors.push(e),
+            write!(out, "{text}")?;
         }
     }
     out.flush()?;
@@ -161,17 +153,10 @@ fn quotes(
     let (files, mut errors) = library::discover(paths);
     // Each article is parsed and its quotes rendered on all cores; only
     // what is printed is kept.
-    let loaded: Vec<Result<ArticleQuotes, LoadError>> = files
-        .par_iter()
-        .map(|path| library::load(path, max_bytes).map(|a| ArticleQuotes::new(path, a, json)))
-        .collect();
-    let mut articles = Vec::with_capacity(loaded.len());
-    for result in loaded {
-        match result {
-            Ok(a) => articles.push(a),
-            Err(e) => errors.push(e),
-        }
-    }
+    let (articles, failed) = library::load_each(&files, max_bytes, |path, article| {
+        ArticleQuotes::new(path, article, json)
+    });
+    errors.extend(failed);
     report(&errors);
     let mut briefing = Briefing::default();
     for (i, a) in articles.iter().enumerate() {

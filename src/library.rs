@@ -196,6 +196,29 @@ pub fn load(path: &Path, max_bytes: u64) -> Result<Article, LoadError> {
     Ok(article)
 }
 
+/// Loads every file on all cores and turns each article into what the
+/// caller keeps as soon as it is parsed, so that no more than that stays in
+/// memory. Kept values in the order of `files`; the failures apart.
+pub fn load_each<T: Send>(
+    files: &[PathBuf],
+    max_bytes: u64,
+    keep: impl Fn(&Path, Article) -> T + Sync,
+) -> (Vec<T>, Vec<LoadError>) {
+    let results: Vec<Result<T, LoadError>> = files
+        .par_iter()
+        .map(|path| load(path, max_bytes).map(|article| keep(path, article)))
+        .collect();
+    let mut kept = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(value) => kept.push(value),
+            Err(e) => errors.push(e),
+        }
+    }
+    (kept, errors)
+}
+
 /// What the background loader reports, in this order: `Found` once, then a
 /// `Loaded` per file (in completion order), then `Done`.
 #[derive(Debug)]
