@@ -505,7 +505,7 @@ fn the_reader_skips_files_over_max_file_mb() {
     let tmux = Tmux::start_with("max-file", 120, 40, "max_file_mb = 1\n");
     launch(&tmux, dir.path());
     let screen = tmux.wait("one article of two, one skipped", |s| {
-        s.contains("Articles 1/2") && s.contains("1 files could not be read")
+        s.contains("Articles 1/2") && s.contains("1 file could not be read")
     });
     assert!(screen.contains("Harbour council agrees"), "{screen}");
     tmux.quit_and_check_restored();

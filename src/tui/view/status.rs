@@ -54,9 +54,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     } else if let Some(message) = &app.message {
         Some(message.clone())
     } else if !app.failed.is_empty() {
+        let n = app.failed.len();
         Some(format!(
-            "{} files could not be read",
-            count(app.failed.len())
+            "{} file{} could not be read",
+            count(n),
+            if n == 1 { "" } else { "s" }
         ))
     } else {
         None
