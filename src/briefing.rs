@@ -30,14 +30,35 @@ pub struct Briefing {
     pub speakers: Vec<Speaker>,
     // Names come from untrusted text: a seeded hash (foldhash) keeps
     // crafted collisions from making the index quadratic.
-    by_key: HashMap<Option<String>, usize>,
+    by_name: HashMap<Box<str>, usize>,
+    unnamed: Option<usize>,
+    // The lowercase name being looked up, kept to spare an allocation per
+    // lookup.
+    key: String,
 }
 
 impl Briefing {
     fn entry(&mut self, name: Option<&str>) -> &mut Speaker {
-        let key = name.map(str::to_lowercase);
         let next = self.speakers.len();
-        let i = *self.by_key.entry(key).or_insert(next);
+        let i = match name {
+            None => *self.unnamed.get_or_insert(next),
+            Some(name) => {
+                self.key.clear();
+                if name.is_ascii() {
+                    self.key.push_str(name);
+                    self.key.make_ascii_lowercase();
+                } else {
+                    self.key.push_str(&name.to_lowercase());
+                }
+                match self.by_name.get(self.key.as_str()) {
+                    Some(&i) => i,
+                    None => {
+                        self.by_name.insert(self.key.as_str().into(), next);
+                        next
+                    }
+                }
+            }
+        };
         if i == next {
             self.speakers.push(Speaker {
                 name: name.map(str::to_string),
@@ -71,7 +92,9 @@ impl Briefing {
                     s.aliases.push(alias.clone());
                 }
             }
-            if !s.articles.contains(&index) {
+            // Each article is added once, so a repeat can only be the
+            // entry just pushed (two spellings of one name).
+            if s.articles.last() != Some(&index) {
                 s.articles.push(index);
             }
         }

@@ -167,5 +167,8 @@ fn quotes(
         output::write_speaker(&mut out, &articles, s, json)?;
     }
     out.flush()?;
+    // The process ends here: the system takes the memory back at once,
+    // freeing a big briefing's allocations one by one takes a while.
+    std::mem::forget((articles, briefing));
     Ok(status(!errors.is_empty()))
 }

@@ -114,7 +114,11 @@ fn walk(
             return;
         }
     };
-    for entry in entries.flatten() {
+    // Children in name order make the walk's output sorted already (a
+    // path sorts by its components), so the final sort only checks it.
+    let mut entries: Vec<fs::DirEntry> = entries.flatten().collect();
+    entries.sort_unstable_by_key(fs::DirEntry::file_name);
+    for entry in entries {
         let path = entry.path();
         let hidden = path
             .file_name()
