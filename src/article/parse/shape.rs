@@ -112,6 +112,20 @@ static NEXT: [After; 128] = {
     table
 };
 
+/// How many ASCII bytes `bytes` starts with, eight at a time.
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let high =
+            u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return n + (high.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
+}
+
 impl Shape {
     /// Counts a run of ASCII bytes by table: no decoding, no Unicode
     /// tables, no branches.
@@ -141,10 +155,7 @@ impl Shape {
         let mut i = 0;
         while i < bytes.len() {
             // Most text is ASCII, counted a run at a time.
-            let run = bytes[i..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(bytes.len() - i);
+            let run = ascii_prefix(&bytes[i..]);
             if run > 0 {
                 at = s.count_ascii(&bytes[i..i + run], at);
                 i += run;
