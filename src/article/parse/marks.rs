@@ -56,6 +56,35 @@ static MAY_START_MARK: [bool; 256] = {
     table
 };
 
+/// Where the first byte of [`MAY_START_MARK`] is. Eight bytes at a time are
+/// searched for a straight mark or a byte beyond ASCII, which the table
+/// then tells: most text is ASCII, and most of it is not marks.
+fn next_mark(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The lowest set high bit is exact; higher ones may be false.
+    let zero_at = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let mut found = zero_at(w ^ (ONES * u64::from(b'"')))
+            | zero_at(w ^ (ONES * u64::from(b'\'')))
+            | w & HIGH;
+        while found != 0 {
+            let at = n + (found.trailing_zeros() / 8) as usize;
+            if MAY_START_MARK[usize::from(bytes[at])] {
+                return Some(at);
+            }
+            found &= found - 1;
+        }
+        n += 8;
+    }
+    bytes[n..]
+        .iter()
+        .position(|&b| MAY_START_MARK[usize::from(b)])
+        .map(|k| n + k)
+}
+
 /// The quoted stretches of `text[para]`. `next_opens` says whether the next
 /// paragraph opens with a quote mark.
 pub fn quoted(text: &str, para: Span, next_opens: bool) -> Vec<Marked> {
@@ -66,10 +95,7 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> Vec<Marked> {
     let mut i = 0;
     // Only marks matter, and the bytes that may start one are lead bytes,
     // so `i` is on a char boundary whenever it stops.
-    while let Some(skip) = bytes[i..]
-        .iter()
-        .position(|&b| MAY_START_MARK[usize::from(b)])
-    {
+    while let Some(skip) = next_mark(&bytes[i..]) {
         i += skip;
         let c = s[i..].chars().next().unwrap_or(' ');
         // Two apostrophes stand for a straight double quote in some wire copy.
@@ -120,6 +146,16 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> Vec<Marked> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn finds_the_first_byte_that_may_start_a_mark(
+            bytes in proptest::collection::vec(proptest::sample::select(b"ab\"'#&\xc2\xc3\xe2\xe3\x80 ".to_vec()), 0..40)
+        ) {
+            let naive = bytes.iter().position(|&b| MAY_START_MARK[usize::from(b)]);
+            proptest::prop_assert_eq!(next_mark(&bytes), naive);
+        }
+    }
 
     fn inner(text: &str, next_opens: bool) -> Vec<&str> {
         quoted(text, Span::new(0, text.len()), next_opens)
