@@ -19,6 +19,7 @@ pub mod article;
 pub mod briefing;
 pub mod cli;
 pub mod config;
+pub mod json;
 pub mod library;
 pub mod output;
 pub mod tui;

@@ -7,9 +7,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::article::text::{sanitize, visible};
-use crate::article::{Article, Person, QuoteKind, Span};
+use crate::article::text::sanitize;
+use crate::article::{Article, Person, Quote, QuoteKind, Span};
 use crate::briefing::{Briefing, Speaker};
+use crate::json::{self, open_object};
 
 #[derive(Serialize)]
 struct ArticleJson<'a> {
@@ -20,7 +21,6 @@ struct ArticleJson<'a> {
     published: Option<&'a str>,
     sections: Vec<SectionJson>,
     people: Vec<PersonJson<'a>>,
-    quotes: Vec<QuoteJson>,
 }
 
 #[derive(Serialize)]
@@ -38,74 +38,33 @@ struct PersonJson<'a> {
     quotes: usize,
 }
 
-#[derive(Serialize)]
-struct QuoteJson {
-    text: String,
-    kind: &'static str,
-    start: usize,
-    end: usize,
-    speaker: Option<String>,
-    mention: Option<String>,
-    mention_start: Option<usize>,
-    mention_end: Option<usize>,
-    paragraph: usize,
-}
-
-/// JSON in which nothing can act on a terminal: serde escapes C0 controls,
-/// and this also escapes C1 controls, bidi overrides and invisible
-/// characters as `\uXXXX`, so strings keep their exact value (a file name
-/// stays openable) while the bytes written are harmless.
-fn to_json(value: &impl Serialize) -> String {
-    struct Safe;
-    impl serde_json::ser::Formatter for Safe {
-        fn write_string_fragment<W: ?Sized + std::io::Write>(
-            &mut self,
-            out: &mut W,
-            fragment: &str,
-        ) -> std::io::Result<()> {
-            // serde_json escapes C0 controls itself, so a fragment of ASCII
-            // without DEL is safe as it is; both are checked many bytes at a
-            // time.
-            if fragment.is_ascii() && memchr::memchr(0x7f, fragment.as_bytes()).is_none() {
-                return out.write_all(fragment.as_bytes());
-            }
-            let mut rest = fragment;
-            while let Some((i, c)) = rest.char_indices().find(|&(_, c)| visible(c).is_some()) {
-                out.write_all(&rest.as_bytes()[..i])?;
-                let mut units = [0u16; 2];
-                for unit in c.encode_utf16(&mut units) {
-                    write!(out, "\\u{unit:04x}")?;
-                }
-                rest = &rest[i + c.len_utf8()..];
-            }
-            out.write_all(rest.as_bytes())
-        }
-    }
-    // Most values are a quote or a speaker of a few hundred bytes: room for
-    // them at once spares the doubling reallocations.
-    let mut out = Vec::with_capacity(512);
-    value
-        .serialize(&mut serde_json::Serializer::with_formatter(&mut out, Safe))
-        .expect("plain data serializes");
-    String::from_utf8(out).expect("JSON is UTF-8")
-}
-
 fn shown(a: &Article, s: Option<Span>) -> Option<String> {
     s.map(|s| a.show(s))
 }
 
-fn quote_json(a: &Article, q: &crate::article::Quote) -> QuoteJson {
-    QuoteJson {
-        text: a.show(q.content),
-        kind: q.kind.as_str(),
-        start: q.content.start,
-        end: q.content.end,
-        speaker: a.speaker_name(q),
-        mention: shown(a, q.mention),
-        mention_start: q.mention.map(|m| m.start),
-        mention_end: q.mention.map(|m| m.end),
-        paragraph: q.paragraph,
-    }
+/// A quote as a JSON object, `speaker` being [`Article::speaker_name`].
+/// Written field by field: `brief quotes` writes one for every quote of a
+/// briefing.
+fn quote_json(out: &mut String, a: &Article, q: &Quote, speaker: Option<&str>) {
+    out.push_str("{\"text\":");
+    json::string(out, &a.show(q.content));
+    out.push_str(",\"kind\":\"");
+    out.push_str(q.kind.as_str());
+    out.push_str("\",\"start\":");
+    json::option_number(out, Some(q.content.start));
+    out.push_str(",\"end\":");
+    json::option_number(out, Some(q.content.end));
+    out.push_str(",\"speaker\":");
+    json::option_string(out, speaker);
+    out.push_str(",\"mention\":");
+    json::option_string(out, shown(a, q.mention).as_deref());
+    out.push_str(",\"mention_start\":");
+    json::option_number(out, q.mention.map(|m| m.start));
+    out.push_str(",\"mention_end\":");
+    json::option_number(out, q.mention.map(|m| m.end));
+    out.push_str(",\"paragraph\":");
+    json::option_number(out, Some(q.paragraph));
+    out.push('}');
 }
 
 /// One article as a line of JSON.
@@ -137,9 +96,17 @@ pub fn article_json(path: &Path, a: &Article) -> String {
                 quotes,
             })
             .collect(),
-        quotes: a.quotes.iter().map(|q| quote_json(a, q)).collect(),
     };
-    to_json(&json)
+    let mut out = open_object(&json);
+    out.push_str(",\"quotes\":[");
+    for (i, q) in a.quotes.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        quote_json(&mut out, a, q, a.speaker_name(q).as_deref());
+    }
+    out.push_str("]}");
+    out
 }
 
 fn clip(s: &str, max: usize) -> String {
@@ -253,17 +220,12 @@ pub struct ArticleQuotes {
     quotes: Vec<Box<str>>,
 }
 
-/// A JSON object without its closing brace, so that more fields can follow.
-fn open_object(value: &impl Serialize) -> String {
-    let mut json = to_json(value);
-    json.pop();
-    json
-}
-
 impl ArticleQuotes {
     pub fn new(path: &Path, mut a: Article, json: bool) -> Self {
         let title = shown(&a, a.title);
         let path = path.to_string_lossy();
+        let speakers: Vec<Option<String>> = a.quotes.iter().map(|q| a.speaker_name(q)).collect();
+        let mut line = String::with_capacity(512);
         let (source, quotes) = if json {
             let source = open_object(&QuoteSourceJson {
                 path: &path,
@@ -272,7 +234,12 @@ impl ArticleQuotes {
             let quotes = a
                 .quotes
                 .iter()
-                .map(|q| Box::from(to_json(&quote_json(&a, q)).as_str()))
+                .zip(&speakers)
+                .map(|(q, speaker)| {
+                    line.clear();
+                    quote_json(&mut line, &a, q, speaker.as_deref());
+                    Box::from(line.as_str())
+                })
                 .collect();
             (source, quotes)
         } else {
@@ -290,7 +257,6 @@ impl ArticleQuotes {
                 .collect();
             (source, quotes)
         };
-        let speakers = a.quotes.iter().map(|q| a.speaker_name(q)).collect();
         let mut people = std::mem::take(&mut a.people);
         for p in &mut people {
             p.mentions = Vec::new();
@@ -363,17 +329,4 @@ pub fn speakers<'b>(briefing: &'b Briefing, query: Option<&str>) -> Vec<&'b Spea
         .into_iter()
         .filter(|s| query.is_none_or(|q| Briefing::matches(s, q)))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn json_escapes_what_a_terminal_would_act_on() {
-        let json = super::to_json(&"a\u{9b}31m b\u{202e}c\u{1b}");
-        assert_eq!(json, r#""a\u009b31m b\u202ec\u001b""#);
-        assert_eq!(
-            serde_json::from_str::<String>(&json).unwrap(),
-            "a\u{9b}31m b\u{202e}c\u{1b}"
-        );
-    }
 }
