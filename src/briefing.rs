@@ -5,11 +5,30 @@ use foldhash::HashMap;
 
 use crate::article::{Article, Person};
 
-/// A quote in the briefing: which article, which of its quotes.
+/// A quote in the briefing: which article, which of its quotes. A briefing
+/// keeps one for every quote it holds, so each number takes 32 bits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct QuoteRef {
-    pub article: usize,
-    pub quote: usize,
+    article: u32,
+    quote: u32,
+}
+
+impl QuoteRef {
+    pub fn new(article: usize, quote: usize) -> QuoteRef {
+        let narrow = |n: usize| u32::try_from(n).expect("fewer than 2^32 articles and quotes");
+        QuoteRef {
+            article: narrow(article),
+            quote: narrow(quote),
+        }
+    }
+
+    pub fn article(self) -> usize {
+        self.article as usize
+    }
+
+    pub fn quote(self) -> usize {
+        self.quote as usize
+    }
 }
 
 /// A speaker across articles.
@@ -20,8 +39,6 @@ pub struct Speaker {
     pub name: Option<String>,
     pub role: Option<String>,
     pub aliases: Vec<String>,
-    /// Articles the person is named in.
-    pub articles: Vec<usize>,
     pub quotes: Vec<QuoteRef>,
 }
 
@@ -92,18 +109,10 @@ impl Briefing {
                     s.aliases.push(alias.clone());
                 }
             }
-            // Each article is added once, so a repeat can only be the
-            // entry just pushed (two spellings of one name).
-            if s.articles.last() != Some(&index) {
-                s.articles.push(index);
-            }
         }
         for (q, name) in speakers.iter().enumerate() {
             let s = self.entry(name.as_deref());
-            s.quotes.push(QuoteRef {
-                article: index,
-                quote: q,
-            });
+            s.quotes.push(QuoteRef::new(index, q));
         }
     }
 

@@ -264,6 +264,8 @@ pub fn spawn(paths: Vec<PathBuf>, max_bytes: u64) -> mpsc::Receiver<Event> {
             .enumerate()
             .try_for_each_with(tx.clone(), |tx, (index, path)| {
                 let result = load(path, max_bytes).map(|mut article| {
+                    // The reader shows no mention lists.
+                    article.forget_mentions();
                     article.compact();
                     Entry {
                         path: path.clone(),

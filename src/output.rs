@@ -257,10 +257,8 @@ impl ArticleQuotes {
                 .collect();
             (source, quotes)
         };
-        let mut people = std::mem::take(&mut a.people);
-        for p in &mut people {
-            p.mentions = Vec::new();
-        }
+        a.forget_mentions();
+        let people = std::mem::take(&mut a.people);
         ArticleQuotes {
             people,
             speakers,
@@ -290,7 +288,7 @@ pub fn write_speaker(
     s: &Speaker,
     json: bool,
 ) -> io::Result<()> {
-    let mut quotes = s.quotes.iter().map(|r| (&articles[r.article], r.quote));
+    let mut quotes = s.quotes.iter().map(|r| (&articles[r.article()], r.quote()));
     if json {
         let head = open_object(&SpeakerJson {
             speaker: s.name.as_deref(),

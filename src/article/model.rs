@@ -144,6 +144,15 @@ impl Article {
         }
     }
 
+    /// Drops each person's list of mentions, which only the outline and the
+    /// JSON count: a reader or a quotes listing that holds tens of
+    /// thousands of articles keeps everything else.
+    pub fn forget_mentions(&mut self) {
+        for p in &mut self.people {
+            p.mentions = Vec::new();
+        }
+    }
+
     /// The raw text of a span.
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.range()).unwrap_or("")

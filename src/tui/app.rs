@@ -167,8 +167,8 @@ impl App {
         match &self.matches {
             Matches::Quotes { refs, current, .. } => refs
                 .get(*current)
-                .filter(|r| Some(r.article) == self.current)
-                .map(|r| r.quote),
+                .filter(|r| Some(r.article()) == self.current)
+                .map(|r| r.quote()),
             _ => None,
         }
     }

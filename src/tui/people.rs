@@ -52,10 +52,7 @@ pub fn quotes_of(app: &App, who: usize) -> Vec<QuoteRef> {
             .iter()
             .enumerate()
             .filter(|(_, q)| q.speaker == Some(who))
-            .map(|(quote, _)| QuoteRef {
-                article: index,
-                quote,
-            })
+            .map(|(quote, _)| QuoteRef::new(index, quote))
             .collect()
     }
 }

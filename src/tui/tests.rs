@@ -80,18 +80,18 @@ fn picking_a_person_marks_their_quotes_in_turn() {
     );
     press(&mut app, &[Open]);
     assert_eq!(app.expanded, Some(who));
-    assert_eq!(app.marked_quote(), Some(quotes[0].quote));
+    assert_eq!(app.marked_quote(), Some(quotes[0].quote()));
     press(&mut app, &[NextMatch]);
-    assert_eq!(app.marked_quote(), Some(quotes[1].quote));
+    assert_eq!(app.marked_quote(), Some(quotes[1].quote()));
     press(&mut app, &[PrevMatch, PrevMatch]);
     assert_eq!(
         app.marked_quote(),
-        quotes.last().map(|r| r.quote),
+        quotes.last().map(|r| r.quote()),
         "wraps round"
     );
     // The expanded person's quotes are rows; enter on one jumps to it.
     press(&mut app, &[Top, Down, Down, Open]);
-    assert_eq!(app.marked_quote(), Some(quotes[1].quote));
+    assert_eq!(app.marked_quote(), Some(quotes[1].quote()));
     press(&mut app, &[Back]);
     assert_eq!(app.expanded, None);
     press(&mut app, &[Back]);
@@ -119,7 +119,7 @@ fn in_briefing_mode_next_crosses_articles() {
         panic!("a speaker first");
     };
     let refs = people::quotes_of(&app, who);
-    let articles: std::collections::BTreeSet<usize> = refs.iter().map(|r| r.article).collect();
+    let articles: std::collections::BTreeSet<usize> = refs.iter().map(|r| r.article()).collect();
     assert!(articles.len() >= 2, "quoted in two articles: {refs:?}");
     press(&mut app, &[Open]);
     let mut seen = std::collections::BTreeSet::new();

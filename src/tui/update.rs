@@ -276,9 +276,9 @@ fn jump(app: &mut App) {
             let Some(r) = refs.get(*current).copied() else {
                 return;
             };
-            app.show(r.article);
+            app.show(r.article());
             app.settle();
-            if let Some(line) = app.layout.as_ref().and_then(|l| l.quote_lines[r.quote]) {
+            if let Some(line) = app.layout.as_ref().and_then(|l| l.quote_lines[r.quote()]) {
                 app.reveal(line);
             }
         }

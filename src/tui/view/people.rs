@@ -42,8 +42,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             Row::Person(who) => person(app, who, width),
             Row::Quote(_, r) => {
                 let quote = app
-                    .article(r.article)
-                    .and_then(|a| Some((a, a.quotes.get(r.quote)?)));
+                    .article(r.article())
+                    .and_then(|a| Some((a, a.quotes.get(r.quote())?)));
                 let (text, style) = match quote {
                     Some((a, q)) if q.kind == QuoteKind::Direct => {
                         (format!("“{}", a.show(q.content)), theme.quote)
@@ -51,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                     Some((a, q)) => (a.show(q.content), theme.indirect),
                     None => (String::new(), theme.dim),
                 };
-                let style = if Some(r.article) == app.current {
+                let style = if Some(r.article()) == app.current {
                     style
                 } else {
                     theme.dim
