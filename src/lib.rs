@@ -22,4 +22,5 @@ pub mod config;
 pub mod json;
 pub mod library;
 pub mod output;
+mod swar;
 pub mod tui;

@@ -5,6 +5,8 @@
 //! reader, the outline or JSON, goes through [`display`], which folds
 //! whitespace and replaces those characters with visible, harmless ones.
 
+use crate::swar;
+
 /// A visible stand-in for a character that must not reach a terminal raw,
 /// or `None` when the character is fine as it is.
 pub fn visible(c: char) -> Option<char> {
@@ -39,8 +41,7 @@ pub fn display(raw: &str) -> String {
     let bytes = raw.as_bytes();
     let plain = !matches!(bytes.first(), None | Some(b' ' | b'>'))
         && bytes.last() != Some(&b' ')
-        && bytes.iter().all(|&b| b.is_ascii_graphic() || b == b' ')
-        && !raw.contains("  ");
+        && is_one_spaced_ascii(bytes);
     if plain {
         return raw.to_string();
     }
@@ -76,6 +77,29 @@ pub fn display(raw: &str) -> String {
     out
 }
 
+/// True for printable ASCII with no two spaces in a row, checked eight
+/// bytes at a time.
+fn is_one_spaced_ascii(bytes: &[u8]) -> bool {
+    // The high bit of the last byte of the chunk before, if a space.
+    let mut space_before = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let w = swar::load(chunk);
+        let spaces = swar::equal(w, b' ');
+        if swar::between(w, 0x20, 0x7e) != swar::HIGH || spaces & (spaces << 8 | space_before) != 0
+        {
+            return false;
+        }
+        space_before = spaces >> 56;
+    }
+    let mut after_space = space_before != 0;
+    chunks.remainder().iter().all(|&b| {
+        let ok = (0x20..=0x7e).contains(&b) && !(after_space && b == b' ');
+        after_space = b == b' ';
+        ok
+    })
+}
+
 /// Like [`display`] for text that is not from an article span (file names,
 /// messages): only the unsafe characters are replaced.
 pub fn sanitize(raw: &str) -> String {
@@ -96,9 +120,19 @@ mod tests {
             ("Talks\tend", "Talks end"),
             ("> Talks end", "Talks end"),
             ("a>b c", "a>b c"),
+            ("Talks e  nd", "Talks e nd"),
+            ("The talks  ended", "The talks ended"),
             ("", ""),
         ] {
             assert_eq!(display(raw), shown, "{raw:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_spaced_ascii_is_told_as_byte_by_byte(s in "[a b\t~\u{7f}\u{1b}é]{0,40}") {
+            let naive = s.bytes().all(|b| b.is_ascii_graphic() || b == b' ') && !s.contains("  ");
+            proptest::prop_assert_eq!(is_one_spaced_ascii(s.as_bytes()), naive);
         }
     }
 

@@ -7,6 +7,7 @@
 //! quote that runs over several paragraphs.
 
 use crate::article::Span;
+use crate::swar;
 
 /// One quoted stretch of a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,18 +61,12 @@ static MAY_START_MARK: [bool; 256] = {
 /// searched for a straight mark or a byte beyond ASCII, which the table
 /// then tells: most text is ASCII, and most of it is not marks.
 fn next_mark(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The lowest set high bit is exact; higher ones may be false.
-    let zero_at = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let mut n = 0;
     while let Some(chunk) = bytes.get(n..n + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let mut found = zero_at(w ^ (ONES * u64::from(b'"')))
-            | zero_at(w ^ (ONES * u64::from(b'\'')))
-            | w & HIGH;
+        let w = swar::load(chunk);
+        let mut found = swar::equal(w, b'"') | swar::equal(w, b'\'') | w & swar::HIGH;
         while found != 0 {
-            let at = n + (found.trailing_zeros() / 8) as usize;
+            let at = n + swar::first(found);
             if MAY_START_MARK[usize::from(bytes[at])] {
                 return Some(at);
             }

@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
+use crate::swar;
+
 /// What a word can be; a word may be several things at once.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Class(u16);
@@ -200,17 +202,11 @@ fn load_le(b: &[u8]) -> u64 {
     }
 }
 
-/// Eight bytes with `A`..`Z` lowercased; every other byte as it was. Each
-/// sum stays inside its byte, so all eight are tested at once.
+/// Eight bytes with `A`..`Z` lowercased; every other byte as it was.
 #[inline]
 fn lower_ascii(w: u64) -> u64 {
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let at_least = |x: u64, c: u8| x + u64::from_ne_bytes([0x80 - c; 8]);
-    let x = w & LOW;
-    let upper = at_least(x, b'A') & !at_least(x, b'Z' + 1) & !w & HIGH;
     // 0x80 shifted to 0x20: the case bit.
-    w | upper >> 2
+    w | swar::between(w, b'A', b'Z') >> 2
 }
 
 type Table = FxHashMap<u128, Class>;

@@ -4,6 +4,8 @@
 //! Lengths count characters, and CJK text counts one word a character, so
 //! that pages in Chinese or Japanese are measured like any other.
 
+use crate::swar;
+
 /// What a piece of text looks like, measured once.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Shape {
@@ -116,10 +118,9 @@ static NEXT: [After; 128] = {
 fn ascii_prefix(bytes: &[u8]) -> usize {
     let mut n = 0;
     while let Some(chunk) = bytes.get(n..n + 8) {
-        let high =
-            u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080;
+        let high = swar::load(chunk) & swar::HIGH;
         if high != 0 {
-            return n + (high.trailing_zeros() / 8) as usize;
+            return n + swar::first(high);
         }
         n += 8;
     }

@@ -6,6 +6,7 @@
 //! `Mr.`, `Sen.`), so that a dot token is a real sentence mark.
 
 use crate::article::Span;
+use crate::swar;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -83,16 +84,9 @@ static ALPHANUMERIC: [bool; 256] = {
 };
 
 /// The high bit of each byte of `w` that is not an ASCII letter or digit.
-/// Every sum stays inside its byte, so the eight bytes are tested at once.
 fn not_alphanumeric(w: u64) -> u64 {
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let at_least = |x: u64, c: u8| x + u64::from_ne_bytes([0x80 - c; 8]);
-    let x = w & LOW;
-    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
-    let folded = x | 0x2020_2020_2020_2020;
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    !((digit | letter) & !w) & HIGH
+    let letter = swar::between(w | 0x2020_2020_2020_2020, b'a', b'z');
+    !(swar::between(w, b'0', b'9') | letter) & swar::HIGH
 }
 
 /// How many ASCII letters and digits `bytes` starts with, eight at a time:
@@ -100,10 +94,9 @@ fn not_alphanumeric(w: u64) -> u64 {
 fn alphanumeric_run(bytes: &[u8]) -> usize {
     let mut n = 0;
     while let Some(chunk) = bytes.get(n..n + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let stop = not_alphanumeric(w);
+        let stop = not_alphanumeric(swar::load(chunk));
         if stop != 0 {
-            return n + (stop.trailing_zeros() / 8) as usize;
+            return n + swar::first(stop);
         }
         n += 8;
     }
