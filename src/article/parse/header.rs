@@ -57,6 +57,15 @@ fn bare_byline(text: &str, shape: &Shape) -> bool {
     if shape.words > 12 || shape.chars > 80 {
         return false;
     }
+    // The name opens the line and starts with a given name: most lines are
+    // answered by their first word, before the names are parsed.
+    let opens_with_given_name = text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| names::class(w).is_given());
+    if !opens_with_given_name {
+        return false;
+    }
     let names = authors(text, 0);
     let [name] = names.as_slice() else {
         return false;
@@ -88,8 +97,7 @@ fn authors(text: &str, base: usize) -> Vec<Span> {
         };
         let clean = word.trim_end_matches([',', ';', '*', '_', '.']);
         let ends_clause = word.ends_with([',', ';']) || word.ends_with(['*', '_']);
-        let lower = clean.to_lowercase();
-        if matches!(lower.as_str(), "and" | "&") {
+        if clean.eq_ignore_ascii_case("and") || clean == "&" {
             push(&mut name);
             continue;
         }
