@@ -117,7 +117,7 @@ fn walk(
     // Children in name order make the walk's output sorted already (a
     // path sorts by its components), so the final sort only checks it.
     let mut entries: Vec<fs::DirEntry> = entries.flatten().collect();
-    entries.sort_unstable_by_key(fs::DirEntry::file_name);
+    entries.sort_by_cached_key(fs::DirEntry::file_name);
     for entry in entries {
         let path = entry.path();
         let hidden = path

@@ -43,8 +43,12 @@ const BYLINE_OPENERS: &[&str] = &[
 fn byline_names(text: &str) -> Option<usize> {
     let trimmed = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let skipped = text.len() - trimmed.len();
-    let head: String = trimmed.chars().take(12).collect::<String>().to_lowercase();
-    let opener = BYLINE_OPENERS.iter().find(|o| head.starts_with(**o))?;
+    // The openers are ASCII: compared without a lowercase copy.
+    let opener = BYLINE_OPENERS.iter().find(|o| {
+        trimmed
+            .get(..o.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(o))
+    })?;
     let rest = &trimmed[opener.len()..];
     rest.trim_start()
         .starts_with(|c: char| c.is_uppercase())

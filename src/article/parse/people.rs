@@ -61,6 +61,8 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
             continue;
         }
         classes.clear();
+        // Room for most runs at once, allocated with the first run.
+        classes.reserve(16);
         classes.push(class(word(text, t)));
         let start = i;
         let mut end = i + 1;
