@@ -162,7 +162,9 @@ fn quotes(
     for (i, a) in articles.iter().enumerate() {
         briefing.add_people(i, &a.people, &a.speakers);
     }
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    // Output runs to tens of megabytes: written a megabyte at a time, not
+    // in thousands of small writes.
+    let mut out = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
     for s in output::speakers(&briefing, speaker) {
         output::write_speaker(&mut out, &articles, s, json)?;
     }
