@@ -34,18 +34,57 @@ fn is_inner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '‑' | '&')
 }
 
-/// Abbreviations whose dot belongs to the word.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "jr",
-    "sr", "prof", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "vs", "inc", "corp", "co", "ltd", "mt", "ft", "rev", "adm", "cmdr", "supt", "det", "insp",
-];
+/// Abbreviations whose dot belongs to the word, in lowercase.
+fn is_abbreviation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "st"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "lt"
+            | "col"
+            | "capt"
+            | "sgt"
+            | "jr"
+            | "sr"
+            | "prof"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "no"
+            | "vs"
+            | "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "mt"
+            | "ft"
+            | "rev"
+            | "adm"
+            | "cmdr"
+            | "supt"
+            | "det"
+            | "insp"
+    )
+}
 
 fn keeps_dot(word: &str) -> bool {
     let single_letter = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
     single_letter
         || (word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.'))
-        || (word.len() <= 5 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
+        || (word.len() <= 5 && is_abbreviation(Lower::new(word).as_str()))
 }
 
 /// See [`Token::capitalized`].
@@ -89,10 +128,11 @@ fn not_alphanumeric(w: u64) -> u64 {
     !(swar::between(w, b'0', b'9') | letter) & swar::HIGH
 }
 
-/// How many ASCII letters and digits `bytes` starts with, eight at a time:
-/// a word's end costs one unpredictable branch, not one per letter.
-fn alphanumeric_run(bytes: &[u8]) -> usize {
-    let mut n = 0;
+/// Where the run of ASCII letters and digits from byte `from` ends, eight
+/// bytes at a time: a word's end costs one unpredictable branch, not one
+/// per letter.
+fn alphanumeric_end(bytes: &[u8], from: usize) -> usize {
+    let mut n = from;
     while let Some(chunk) = bytes.get(n..n + 8) {
         let stop = not_alphanumeric(swar::load(chunk));
         if stop != 0 {
@@ -107,11 +147,12 @@ fn alphanumeric_run(bytes: &[u8]) -> usize {
 }
 
 /// The end of the word that starts at byte `start` of `s`.
+#[inline]
 fn word_end(s: &str, start: usize) -> usize {
     let bytes = s.as_bytes();
     let mut end = start;
     loop {
-        end += alphanumeric_run(&bytes[end..]);
+        end = alphanumeric_end(bytes, end);
         // A space, the usual end, needs no more checks.
         if bytes.get(end).is_none_or(|&b| b == b' ') {
             return end;
@@ -145,16 +186,18 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 5);
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         // ASCII is told apart without decoding: spaces and punctuation are
         // most of what is not a word.
         let (word, len) = if b.is_ascii() {
-            if b.is_ascii_whitespace() || b == 0x0b {
+            if ALPHANUMERIC[usize::from(b)] {
+                (true, 1)
+            } else if b.is_ascii_whitespace() || b == 0x0b {
                 i += 1;
                 continue;
+            } else {
+                (false, 1)
             }
-            (b.is_ascii_alphanumeric(), 1)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             if c.is_whitespace() {
@@ -177,12 +220,17 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         if bytes.get(end) == Some(&b'.') && keeps_dot(&s[start..end]) {
             end += 1;
         }
+        // Most words start with a lowercase letter or a digit: not
+        // capitalized, which one byte tells.
+        let capitalized =
+            (b.is_ascii_uppercase() || !b.is_ascii()) && is_capitalized(&s[start..end]);
         out.push(Token {
             span: Span::new(span.start + start, span.start + end),
             word: true,
-            capitalized: is_capitalized(&s[start..end]),
+            capitalized,
         });
-        i = end;
+        // The space after a word needs no turn of the loop.
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
     out
 }
@@ -317,7 +365,7 @@ mod tests {
                 let mut bytes = vec![b'a'; 12];
                 bytes[at] = b;
                 let want = if b.is_ascii_alphanumeric() { 12 } else { at };
-                assert_eq!(alphanumeric_run(&bytes), want, "byte {b:#x} at {at}");
+                assert_eq!(alphanumeric_end(&bytes, 0), want, "byte {b:#x} at {at}");
             }
         }
     }
