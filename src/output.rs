@@ -196,12 +196,6 @@ struct SpeakerJson<'a> {
     aliases: &'a [String],
 }
 
-#[derive(Serialize)]
-struct QuoteSourceJson<'a> {
-    path: &'a str,
-    title: Option<&'a str>,
-}
-
 /// What `brief quotes` keeps of an article once it is parsed: its people
 /// and each quote's speaker for the briefing, and each quote rendered in
 /// the output format. The article's text is not kept, so a briefing of any
@@ -227,10 +221,12 @@ impl ArticleQuotes {
         let speakers: Vec<Option<String>> = a.quotes.iter().map(|q| a.speaker_name(q)).collect();
         let mut line = String::with_capacity(512);
         let (source, quotes) = if json {
-            let source = open_object(&QuoteSourceJson {
-                path: &path,
-                title: title.as_deref(),
-            });
+            // The fields every quote of the article shares, its object
+            // left open.
+            let mut source = String::from("{\"path\":");
+            json::string(&mut source, &path);
+            source.push_str(",\"title\":");
+            json::option_string(&mut source, title.as_deref());
             let quotes = a
                 .quotes
                 .iter()
