@@ -280,6 +280,14 @@ pub fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
                 .get(i + 1)
                 .is_some_and(|n| n.word && starts_sentence(text, n));
     }
+    // Only a sentence mark or a closing quote or bracket ends a sentence;
+    // the first byte rules out commas, dashes and the like.
+    if !matches!(
+        text.as_bytes()[tokens[i].span.start],
+        b'.' | b'!' | b'?' | b')' | b'"' | b'\'' | 0xc2 | 0xe2 | 0xe3 | 0xef
+    ) {
+        return false;
+    }
     let at = |k: usize| &text[tokens[k].span.range()];
     let is_mark = |k: usize| !tokens[k].word && matches!(at(k), "." | "!" | "?" | "…");
     let is_closer = |k: usize| {
