@@ -116,6 +116,24 @@ impl Briefing {
         }
     }
 
+    /// Adds `later`, a briefing of articles that all come after this one's:
+    /// the result is the briefing of both runs of articles, as if built
+    /// one article at a time. Lets a big briefing be built in parts.
+    pub fn append(&mut self, later: Briefing) {
+        for theirs in later.speakers {
+            let s = self.entry(theirs.name.as_deref());
+            if s.role.is_none() {
+                s.role = theirs.role;
+            }
+            for alias in theirs.aliases {
+                if !s.aliases.contains(&alias) {
+                    s.aliases.push(alias);
+                }
+            }
+            s.quotes.extend(theirs.quotes);
+        }
+    }
+
     /// Speakers with at least one quote, most quoted first, then by name.
     pub fn ranked(&self) -> Vec<&Speaker> {
         self.ranked_ids()
@@ -171,5 +189,28 @@ mod tests {
         assert_eq!(ranked[0].name.as_deref(), Some("Ana Ruiz"));
         assert_eq!(ranked[0].quotes.len(), 2);
         assert!(Briefing::matches(ranked[0], "ruiz"));
+    }
+
+    #[test]
+    fn built_in_parts_is_built_at_once() {
+        let articles = [
+            parse("\"We will wait,\" said Deputy Minister Ana Ruiz. \"Not long,\" an aide said."),
+            parse("Talks\n\nMinister Ana Ruiz met Tom Berg.\n\n\"It went well,\" Berg said."),
+            parse("\"No comment,\" said Ana Ruiz, speaking as Foreign Minister Ana Ruiz."),
+            parse("\"Later,\" an aide said. \"Soon,\" said Tom Berg, a spokesman."),
+        ];
+        let mut whole = Briefing::default();
+        for (i, a) in articles.iter().enumerate() {
+            whole.add(i, a);
+        }
+        for split in 0..=articles.len() {
+            let mut first = Briefing::default();
+            let mut second = Briefing::default();
+            for (i, a) in articles.iter().enumerate() {
+                if i < split { &mut first } else { &mut second }.add(i, a);
+            }
+            first.append(second);
+            assert_eq!(first.speakers, whole.speakers, "split at {split}");
+        }
     }
 }
