@@ -207,11 +207,12 @@ pub struct ArticleQuotes {
     /// What each quote shares: in JSON the opening of its object (path and
     /// title), in text the line naming the article.
     source: Box<str>,
-    /// Each quote: in JSON its own fields as an object, in text its line.
-    /// These and `source` are copied into boxes of their exact size: they
-    /// are kept to the end, and a shrinking reallocation may keep the spare
-    /// capacity.
-    quotes: Vec<Box<str>>,
+    /// Every quote, one after another: in JSON each its own fields as an
+    /// object, in text each its line. One allocation for the article, not
+    /// one for each quote, and the quotes side by side when written out.
+    quotes: Box<str>,
+    /// Where each quote ends in `quotes`.
+    ends: Box<[u32]>,
 }
 
 impl ArticleQuotes {
@@ -219,52 +220,52 @@ impl ArticleQuotes {
         let title = shown(&a, a.title);
         let path = path.to_string_lossy();
         let speakers: Vec<Option<String>> = a.quotes.iter().map(|q| a.speaker_name(q)).collect();
-        let mut line = String::with_capacity(512);
-        let (source, quotes) = if json {
+        let mut quotes = String::with_capacity(512 * a.quotes.len());
+        let mut ends = Vec::with_capacity(a.quotes.len());
+        let source = if json {
+            for (q, speaker) in a.quotes.iter().zip(&speakers) {
+                quote_json(&mut quotes, &a, q, speaker.as_deref());
+                ends.push(quotes.len());
+            }
             // The fields every quote of the article shares, its object
             // left open.
             let mut source = String::from("{\"path\":");
             json::string(&mut source, &path);
             source.push_str(",\"title\":");
             json::option_string(&mut source, title.as_deref());
-            let quotes = a
-                .quotes
-                .iter()
-                .zip(&speakers)
-                .map(|(q, speaker)| {
-                    line.clear();
-                    quote_json(&mut line, &a, q, speaker.as_deref());
-                    Box::from(line.as_str())
-                })
-                .collect();
-            (source, quotes)
+            source
         } else {
-            let source = title.unwrap_or_else(|| sanitize(&path));
-            let quotes = a
-                .quotes
-                .iter()
-                .map(|q| {
-                    let line = match q.kind {
-                        QuoteKind::Direct => format!("  “{}”", a.show(q.content)),
-                        QuoteKind::Indirect => format!("  (reported) {}", a.show(q.content)),
-                    };
-                    Box::from(line.as_str())
-                })
-                .collect();
-            (source, quotes)
+            for q in &a.quotes {
+                let text = a.show(q.content);
+                match q.kind {
+                    QuoteKind::Direct => quotes.extend(["  “", &text, "”"]),
+                    QuoteKind::Indirect => quotes.extend(["  (reported) ", &text]),
+                }
+                ends.push(quotes.len());
+            }
+            title.unwrap_or_else(|| sanitize(&path))
         };
         a.forget_mentions();
         let people = std::mem::take(&mut a.people);
+        // Kept to the end, so copied into allocations of their exact size: a
+        // shrinking reallocation may keep the spare capacity.
+        let narrow = |end: usize| u32::try_from(end).expect("an article's quotes fit in 4 GB");
         ArticleQuotes {
             people,
             speakers,
             source: Box::from(source.as_str()),
-            quotes,
+            quotes: Box::from(quotes.as_str()),
+            ends: ends.into_iter().map(narrow).collect(),
         }
     }
 
+    fn quote(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |k| self.ends[k] as usize);
+        &self.quotes[start..self.ends[i] as usize]
+    }
+
     fn write_quote(&self, out: &mut impl Write, i: usize, json: bool) -> io::Result<()> {
-        let quote = &self.quotes[i];
+        let quote = self.quote(i);
         if json {
             // `{"text":...}` continues the source's object as `,"text":...}`.
             out.write_all(self.source.as_bytes())?;
