@@ -142,10 +142,15 @@ pub fn option_string(out: &mut String, s: Option<&str>) {
     }
 }
 
+/// Appends a number.
+pub fn number(out: &mut String, n: usize) {
+    out.push_str(itoa::Buffer::new().format(n));
+}
+
 /// Appends a number or `null`.
 pub fn option_number(out: &mut String, n: Option<usize>) {
     match n {
-        Some(n) => out.push_str(itoa::Buffer::new().format(n)),
+        Some(n) => number(out, n),
         None => out.push_str("null"),
     }
 }

@@ -51,9 +51,9 @@ fn quote_json(out: &mut String, a: &Article, q: &Quote, speaker: Option<&str>) {
     out.push_str(",\"kind\":\"");
     out.push_str(q.kind.as_str());
     out.push_str("\",\"start\":");
-    json::option_number(out, Some(q.content.start));
+    json::number(out, q.content.start);
     out.push_str(",\"end\":");
-    json::option_number(out, Some(q.content.end));
+    json::number(out, q.content.end);
     out.push_str(",\"speaker\":");
     json::option_string(out, speaker);
     out.push_str(",\"mention\":");
@@ -63,7 +63,7 @@ fn quote_json(out: &mut String, a: &Article, q: &Quote, speaker: Option<&str>) {
     out.push_str(",\"mention_end\":");
     json::option_number(out, q.mention.map(|m| m.end));
     out.push_str(",\"paragraph\":");
-    json::option_number(out, Some(q.paragraph));
+    json::number(out, q.paragraph);
     out.push('}');
 }
 
