@@ -22,6 +22,8 @@ pub struct NameRun {
     /// An honorific directly before the name (`Mr`).
     pub honorific: Option<usize>,
     pub name: (usize, usize),
+    /// The lexicon's classes of the name's first word, looked up already.
+    pub first: Class,
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -149,6 +151,7 @@ fn split_run(tokens: &[Token], start: usize, classes: &[Class]) -> Option<NameRu
         role,
         honorific,
         name: (name_start, name_end),
+        first: cls(name_start),
     })
 }
 
@@ -226,7 +229,7 @@ impl Registry {
         speaker: bool,
     ) -> Option<PersonId> {
         let (a, b) = run.name;
-        let first = class(word(text, &tokens[a]));
+        let first = run.first;
         let strong = run.role.is_some()
             || run.honorific.is_some()
             || (b - a >= 2 && first.is_given())
