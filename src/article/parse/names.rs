@@ -297,7 +297,54 @@ pub fn common_class(word: &str) -> Class {
 /// [`common_class`] of a word that is a title or a name particle; nothing
 /// for any other word.
 pub fn title_class(word: &str) -> Class {
+    let w = strip_possessive(word).as_bytes();
+    if w.is_ascii() && !may_be_title(w) {
+        return Class::default();
+    }
     lookup(&TITLES, word)
+}
+
+/// A word's bit in [`TITLE_FILTER`]: its first and last letters, case
+/// folded, and its length.
+const fn title_bit(first: u8, last: u8, len: usize) -> usize {
+    let (first, last) = (first.to_ascii_lowercase() as usize, last.to_ascii_lowercase() as usize);
+    (first * 4099 + last * 67 + len) % 4096
+}
+
+/// A bit for each title and particle ([`ROLES`], [`PARTICLES`]): nearly
+/// every lowercase word asked about is neither, and its bit, clear, says
+/// so before the table is asked.
+static TITLE_FILTER: [u64; 64] = {
+    let mut bits = [0u64; 64];
+    let lists = [ROLES.as_bytes(), PARTICLES.as_bytes()];
+    let mut l = 0;
+    while l < lists.len() {
+        let list = lists[l];
+        let mut i = 0;
+        while i < list.len() {
+            while i < list.len() && list[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let start = i;
+            while i < list.len() && !list[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i > start {
+                let bit = title_bit(list[start], list[i - 1], i - start);
+                bits[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        l += 1;
+    }
+    bits
+};
+
+fn may_be_title(w: &[u8]) -> bool {
+    let [first, .., last] = w else {
+        return !w.is_empty();
+    };
+    let bit = title_bit(*first, *last, w.len());
+    TITLE_FILTER[bit / 64] >> (bit % 64) & 1 == 1
 }
 
 fn lookup(table: &Table, word: &str) -> Class {
@@ -376,6 +423,16 @@ mod tests {
         fn keys_are_lowercased_copies(word in proptest::collection::vec(proptest::num::u8::ANY, 0..20)) {
             proptest::prop_assert_eq!(key(&word), copied_key(&word));
         }
+    }
+
+    #[test]
+    fn every_title_passes_the_filter() {
+        for w in ROLES.split_whitespace().chain(PARTICLES.split_whitespace()) {
+            assert!(may_be_title(w.as_bytes()), "{w}");
+            assert!(may_be_title(w.to_uppercase().as_bytes()), "{w}");
+            assert!(title_class(w).0 != 0, "{w}");
+        }
+        assert!(!may_be_title(b"the"));
     }
 
     #[test]
