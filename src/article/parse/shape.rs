@@ -17,9 +17,6 @@ pub struct Shape {
     pub sentences: usize,
     /// The text ends like a sentence (closing quotes and brackets allowed).
     pub ends_sentence: bool,
-    /// Letters that are lowercase, and all letters.
-    pub lower: usize,
-    pub letters: usize,
     /// Words that start with an uppercase letter.
     pub capitalized: usize,
 }
@@ -54,10 +51,10 @@ enum After {
     CjkMark,
 }
 
-/// Six counts packed in a `u64`, ten bits each, so that an ASCII byte adds
-/// to all of them at once: `chars`, `letters`, `lower`, `words`,
-/// `capitalized`, `sentences`.
-const LANE_BITS: u32 = 10;
+/// Four counts packed in a `u64`, sixteen bits each, so that an ASCII byte
+/// adds to all of them at once: `chars`, `words`, `capitalized`,
+/// `sentences`.
+const LANE_BITS: u32 = 16;
 const LANE_MAX: usize = (1 << LANE_BITS) - 1;
 const fn lane(k: u32) -> u64 {
     1 << (k * LANE_BITS)
@@ -74,19 +71,13 @@ static ADDS: [[u64; 128]; 4] = {
             let after_mark = state == After::Mark as usize || state == After::CjkMark as usize;
             let outside_word = state == After::Space as usize || state == After::CjkMark as usize;
             table[state][b] = if c.is_ascii_whitespace() || c == 0x0b {
-                if after_mark { lane(5) } else { 0 }
+                if after_mark { lane(3) } else { 0 }
             } else {
                 let mut add = lane(0);
-                if c.is_ascii_alphabetic() {
-                    add += lane(1);
-                }
-                if c.is_ascii_lowercase() {
-                    add += lane(2);
-                }
                 if outside_word {
-                    add += lane(3);
+                    add += lane(1);
                     if c.is_ascii_uppercase() {
-                        add += lane(4);
+                        add += lane(2);
                     }
                 }
                 add
@@ -140,11 +131,9 @@ impl Shape {
             }
             let count = |k: u32| (packed >> (k * LANE_BITS)) as usize & LANE_MAX;
             self.chars += count(0);
-            self.letters += count(1);
-            self.lower += count(2);
-            self.words += count(3);
-            self.capitalized += count(4);
-            self.sentences += count(5);
+            self.words += count(1);
+            self.capitalized += count(2);
+            self.sentences += count(3);
         }
         at
     }
@@ -178,12 +167,6 @@ impl Shape {
             } else if !in_word {
                 s.words += 1;
                 s.capitalized += usize::from(c.is_uppercase());
-            }
-            // General punctuation (curly quotes, dashes) is not a letter and
-            // slow to look up.
-            if !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphabetic() {
-                s.letters += 1;
-                s.lower += usize::from(c.is_lowercase());
             }
             // The only sentence marks beyond ASCII are CJK ones.
             at = if is_cjk_mark(c) {
@@ -248,10 +231,6 @@ mod tests {
                 in_word = true;
                 s.capitalized += usize::from(c.is_uppercase());
             }
-            if !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphabetic() {
-                s.letters += 1;
-                s.lower += usize::from(c.is_lowercase());
-            }
             prev = c;
         }
         let mark_at_end = is_sentence_mark(prev) && !is_cjk_mark(prev);
@@ -267,9 +246,10 @@ mod tests {
 
     #[test]
     fn long_blocks_count_past_a_lane() {
-        let text = "Word. ".repeat(2000);
+        // 72,000 bytes: past the 65,535 a lane holds.
+        let text = "Word. ".repeat(12_000);
         let s = Shape::of(&text);
-        assert_eq!((s.words, s.sentences, s.capitalized), (2000, 2000, 2000));
+        assert_eq!((s.words, s.sentences, s.capitalized), (12_000, 12_000, 12_000));
         assert_eq!(s, one_by_one(&text));
     }
 
