@@ -43,17 +43,26 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
     let mut out = Vec::new();
     // The classes of the current run's words, looked up once each.
     let mut classes: Vec<Class> = Vec::new();
+    // The next capitalized token and the next token that is not a word,
+    // from where they were last asked: each moves only forward.
+    let (mut next_capitalized, mut next_gap) = (0, 0);
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
         // A lowercase role word opens a run only shortly before a capitalized
-        // word ("chief executive Dana Okereke"); checking that first spares
-        // most lowercase words a lexicon lookup.
-        let capitalized_soon = || {
-            tokens[i + 1..tokens.len().min(i + 4)]
-                .iter()
-                .take_while(|n| n.word)
-                .any(|n| n.capitalized)
+        // word ("chief executive Dana Okereke"), with only words between;
+        // checking that first spares most lowercase words a lexicon lookup.
+        let mut capitalized_soon = || {
+            let from = i + 1;
+            let next = |at: &mut usize, is: fn(&Token) -> bool| {
+                *at = (*at).max(from);
+                while *at < tokens.len() && !is(&tokens[*at]) {
+                    *at += 1;
+                }
+                *at
+            };
+            let capitalized = next(&mut next_capitalized, |n| n.capitalized);
+            capitalized < tokens.len().min(i + 4) && capitalized < next(&mut next_gap, |n| !n.word)
         };
         let opens = t.word
             && (t.capitalized || capitalized_soon())
@@ -174,9 +183,11 @@ pub fn surname_key_to(last: &str, key: &mut String) {
     } else {
         key.push_str(&w.to_lowercase());
     }
+    // Every prefix ends in a hyphen at its third or fourth byte.
+    let hyphenated = matches!(key.as_bytes(), [_, _, b'-', ..] | [_, _, _, b'-', ..]);
     if let Some(p) = ["al-", "el-", "bin-", "ibn-", "de-"]
         .iter()
-        .find(|p| key.starts_with(*p))
+        .find(|p| hyphenated && key.starts_with(*p))
     {
         key.drain(..p.len());
     }
