@@ -155,7 +155,7 @@ fn is_headline(block: &Block, text: &str, shape: &Shape, min_words: usize) -> bo
         && shape.chars <= 250
         && !text.ends_with([':', '—', '–', '-'])
         && text.matches('|').count() < 2
-        && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && text.chars().filter(|c| c.is_alphabetic()).nth(3).is_some()
         && !(shape.ends_sentence && text.ends_with('.') && shape.words > 14)
         && !is_date_line(text, shape)
         && byline_names(text).is_none()
