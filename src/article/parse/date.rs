@@ -4,6 +4,8 @@
 //! 2016 9:01 AM`, `4 Sept. 2016 14:05`, `2019-11-19T12:48:14Z`,
 //! `2016/09/04`. A time is kept only when it follows the date.
 
+use super::tokens::Lower;
+
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -22,7 +24,10 @@ fn tokens(line: &str) -> Vec<Token<'_>> {
 }
 
 fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    // Lowercased on the stack: asked of every word of a line. A word too
+    // long for a month becomes empty.
+    let lower = Lower::new(word.trim_end_matches('.'));
+    let w = lower.as_str();
     if w.len() < 3 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
