@@ -146,7 +146,7 @@ fn walk(
 /// True when the bytes are binary data rather than text: a NUL byte near
 /// the start of anything that is not UTF-16.
 fn is_binary(bytes: &[u8]) -> bool {
-    !is_utf16(bytes) && bytes[..bytes.len().min(8192)].contains(&0)
+    !is_utf16(bytes) && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
 /// Reads and parses one file.
