@@ -47,7 +47,7 @@ fn month(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    (FULL[i].starts_with(&w) || w == "sept").then_some(i as u32 + 1)
+    (FULL[i].starts_with(w) || w == "sept").then_some(i as u32 + 1)
 }
 
 fn number(word: &str, digits: std::ops::RangeInclusive<usize>) -> Option<u32> {

@@ -307,7 +307,10 @@ pub fn title_class(word: &str) -> Class {
 /// A word's bit in [`TITLE_FILTER`]: its first and last letters, case
 /// folded, and its length.
 const fn title_bit(first: u8, last: u8, len: usize) -> usize {
-    let (first, last) = (first.to_ascii_lowercase() as usize, last.to_ascii_lowercase() as usize);
+    let (first, last) = (
+        first.to_ascii_lowercase() as usize,
+        last.to_ascii_lowercase() as usize,
+    );
     (first * 4099 + last * 67 + len) % 4096
 }
 

@@ -249,7 +249,10 @@ mod tests {
         // 72,000 bytes: past the 65,535 a lane holds.
         let text = "Word. ".repeat(12_000);
         let s = Shape::of(&text);
-        assert_eq!((s.words, s.sentences, s.capitalized), (12_000, 12_000, 12_000));
+        assert_eq!(
+            (s.words, s.sentences, s.capitalized),
+            (12_000, 12_000, 12_000)
+        );
         assert_eq!(s, one_by_one(&text));
     }
 
