@@ -308,10 +308,12 @@ pub fn title_class(word: &str) -> Class {
 /// folded, and its length.
 const fn title_bit(first: u8, last: u8, len: usize) -> usize {
     let (first, last) = (
-        first.to_ascii_lowercase() as usize,
-        last.to_ascii_lowercase() as usize,
+        first.to_ascii_lowercase() as u32,
+        last.to_ascii_lowercase() as u32,
     );
-    (first * 4099 + last * 67 + len) % 4096
+    let len = (len & 0xff) as u32;
+    // The top twelve bits of a multiplicative hash: one of 4,096.
+    ((first << 16 | last << 8 | len).wrapping_mul(0x9e37_79b1) >> 20) as usize
 }
 
 /// A bit for each title and particle ([`ROLES`], [`PARTICLES`]): nearly

@@ -130,15 +130,16 @@ word_list!(
 /// A word's slot in a [`Filter`], from its first and last bytes and its
 /// length: words that share all three are rare.
 const fn slot(w: &[u8]) -> usize {
-    let (first, last) = (w[0] as usize, w[w.len() - 1] as usize);
-    (first * 31 + last * 7 + w.len() * 131) % 1024
+    let (first, last, len) = (w[0] as u32, w[w.len() - 1] as u32, w.len() as u32);
+    // The top twelve bits of a multiplicative hash: one of 4,096.
+    ((first << 16 | last << 8 | (len & 0xff)).wrapping_mul(0x9e37_79b1) >> 20) as usize
 }
 
 /// One bit for each slot a listed word takes.
-type Filter = [u64; 16];
+type Filter = [u64; 64];
 
 const fn filter(words: &[&str]) -> Filter {
-    let mut bits = [0u64; 16];
+    let mut bits = [0u64; 64];
     let mut i = 0;
     while i < words.len() {
         let at = slot(words[i].as_bytes());
