@@ -23,23 +23,29 @@ done
 files=$(find "$dir" -type f -name '*.txt' | wc -l)
 bytes=$(find "$dir" -type f -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
 
-# Median wall time in ms of a command over $runs runs (after one warm-up).
-median_ms() {
+# Wall time in ms of one run of a command.
+time_ms() {
+    local start end
+    start=$(date +%s%N)
     "$@" >/dev/null 2>&1 || true
-    local times=()
-    for _ in $(seq 1 "$runs"); do
-        local start end
-        start=$(date +%s%N)
-        "$@" >/dev/null 2>&1 || true
-        end=$(date +%s%N)
-        times+=("$(( (end - start) / 1000000 ))")
-    done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+    end=$(date +%s%N)
+    echo $(( (end - start) / 1000000 ))
 }
 
+median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
+
 cat_all() { find "$dir" -type f -name '*.txt' -print0 | xargs -0 cat; }
-floor=$(median_ms cat_all)
-quotes=$(median_ms "$brief" quotes --json "$dir")
+# `cat` and brief take turns, after one warm-up each, so that both medians
+# see the same machine: on a shared one, speed drifts over minutes.
+time_ms cat_all >/dev/null
+time_ms "$brief" quotes --json "$dir" >/dev/null
+cat_times=() quote_times=()
+for _ in $(seq 1 "$runs"); do
+    cat_times+=("$(time_ms cat_all)")
+    quote_times+=("$(time_ms "$brief" quotes --json "$dir")")
+done
+floor=$(printf '%s\n' "${cat_times[@]}" | median)
+quotes=$(printf '%s\n' "${quote_times[@]}" | median)
 rss=$(/usr/bin/time -v "$brief" quotes --json "$dir" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}')
 
 # The reader in tmux: time until the first frame shows, and until the status
@@ -61,7 +67,7 @@ fi
 echo "| measure | value |"
 echo "|---|---|"
 echo "| files, bytes | $files, $bytes |"
-echo "| cat of all files (floor), median of $runs | ${floor} ms |"
+echo "| cat of all files (floor), median of $runs, taking turns with brief | ${floor} ms |"
 echo "| brief quotes --json, median of $runs | ${quotes} ms |"
 echo "| ratio to cat | $(awk -v a="$quotes" -v b="$floor" 'BEGIN { printf "%.2f", a / b }') |"
 echo "| peak RSS of brief quotes | ${rss} KB ($(awk -v r="$rss" -v b="$bytes" 'BEGIN { printf "%.2f", r * 1024 / b }') x corpus) |"

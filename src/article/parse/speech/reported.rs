@@ -3,7 +3,9 @@
 //! quoted as saying ...`.
 
 use super::phrases::{names_someone, phrase_after, span, subject_before};
-use super::words::{is_auxiliary, is_call_verb, is_clause_word, is_punct, reports_clause};
+use super::words::{
+    is_auxiliary, is_call_verb, is_clause_word, is_punct, may_report, reports_clause,
+};
 use super::{Place, Source, Speech};
 use crate::article::parse::names::{Class, common_class};
 use crate::article::parse::tokens::{Lower, Token};
@@ -35,7 +37,7 @@ pub(super) fn reported(
         }
         let mut k = sent.start;
         while k < end {
-            if !toks[k].word || quoted(k) {
+            if !toks[k].word || quoted(k) || !may_report(text.as_bytes(), toks[k].span) {
                 k += 1;
                 continue;
             }
