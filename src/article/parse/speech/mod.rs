@@ -54,11 +54,15 @@ pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speec
         let marked = marks::quoted(text, para, next_opens);
         let places = places(toks, &marked);
         let sents = sentences_outside(text, toks, &places);
-        let mut sent_of = vec![0; toks.len() + 1];
-        for (n, s) in sents.iter().enumerate() {
-            sent_of[s.clone()].fill(n);
+        // The sentence of each token, asked only about quotes' ends.
+        let mut sent_of = Vec::new();
+        if !marked.is_empty() {
+            sent_of.resize(toks.len() + 1, 0);
+            for (n, s) in sents.iter().enumerate() {
+                sent_of[s.clone()].fill(n);
+            }
+            sent_of[toks.len()] = sents.len().saturating_sub(1);
         }
-        sent_of[toks.len()] = sents.len().saturating_sub(1);
         let para_text = &text[para.range()];
         let only_quote = marked.len() == 1 && {
             let m = marked[0];
@@ -173,23 +177,25 @@ pub(super) enum Place {
 }
 
 fn places(toks: &[Token], marked: &[Marked]) -> Vec<Place> {
-    let mut m = marked.iter().peekable();
-    toks.iter()
-        .map(|t| {
-            while m.peek().is_some_and(|q| q.outer.end < t.span.end) {
-                m.next();
+    let mut out = vec![Place::Outside; toks.len()];
+    // Most paragraphs quote nobody: every token is outside.
+    if marked.is_empty() {
+        return out;
+    }
+    let mut m = 0;
+    for (t, place) in toks.iter().zip(&mut out) {
+        while marked.get(m).is_some_and(|q| q.outer.end < t.span.end) {
+            m += 1;
+        }
+        if let Some(q) = marked.get(m) {
+            if q.outer.start < t.span.start && t.span.end < q.outer.end {
+                *place = Place::Within;
+            } else if q.outer.start <= t.span.start && t.span.end <= q.outer.end {
+                *place = Place::Mark;
             }
-            match m.peek() {
-                Some(q) if q.outer.start < t.span.start && t.span.end < q.outer.end => {
-                    Place::Within
-                }
-                Some(q) if q.outer.start <= t.span.start && t.span.end <= q.outer.end => {
-                    Place::Mark
-                }
-                _ => Place::Outside,
-            }
-        })
-        .collect()
+        }
+    }
+    out
 }
 
 #[cfg(test)]
