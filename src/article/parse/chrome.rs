@@ -171,11 +171,22 @@ fn score(block: &Block, chrome: bool, repeated: bool) -> i64 {
 /// Finds the story among the blocks.
 pub fn layout(text: &str, blocks: &[Block]) -> Layout {
     let texts: Vec<&str> = blocks.iter().map(|b| &text[b.span.range()]).collect();
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(blocks.len());
-    for t in &texts {
-        *seen.entry(t.trim()).or_default() += 1;
-    }
-    let copies: Vec<usize> = texts.iter().map(|t| seen[t.trim()]).collect();
+    // Each block's text is hashed once: it names a group of equal texts,
+    // whose size is the block's number of copies.
+    let mut groups: HashMap<&str, usize> = HashMap::with_capacity(blocks.len());
+    let mut sizes: Vec<usize> = Vec::with_capacity(blocks.len());
+    let group: Vec<usize> = texts
+        .iter()
+        .map(|t| {
+            let g = *groups.entry(t.trim()).or_insert(sizes.len());
+            if g == sizes.len() {
+                sizes.push(0);
+            }
+            sizes[g] += 1;
+            g
+        })
+        .collect();
+    let copies: Vec<usize> = group.iter().map(|&g| sizes[g]).collect();
     let repeated: Vec<bool> = blocks
         .iter()
         .zip(&copies)
