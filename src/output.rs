@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::article::text::sanitize;
+use crate::article::text::{displayed, sanitize};
 use crate::article::{Article, Person, Quote, QuoteKind, Span};
 use crate::briefing::{Briefing, Speaker};
 use crate::json::{self, open_object};
@@ -47,7 +47,7 @@ fn shown(a: &Article, s: Option<Span>) -> Option<String> {
 /// briefing.
 fn quote_json(out: &mut String, a: &Article, q: &Quote, speaker: Option<&str>) {
     out.push_str("{\"text\":");
-    json::string(out, &a.show(q.content));
+    json::string(out, &displayed(a.slice(q.content)));
     out.push_str(",\"kind\":\"");
     out.push_str(q.kind.as_str());
     out.push_str("\",\"start\":");
@@ -57,7 +57,7 @@ fn quote_json(out: &mut String, a: &Article, q: &Quote, speaker: Option<&str>) {
     out.push_str(",\"speaker\":");
     json::option_string(out, speaker);
     out.push_str(",\"mention\":");
-    json::option_string(out, shown(a, q.mention).as_deref());
+    json::option_string(out, q.mention.map(|m| displayed(a.slice(m))).as_deref());
     out.push_str(",\"mention_start\":");
     json::option_number(out, q.mention.map(|m| m.start));
     out.push_str(",\"mention_end\":");

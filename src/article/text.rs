@@ -5,6 +5,8 @@
 //! reader, the outline or JSON, goes through [`display`], which folds
 //! whitespace and replaces those characters with visible, harmless ones.
 
+use std::borrow::Cow;
+
 use crate::swar;
 
 /// A visible stand-in for a character that must not reach a terminal raw,
@@ -36,14 +38,19 @@ pub fn is_space(c: char) -> bool {
 /// leading Markdown block-quote markers (`> `) on each line are dropped, and
 /// unsafe characters are replaced by [`visible`] ones.
 pub fn display(raw: &str) -> String {
-    // Most spans (a quote, a name, a title) are one line of plain ASCII
-    // words with single spaces, shown as they are.
+    displayed(raw).into_owned()
+}
+
+/// [`display`], borrowing the text when it is shown as it is: most spans (a
+/// quote, a name, a title) are one line of plain ASCII words with single
+/// spaces.
+pub fn displayed(raw: &str) -> Cow<'_, str> {
     let bytes = raw.as_bytes();
     let plain = !matches!(bytes.first(), None | Some(b' ' | b'>'))
         && bytes.last() != Some(&b' ')
         && is_one_spaced_ascii(bytes);
     if plain {
-        return raw.to_string();
+        return Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
@@ -74,7 +81,7 @@ pub fn display(raw: &str) -> String {
         }
         pending_space = true;
     }
-    out
+    Cow::Owned(out)
 }
 
 /// True for printable ASCII with no two spaces in a row, checked eight
