@@ -235,31 +235,42 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     out
 }
 
-/// A short word in ASCII lowercase, on the stack, so that the word lists are
-/// compared without an allocation for every word asked. A word longer than
-/// any in the lists becomes empty.
-pub struct Lower {
-    bytes: [u8; 24],
-    len: usize,
+/// A short word in ASCII lowercase, so that the word lists are compared
+/// without an allocation for every word asked: the word itself when it has
+/// no capital (most words), else a lowercase copy on the stack. A word
+/// longer than any in the lists becomes empty.
+pub struct Lower<'w> {
+    word: &'w str,
+    /// The copy, when the word has capitals; `None` when `word` serves.
+    copy: Option<([u8; 24], usize)>,
 }
 
-impl Lower {
-    pub fn new(word: &str) -> Lower {
+impl<'w> Lower<'w> {
+    pub fn new(word: &'w str) -> Lower<'w> {
+        if word.len() > 24 {
+            return Lower {
+                word: "",
+                copy: None,
+            };
+        }
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower { word, copy: None };
+        }
         let mut bytes = [0u8; 24];
-        let len = match bytes.get_mut(..word.len()) {
-            Some(b) => {
-                b.copy_from_slice(word.as_bytes());
-                b.make_ascii_lowercase();
-                word.len()
-            }
-            None => 0,
-        };
-        Lower { bytes, len }
+        bytes[..word.len()].copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        Lower {
+            word,
+            copy: Some((bytes, word.len())),
+        }
     }
 
     pub fn as_str(&self) -> &str {
-        // ASCII lowercasing keeps UTF-8 valid.
-        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+        match &self.copy {
+            None => self.word,
+            // ASCII lowercasing keeps UTF-8 valid.
+            Some((bytes, len)) => std::str::from_utf8(&bytes[..*len]).unwrap_or(""),
+        }
     }
 }
 
@@ -364,6 +375,14 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn lowercase_words_for_the_lists() {
+        assert_eq!(Lower::new("Said").as_str(), "said");
+        assert_eq!(Lower::new("said").as_str(), "said");
+        assert_eq!(Lower::new("ÉTÉ Mr").as_str(), "ÉtÉ mr");
+        assert_eq!(Lower::new(&"x".repeat(25)).as_str(), "");
     }
 
     #[test]
