@@ -96,6 +96,13 @@ fn is_capitalized(w: &str) -> bool {
     {
         return false;
     }
+    let b = w.as_bytes();
+    if b.is_ascii() {
+        // The same test on bytes, without decoding.
+        return b.first().is_some_and(u8::is_ascii_uppercase)
+            && (b[1..].iter().any(u8::is_ascii_lowercase) || b.len() <= 2 || b.contains(&b'.'))
+            && !b.iter().any(u8::is_ascii_digit);
+    }
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase)
         && (chars.clone().any(char::is_lowercase) || w.len() <= 2 || w.contains('.'))
