@@ -3,7 +3,7 @@
 
 use foldhash::HashMap;
 
-use crate::article::{Article, Person};
+use crate::article::{Article, Person, PersonId, Quote};
 
 /// A quote in the briefing: which article, which of its quotes. A briefing
 /// keeps one for every quote it holds, so each number takes 32 bits.
@@ -52,10 +52,39 @@ pub struct Briefing {
     // The lowercase name being looked up, kept to spare an allocation per
     // lookup.
     key: String,
+    // The speaker of each person of the article being added.
+    filed: Vec<usize>,
+}
+
+/// Who a quote is filed under in a briefing: one of its article's people,
+/// or an unnamed source by the phrase that names it (none when nothing
+/// says who spoke).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuoteSource {
+    Person(PersonId),
+    Unnamed(Option<String>),
+}
+
+impl QuoteSource {
+    pub fn of(article: &Article, quote: &Quote) -> QuoteSource {
+        match quote.speaker {
+            Some(id) => QuoteSource::Person(id),
+            None => QuoteSource::Unnamed(quote.mention.map(|m| article.show(m))),
+        }
+    }
+
+    /// The name, [`Article::speaker_name`], `people` being the article's.
+    pub fn name<'a>(&'a self, people: &'a [Person]) -> Option<&'a str> {
+        match self {
+            QuoteSource::Person(id) => people.get(*id).map(|p| p.name.as_str()),
+            QuoteSource::Unnamed(phrase) => phrase.as_deref(),
+        }
+    }
 }
 
 impl Briefing {
-    fn entry(&mut self, name: Option<&str>) -> &mut Speaker {
+    /// The index of the speaker filed under `name`, added if new.
+    fn entry(&mut self, name: Option<&str>) -> usize {
         let next = self.speakers.len();
         let i = match name {
             None => *self.unnamed.get_or_insert(next),
@@ -82,25 +111,31 @@ impl Briefing {
                 ..Speaker::default()
             });
         }
-        &mut self.speakers[i]
+        i
     }
 
     /// Adds an article's people and quotes, `index` being its place in the
     /// caller's list of articles.
     pub fn add(&mut self, index: usize, article: &Article) {
-        let speakers: Vec<Option<String>> = article
+        let sources: Vec<QuoteSource> = article
             .quotes
             .iter()
-            .map(|q| article.speaker_name(q))
+            .map(|q| QuoteSource::of(article, q))
             .collect();
-        self.add_people(index, &article.people, &speakers);
+        self.add_people(index, &article.people, &sources);
     }
 
     /// [`Briefing::add`] for a caller that keeps only an article's people
-    /// and the speaker's name of each of its quotes, in order.
-    pub fn add_people(&mut self, index: usize, people: &[Person], speakers: &[Option<String>]) {
+    /// and the source of each of its quotes, in order.
+    pub fn add_people(&mut self, index: usize, people: &[Person], sources: &[QuoteSource]) {
+        // Each person's speaker, so that their quotes are filed without
+        // looking the name up again.
+        let mut filed = std::mem::take(&mut self.filed);
+        filed.clear();
         for person in people {
-            let s = self.entry(Some(&person.name));
+            let i = self.entry(Some(&person.name));
+            filed.push(i);
+            let s = &mut self.speakers[i];
             if s.role.is_none() {
                 s.role.clone_from(&person.role);
             }
@@ -110,10 +145,14 @@ impl Briefing {
                 }
             }
         }
-        for (q, name) in speakers.iter().enumerate() {
-            let s = self.entry(name.as_deref());
-            s.quotes.push(QuoteRef::new(index, q));
+        for (q, source) in sources.iter().enumerate() {
+            let i = match source {
+                QuoteSource::Person(id) if *id < filed.len() => filed[*id],
+                _ => self.entry(source.name(people)),
+            };
+            self.speakers[i].quotes.push(QuoteRef::new(index, q));
         }
+        self.filed = filed;
     }
 
     /// Adds `later`, a briefing of articles that all come after this one's:
@@ -121,7 +160,8 @@ impl Briefing {
     /// one article at a time. Lets a big briefing be built in parts.
     pub fn append(&mut self, later: Briefing) {
         for theirs in later.speakers {
-            let s = self.entry(theirs.name.as_deref());
+            let i = self.entry(theirs.name.as_deref());
+            let s = &mut self.speakers[i];
             if s.role.is_none() {
                 s.role = theirs.role;
             }

@@ -167,7 +167,7 @@ fn quotes(
         // Few parts: joining two costs a lookup for each speaker.
         .with_min_len(8192)
         .fold(Briefing::default, |mut part, (i, a)| {
-            part.add_people(i, &a.people, &a.speakers);
+            part.add_people(i, &a.people, &a.sources);
             part
         })
         .reduce(Briefing::default, |mut earlier, later| {

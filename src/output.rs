@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::article::text::{displayed, sanitize};
 use crate::article::{Article, Person, Quote, QuoteKind, Span};
-use crate::briefing::{Briefing, Speaker};
+use crate::briefing::{Briefing, QuoteSource, Speaker};
 use crate::json::{self, open_object};
 
 #[derive(Serialize)]
@@ -202,8 +202,8 @@ struct SpeakerJson<'a> {
 /// size fits in memory, and the output is only put together at the end.
 pub struct ArticleQuotes {
     pub people: Vec<Person>,
-    /// The speaker's name of each quote, in order ([`Article::speaker_name`]).
-    pub speakers: Vec<Option<String>>,
+    /// Who each quote is filed under, in order.
+    pub sources: Vec<QuoteSource>,
     /// What each quote shares: in JSON the opening of its object (path and
     /// title), in text the line naming the article.
     source: Box<str>,
@@ -219,12 +219,12 @@ impl ArticleQuotes {
     pub fn new(path: &Path, mut a: Article, json: bool) -> Self {
         let title = shown(&a, a.title);
         let path = path.to_string_lossy();
-        let speakers: Vec<Option<String>> = a.quotes.iter().map(|q| a.speaker_name(q)).collect();
+        let sources: Vec<QuoteSource> = a.quotes.iter().map(|q| QuoteSource::of(&a, q)).collect();
         let mut quotes = String::with_capacity(512 * a.quotes.len());
         let mut ends = Vec::with_capacity(a.quotes.len());
         let source = if json {
-            for (q, speaker) in a.quotes.iter().zip(&speakers) {
-                quote_json(&mut quotes, &a, q, speaker.as_deref());
+            for (q, source) in a.quotes.iter().zip(&sources) {
+                quote_json(&mut quotes, &a, q, source.name(&a.people));
                 ends.push(quotes.len());
             }
             // The fields every quote of the article shares, its object
@@ -252,7 +252,7 @@ impl ArticleQuotes {
         let narrow = |end: usize| u32::try_from(end).expect("an article's quotes fit in 4 GB");
         ArticleQuotes {
             people,
-            speakers,
+            sources,
             source: Box::from(source.as_str()),
             quotes: Box::from(quotes.as_str()),
             ends: ends.into_iter().map(narrow).collect(),
