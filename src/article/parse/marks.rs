@@ -42,8 +42,6 @@ fn trimmed(text: &str, from: usize, to: usize) -> Span {
     Span::new(start, start + inner.len())
 }
 
-/// The quoted stretches of `text[para]`. `next_opens` says whether the next
-/// paragraph opens with a quote mark.
 /// The bytes that can start a quote mark: `"`, `'`, or the first byte of
 /// `“ ” „`, `« »` or `「 」 『 』` in UTF-8. A table, since it is asked of
 /// every byte of the story.

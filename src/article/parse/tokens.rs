@@ -89,13 +89,6 @@ fn keeps_dot(word: &str) -> bool {
 
 /// See [`Token::capitalized`].
 fn is_capitalized(w: &str) -> bool {
-    // Most words start with a lowercase ASCII letter: answered at once.
-    if w.as_bytes()
-        .first()
-        .is_some_and(|b| !b.is_ascii_uppercase() && b.is_ascii())
-    {
-        return false;
-    }
     let b = w.as_bytes();
     if b.is_ascii() {
         // The same test on bytes, without decoding.
