@@ -2,6 +2,7 @@
 //! clause words around them, and nouns that can name a speaker.
 
 use crate::article::Span;
+use crate::article::parse::names::WordFilter;
 use crate::article::parse::tokens::{Lower, Token};
 
 /// A list of words as a constant, for tables built from it, and as a
@@ -128,57 +129,25 @@ word_list!(
 ]
 );
 
-/// A word's slot in a [`Filter`], from its first and last bytes and its
-/// length: words that share all three are rare.
-const fn slot(w: &[u8]) -> usize {
-    slot_of(w[0], w[w.len() - 1], w.len())
-}
-
-const fn slot_of(first: u8, last: u8, len: usize) -> usize {
-    let (first, last, len) = (first as u32, last as u32, (len & 0xff) as u32);
-    // The top twelve bits of a multiplicative hash: one of 4,096.
-    ((first << 16 | last << 8 | len).wrapping_mul(0x9e37_79b1) >> 20) as usize
-}
-
-/// One bit for each slot a listed word takes.
-type Filter = [u64; 64];
-
-const fn filter(words: &[&str]) -> Filter {
-    let mut bits = [0u64; 64];
-    let mut i = 0;
-    while i < words.len() {
-        let at = slot(words[i].as_bytes());
-        bits[at / 64] |= 1 << (at % 64);
-        i += 1;
-    }
-    bits
-}
-
-/// False for a word that is surely not listed; most words are ruled out so,
-/// before any comparison.
-fn may_be_listed(filter: &Filter, w: &str) -> bool {
-    let b = w.as_bytes();
-    !b.is_empty() && filter[slot(b) / 64] >> (slot(b) % 64) & 1 == 1
-}
-
-static SPEECH_VERB_FILTER: Filter = filter(SPEECH_VERBS);
+/// Speech verbs, and the other words that may open reported speech:
+/// `according` (in any case), `called`, `calls`.
+static REPORTING: WordFilter = WordFilter::of(SPEECH_VERBS)
+    .with_word("according")
+    .with_word("called")
+    .with_word("calls");
 
 /// Asked of nearly every word.
 pub(super) fn is_speech_verb(w: &str) -> bool {
     // Compared as written: a capitalized "States" or "Says" is a name, not
     // a verb.
-    may_be_listed(&SPEECH_VERB_FILTER, w) && is_listed_speech_verb(w)
+    REPORTING.may_hold_word(w.as_bytes()) && is_listed_speech_verb(w)
 }
 
 /// False for a word (`span` of `text`) that is surely none of what starts
-/// reported speech: a speech verb, `according` in any case, `called` or
-/// `calls`. Asked of every word outside quotes, from three bytes of it.
+/// reported speech. Asked of every word outside quotes, from three bytes
+/// of it.
 pub(super) fn may_report(text: &[u8], span: Span) -> bool {
-    let (first, last, len) = (text[span.start], text[span.end - 1], span.len());
-    let bit = slot_of(first, last, len);
-    SPEECH_VERB_FILTER[bit / 64] >> (bit % 64) & 1 == 1
-        || (len == 9 && first.eq_ignore_ascii_case(&b'a'))
-        || (first == b'c' && matches!(len, 5 | 6))
+    REPORTING.may_hold(text[span.start], text[span.end - 1], span.len())
 }
 
 /// `called for a vote`, `calls on the minister to resign`: a demand,
