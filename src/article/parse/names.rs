@@ -235,7 +235,7 @@ fn common_table() -> Table {
 
 /// The written lists and the given names.
 fn table() -> Table {
-    let mut map = common_table();
+    let mut map = COMMON.clone();
     let mut add = |w: &'static str, class: Class| {
         let entry = map
             .entry(key(w.as_bytes()).expect("given names are short"))
@@ -276,7 +276,7 @@ static COMMON: LazyLock<Table> = LazyLock::new(common_table);
 // Titles and name particles alone: a table small enough for the first-level
 // cache, asked of every lowercase word next to a name.
 static TITLES: LazyLock<Table> = LazyLock::new(|| {
-    let mut table = common_table();
+    let mut table = COMMON.clone();
     table.retain(|_, class| class.has(Class(Class::ROLE.0 | Class::PARTICLE.0)));
     table
 });
