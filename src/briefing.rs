@@ -3,6 +3,7 @@
 
 use foldhash::HashMap;
 
+use crate::article::text::lowercase_into;
 use crate::article::{Article, Person, PersonId, Quote};
 
 /// A quote in the briefing: which article, which of its quotes. A briefing
@@ -89,13 +90,7 @@ impl Briefing {
         let i = match name {
             None => *self.unnamed.get_or_insert(next),
             Some(name) => {
-                self.key.clear();
-                if name.is_ascii() {
-                    self.key.push_str(name);
-                    self.key.make_ascii_lowercase();
-                } else {
-                    self.key.push_str(&name.to_lowercase());
-                }
+                lowercase_into(name, &mut self.key);
                 match self.by_name.get(self.key.as_str()) {
                     Some(&i) => i,
                     None => {

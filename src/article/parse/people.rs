@@ -12,6 +12,7 @@ use foldhash::HashMap;
 
 use super::names::{Class, class, strip_possessive, title_class};
 use super::tokens::Token;
+use crate::article::text::lowercase_into;
 use crate::article::{Person, PersonId, Span};
 
 /// A capitalized run split into its parts, as token index ranges.
@@ -175,14 +176,7 @@ pub fn surname_key(last: &str) -> String {
 /// [`surname_key`] written into `key`, so that a caller looking up many
 /// names reuses one buffer.
 pub fn surname_key_to(last: &str, key: &mut String) {
-    key.clear();
-    let w = strip_possessive(last);
-    if w.is_ascii() {
-        key.push_str(w);
-        key.make_ascii_lowercase();
-    } else {
-        key.push_str(&w.to_lowercase());
-    }
+    lowercase_into(strip_possessive(last), key);
     // Every prefix ends in a hyphen at its third or fourth byte.
     let hyphenated = matches!(key.as_bytes(), [_, _, b'-', ..] | [_, _, _, b'-', ..]);
     if let Some(p) = ["al-", "el-", "bin-", "ibn-", "de-"]
