@@ -31,6 +31,16 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
     &text[t.span.range()]
 }
 
+/// The lexicon's classes of a word, which the tokenizer knows for a
+/// capitalized one.
+fn class_of(text: &str, t: &Token) -> Class {
+    if t.capitalized {
+        t.class
+    } else {
+        class(word(text, t))
+    }
+}
+
 /// A name word that may start in lowercase: `al-Assad`, `de`, `van`.
 fn is_name_particle(w: &str, class: Class) -> bool {
     class.has(Class::PARTICLE)
@@ -75,7 +85,7 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
         classes.clear();
         // Room for most runs at once, allocated with the first run.
         classes.reserve(16);
-        classes.push(class(word(text, t)));
+        classes.push(class_of(text, t));
         let start = i;
         let mut end = i + 1;
         while end < tokens.len() && tokens[end].word {
@@ -103,7 +113,7 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
             {
                 break;
             }
-            classes.push(class(w));
+            classes.push(class_of(text, n));
             end += 1;
         }
         if let Some(run) = split_run(tokens, start, &classes) {

@@ -5,6 +5,7 @@
 //! `al-Assad`, `U.S`), and the closing dot of an abbreviation (`U.S.`,
 //! `Mr.`, `Sen.`), so that a dot token is a real sentence mark.
 
+use super::names::{Class, class};
 use crate::article::Span;
 use crate::swar;
 
@@ -18,6 +19,10 @@ pub struct Token {
     /// (`U.S.`, an initial), no digits. Measured once here because the
     /// name steps ask it of every word several times.
     pub capitalized: bool,
+    /// The lexicon's classes of a capitalized word, looked up here once:
+    /// the name steps go over the same words again for each source phrase.
+    /// Empty for any other token.
+    pub class: Class,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -211,6 +216,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 span: Span::new(span.start + i, span.start + i + len),
                 word: false,
                 capitalized: false,
+                class: Class::default(),
             });
             i += len;
             continue;
@@ -228,6 +234,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
             span: Span::new(span.start + start, span.start + end),
             word: true,
             capitalized,
+            class: if capitalized {
+                class(&s[start..end])
+            } else {
+                Class::default()
+            },
         });
         // The space after a word needs no turn of the loop.
         i = end + usize::from(bytes.get(end) == Some(&b' '));
