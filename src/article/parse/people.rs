@@ -58,26 +58,33 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
     // from where they were last asked: each moves only forward.
     let (mut next_capitalized, mut next_gap) = (0, 0);
     let mut i = 0;
+    let next = |at: &mut usize, from: usize, is: fn(&Token) -> bool| {
+        *at = (*at).max(from);
+        while *at < tokens.len() && !is(&tokens[*at]) {
+            *at += 1;
+        }
+        *at
+    };
     while i < tokens.len() {
         let t = &tokens[i];
         // A lowercase role word opens a run only shortly before a capitalized
-        // word ("chief executive Dana Okereke"), with only words between;
-        // checking that first spares most lowercase words a lexicon lookup.
-        let mut capitalized_soon = || {
-            let from = i + 1;
-            let next = |at: &mut usize, is: fn(&Token) -> bool| {
-                *at = (*at).max(from);
-                while *at < tokens.len() && !is(&tokens[*at]) {
-                    *at += 1;
-                }
-                *at
-            };
-            let capitalized = next(&mut next_capitalized, |n| n.capitalized);
-            capitalized < tokens.len().min(i + 4) && capitalized < next(&mut next_gap, |n| !n.word)
+        // word ("chief executive Dana Okereke"), with only words between:
+        // the words further from one are passed over unasked.
+        let opens = if t.capitalized {
+            t.word
+        } else {
+            let capitalized = next(&mut next_capitalized, i + 1, |n| n.capitalized);
+            if capitalized == tokens.len() {
+                break;
+            }
+            if capitalized >= i + 4 {
+                i = capitalized - 3;
+                continue;
+            }
+            t.word
+                && capitalized < next(&mut next_gap, i + 1, |n| !n.word)
+                && title_class(word(text, t)).has(Class::ROLE)
         };
-        let opens = t.word
-            && (t.capitalized || capitalized_soon())
-            && (t.capitalized || title_class(word(text, t)).has(Class::ROLE));
         if !opens {
             i += 1;
             continue;
