@@ -310,31 +310,43 @@ pub fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     ) {
         return false;
     }
-    let at = |k: usize| &text[tokens[k].span.range()];
-    let is_mark = |k: usize| !tokens[k].word && matches!(at(k), "." | "!" | "?" | "…");
-    let is_closer = |k: usize| {
-        !tokens[k].word
-            && match at(k) {
-                "”" | "’" | ")" | "»" | "」" => true,
-                "\"" | "'" => text[tokens[k].span.end..]
-                    .chars()
-                    .next()
-                    .is_none_or(char::is_whitespace),
-                _ => false,
-            }
-    };
     let next_starts = || match tokens.get(i + 1) {
         None => true,
         Some(n) => starts_sentence(text, n),
     };
-    if matches!(at(i), "。" | "！" | "？") {
+    if matches!(punct(text, &tokens[i]), "。" | "！" | "？") {
         return true;
     }
-    if is_mark(i) {
-        let continues = tokens.get(i + 1).is_some() && (is_mark(i + 1) || is_closer(i + 1));
+    if is_mark(text, &tokens[i]) {
+        let continues = tokens
+            .get(i + 1)
+            .is_some_and(|n| is_mark(text, n) || is_closer(text, n));
         return !continues && next_starts();
     }
-    is_closer(i) && i > 0 && is_mark(i - 1) && next_starts()
+    is_closer(text, &tokens[i]) && i > 0 && is_mark(text, &tokens[i - 1]) && next_starts()
+}
+
+/// The text of a punctuation token; empty for a word.
+#[inline]
+fn punct<'t>(text: &'t str, t: &Token) -> &'t str {
+    if t.word { "" } else { &text[t.span.range()] }
+}
+
+#[inline]
+fn is_mark(text: &str, t: &Token) -> bool {
+    matches!(punct(text, t), "." | "!" | "?" | "…")
+}
+
+#[inline]
+fn is_closer(text: &str, t: &Token) -> bool {
+    match punct(text, t) {
+        "”" | "’" | ")" | "»" | "」" => true,
+        "\"" | "'" => text[t.span.end..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace),
+        _ => false,
+    }
 }
 
 fn starts_sentence(text: &str, t: &Token) -> bool {
