@@ -404,6 +404,7 @@ fn lookup(table: &Table, word: &str) -> Class {
     key.and_then(|k| table.get(&k).copied()).unwrap_or_default()
 }
 
+#[inline]
 pub fn strip_possessive(word: &str) -> &str {
     // Most words end in neither `s` nor an apostrophe (`’` ends in 0x99).
     if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {

@@ -97,7 +97,8 @@ pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speec
                 .map_or(next_quote, |s| s.end.min(next_quote));
             let found = source_after(text, toks, after, after_end)
                 .or_else(|| source_before(text, toks, sent.start.max(prev_quote), first));
-            let words = Shape::of(&text[m.inner.range()]).words;
+            let shape = Shape::of(&text[m.inner.range()]);
+            let words = shape.words;
             let source = match found {
                 Some((np, verb)) => {
                     // `says he is making "a demand"`: the quote is part of a
@@ -125,13 +126,13 @@ pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speec
             };
             let aside =
                 inner_text.starts_with('(') && inner_text.trim_end_matches('.').ends_with(')');
-            let title = words <= 6 && is_title_case(text, m.inner);
+            let title = words <= 6 && is_title_case(&shape);
             let is_speech = !after_possessive
                 && !aside
                 && (!title || found.is_some_and(|_| words > 4))
                 && match source {
                     Source::Phrase(_) | Source::Previous => words >= 2 || found.is_some(),
-                    Source::Unknown => words >= 8 && !is_title_case(text, m.inner),
+                    Source::Unknown => words >= 8 && !is_title_case(&shape),
                 };
             if is_speech || m.open_end || (qi == 0 && carried) {
                 out.push(Speech {
@@ -149,8 +150,7 @@ pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speec
     out
 }
 
-fn is_title_case(text: &str, s: Span) -> bool {
-    let shape = Shape::of(&text[s.range()]);
+fn is_title_case(shape: &Shape) -> bool {
     shape.words <= 10 && shape.capitalized * 2 > shape.words && !shape.ends_sentence
 }
 
