@@ -22,5 +22,7 @@ pub mod config;
 pub mod json;
 pub mod library;
 pub mod output;
+#[cfg(target_arch = "x86_64")]
+mod simd;
 mod swar;
 pub mod tui;

@@ -128,44 +128,6 @@ fn ascii_prefix(bytes: &[u8]) -> usize {
     n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
 }
 
-/// Byte classes of sixteen ASCII bytes at once, with the SSE2 instructions
-/// every x86-64 processor has.
-#[cfg(target_arch = "x86_64")]
-mod sse2 {
-    use std::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
-    };
-
-    /// The masks of whitespace, sentence marks and capitals among sixteen
-    /// ASCII bytes: bit `i` for byte `i`.
-    pub fn masks(chunk: &[u8]) -> (u32, u32, u32) {
-        // SAFETY: SSE2 is part of the x86-64 baseline, so every x86-64
-        // processor runs these instructions.
-        unsafe { masks_sse2(chunk) }
-    }
-
-    #[target_feature(enable = "sse2")]
-    fn masks_sse2(chunk: &[u8]) -> (u32, u32, u32) {
-        let half =
-            |at: usize| i64::from_le_bytes(chunk[at..at + 8].try_into().expect("eight bytes"));
-        let v = _mm_set_epi64x(half(8), half(0));
-        let eq = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
-        // ASCII bytes order the same as signed bytes.
-        let within = |lo: u8, hi: u8| {
-            _mm_and_si128(
-                _mm_cmpgt_epi8(v, _mm_set1_epi8(lo as i8 - 1)),
-                _mm_cmplt_epi8(v, _mm_set1_epi8(hi as i8 + 1)),
-            )
-        };
-        let bits = |m: __m128i| _mm_movemask_epi8(m) as u32;
-        // Tab, line feed, vertical tab, form feed, carriage return, space.
-        let space = _mm_or_si128(within(0x09, 0x0d), eq(b' '));
-        let mark = _mm_or_si128(_mm_or_si128(eq(b'.'), eq(b'!')), eq(b'?'));
-        (bits(space), bits(mark), bits(within(b'A', b'Z')))
-    }
-}
-
 impl Shape {
     /// Counts a run of ASCII bytes: sixteen at a time where the machine
     /// has SSE2, the rest by table, without decoding, Unicode tables or
@@ -178,7 +140,7 @@ impl Shape {
             for group in whole.chunks(16 * (LANE_MAX / 16)) {
                 let mut packed = 0u64;
                 for chunk in group.chunks_exact(16) {
-                    let (space, mark, upper) = sse2::masks(chunk);
+                    let (space, mark, upper) = crate::simd::shape_masks(chunk);
                     let space_before =
                         space << 1 | u32::from(matches!(at, After::Space | After::CjkMark));
                     let mark_before =

@@ -93,6 +93,7 @@ fn keeps_dot(word: &str) -> bool {
 }
 
 /// See [`Token::capitalized`].
+#[inline]
 fn is_capitalized(w: &str) -> bool {
     let b = w.as_bytes();
     if b.is_ascii() {
@@ -151,14 +152,14 @@ fn alphanumeric_end(bytes: &[u8], from: usize) -> usize {
         .count()
 }
 
-/// The end of the word that starts at byte `start` of `s`.
+/// The end of the word that starts at byte `start` of `s`, given where its
+/// first run of ASCII letters and digits ends (`start` itself when the word
+/// starts with another letter).
 #[inline]
-fn word_end(s: &str, start: usize) -> usize {
+fn word_end(s: &str, start: usize, run_end: usize) -> usize {
     let bytes = s.as_bytes();
-    let mut end = start;
+    let mut end = run_end;
     loop {
-        end = alphanumeric_end(bytes, end);
-        // A space, the usual end, needs no more checks.
         if bytes.get(end).is_none_or(|&b| b == b' ') {
             return end;
         }
@@ -167,83 +168,146 @@ fn word_end(s: &str, start: usize) -> usize {
         };
         if !d.is_ascii() && is_word_char(d) {
             end += d.len_utf8();
-            continue;
-        }
-        let after = end + d.len_utf8();
-        // "3,000" and "4.75" are one word.
-        let in_number = matches!(d, ',' | '.')
-            && end > start
-            && bytes[end - 1].is_ascii_digit()
-            && bytes.get(after).is_some_and(u8::is_ascii_digit);
-        if end > start
-            && (in_number || (is_inner(d) && char_at(s, after).is_some_and(is_word_char)))
-        {
-            end = after;
         } else {
-            return end;
+            let after = end + d.len_utf8();
+            // "3,000" and "4.75" are one word.
+            let in_number = matches!(d, ',' | '.')
+                && end > start
+                && bytes[end - 1].is_ascii_digit()
+                && bytes.get(after).is_some_and(u8::is_ascii_digit);
+            if end > start
+                && (in_number || (is_inner(d) && char_at(s, after).is_some_and(is_word_char)))
+            {
+                end = after;
+            } else {
+                return end;
+            }
         }
+        end = alphanumeric_end(bytes, end);
     }
 }
 
+/// ASCII letters and digits, and ASCII whitespace, among the 64 bytes of
+/// `block`: bit `i` for byte `i`.
+fn word_masks(block: &[u8; 64]) -> (u64, u64) {
+    #[cfg(target_arch = "x86_64")]
+    return crate::simd::word_masks(block);
+    #[cfg(not(target_arch = "x86_64"))]
+    return word_masks_by_byte(block);
+}
+
+/// [`word_masks`] a byte at a time.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn word_masks_by_byte(block: &[u8; 64]) -> (u64, u64) {
+    let (mut alphanumeric, mut space) = (0, 0);
+    for (i, &b) in block.iter().enumerate() {
+        alphanumeric |= u64::from(ALPHANUMERIC[usize::from(b)]) << i;
+        space |= u64::from(b.is_ascii_whitespace() || b == 0x0b) << i;
+    }
+    (alphanumeric, space)
+}
+
 /// The tokens of `text[span]`.
+///
+/// The text is scanned 64 bytes at a time for where tokens may start: runs
+/// of ASCII letters and digits, and every byte that is neither one nor
+/// ASCII whitespace. Each start not already inside a token makes one, so a
+/// token costs a few instructions more than the bytes it spans.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = &text[span.range()];
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 5);
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // ASCII is told apart without decoding: spaces and punctuation are
-        // most of what is not a word.
-        let (word, len) = if b.is_ascii() {
-            if ALPHANUMERIC[usize::from(b)] {
-                (true, 1)
-            } else if b.is_ascii_whitespace() || b == 0x0b {
-                i += 1;
-                continue;
-            } else {
-                (false, 1)
-            }
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            if c.is_whitespace() {
-                i += c.len_utf8();
-                continue;
-            }
-            (is_word_char(c), c.len_utf8())
-        };
-        if !word {
-            out.push(Token {
-                span: Span::new(span.start + i, span.start + i + len),
-                word: false,
-                capitalized: false,
-                class: Class::default(),
-            });
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut end = word_end(s, start);
-        if bytes.get(end) == Some(&b'.') && keeps_dot(&s[start..end]) {
-            end += 1;
-        }
-        // Most words start with a lowercase letter or a digit: not
-        // capitalized, which one byte tells.
-        let capitalized =
-            (b.is_ascii_uppercase() || !b.is_ascii()) && is_capitalized(&s[start..end]);
-        out.push(Token {
-            span: Span::new(span.start + start, span.start + end),
-            word: true,
-            capitalized,
-            class: if capitalized {
-                class(&s[start..end])
-            } else {
-                Class::default()
-            },
+    // The first byte not yet in a token or skipped.
+    let mut next = 0;
+    for (k, chunk) in bytes.chunks(64).enumerate() {
+        let base = 64 * k;
+        let block: [u8; 64] = chunk.try_into().unwrap_or_else(|_| {
+            // The last few bytes, padded with spaces, which start nothing.
+            let mut padded = [b' '; 64];
+            padded[..chunk.len()].copy_from_slice(chunk);
+            padded
         });
-        // The space after a word needs no turn of the loop.
-        i = end + usize::from(bytes.get(end) == Some(&b' '));
+        let (alphanumeric, space) = word_masks(&block);
+        // A run that goes on from the block before starts at bit 0 here,
+        // inside the word already made of it, and is passed over.
+        let runs = alphanumeric & !(alphanumeric << 1);
+        let mut starts = runs | !(alphanumeric | space);
+        while starts != 0 {
+            let bit = starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            let at = base + bit;
+            if at < next {
+                continue;
+            }
+            next = if alphanumeric >> bit & 1 == 1 {
+                let run = (!(alphanumeric >> bit)).trailing_zeros() as usize;
+                let run_end = if bit + run < 64 {
+                    at + run
+                } else {
+                    alphanumeric_end(bytes, base + 64)
+                };
+                push_word(s, span.start, at, run_end, &mut out)
+            } else {
+                push_other(s, span.start, at, &mut out)
+            };
+        }
     }
     out
+}
+
+/// Pushes the word that starts at byte `start` of `s` (`offset` into the
+/// text); returns where it ends. Inlined into the scan, whose every word
+/// comes here.
+#[inline(always)]
+fn push_word(s: &str, offset: usize, start: usize, run_end: usize, out: &mut Vec<Token>) -> usize {
+    let bytes = s.as_bytes();
+    // A space, the usual end, needs no more checks.
+    let end = match bytes.get(run_end) {
+        None | Some(b' ') => run_end,
+        _ => {
+            let end = word_end(s, start, run_end);
+            end + usize::from(bytes.get(end) == Some(&b'.') && keeps_dot(&s[start..end]))
+        }
+    };
+    // Most words start with a lowercase letter or a digit: not
+    // capitalized, which one byte tells.
+    let b = bytes[start];
+    let capitalized = (b.is_ascii_uppercase() || !b.is_ascii()) && is_capitalized(&s[start..end]);
+    out.push(Token {
+        span: Span::new(offset + start, offset + end),
+        word: true,
+        capitalized,
+        class: if capitalized {
+            class(&s[start..end])
+        } else {
+            Class::default()
+        },
+    });
+    end
+}
+
+/// Pushes the token, if any, of the character at byte `at` of `s`, which
+/// is no ASCII letter, digit or whitespace; returns where it ends.
+fn push_other(s: &str, offset: usize, at: usize, out: &mut Vec<Token>) -> usize {
+    let len = if s.as_bytes()[at].is_ascii() {
+        1
+    } else {
+        let c = s[at..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            return at + c.len_utf8();
+        }
+        if is_word_char(c) {
+            return push_word(s, offset, at, at, out);
+        }
+        c.len_utf8()
+    };
+    out.push(Token {
+        span: Span::new(offset + at, offset + at + len),
+        word: false,
+        capitalized: false,
+        class: Class::default(),
+    });
+    at + len
 }
 
 /// A short word in ASCII lowercase, so that the word lists are compared
@@ -406,6 +470,69 @@ mod tests {
         assert_eq!(Lower::new("said").as_str(), "said");
         assert_eq!(Lower::new("ÉTÉ Mr").as_str(), "ÉtÉ mr");
         assert_eq!(Lower::new(&"x".repeat(25)).as_str(), "");
+    }
+
+    /// The tokenizer as first written, a character at a time: what the
+    /// scan by masks must give.
+    fn tokenize_by_char(text: &str, span: Span) -> Vec<Token> {
+        let s = &text[span.range()];
+        let bytes = s.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(c) = s[i..].chars().next() {
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            if !is_word_char(c) {
+                out.push(Token {
+                    span: Span::new(span.start + i, span.start + i + c.len_utf8()),
+                    word: false,
+                    capitalized: false,
+                    class: Class::default(),
+                });
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let mut end = word_end(s, start, alphanumeric_end(bytes, start));
+            if bytes.get(end) == Some(&b'.') && keeps_dot(&s[start..end]) {
+                end += 1;
+            }
+            let capitalized = is_capitalized(&s[start..end]);
+            out.push(Token {
+                span: Span::new(span.start + start, span.start + end),
+                word: true,
+                capitalized,
+                class: if capitalized {
+                    class(&s[start..end])
+                } else {
+                    Class::default()
+                },
+            });
+            i = end;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn masks_find_the_tokens_chars_do(
+            text in "[a-zA-Z0-9 .,'’\\-&:;!?\"“”()\n\t\x0b\x0c\r\x01\x7féÉ東\u{a0}\u{2014}\u{2011}]{0,300}",
+            from in 0usize..8,
+        ) {
+            let from = (0..=from.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let span = Span::new(from, text.len());
+            proptest::prop_assert_eq!(tokenize(&text, span), tokenize_by_char(&text, span));
+        }
+
+        #[test]
+        fn word_masks_are_the_bytes(block in proptest::array::uniform32(proptest::num::u8::ANY), more in proptest::array::uniform32(proptest::num::u8::ANY)) {
+            let mut all = [0u8; 64];
+            all[..32].copy_from_slice(&block);
+            all[32..].copy_from_slice(&more);
+            proptest::prop_assert_eq!(word_masks(&all), word_masks_by_byte(&all));
+        }
     }
 
     #[test]
