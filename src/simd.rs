@@ -5,23 +5,39 @@
 //! an instruction set, baseline or not.
 
 use std::arch::x86_64::{
-    __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8,
-    _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+    __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8,
+    _mm_cvtsi128_si64, _mm_movemask_epi8, _mm_or_si128, _mm_sad_epu8, _mm_set_epi64x,
+    _mm_set1_epi8, _mm_setzero_si128, _mm_slli_si128, _mm_srli_si128, _mm_sub_epi8,
 };
 
-/// Whitespace, sentence marks (`.`, `!`, `?`) and capitals among the first
-/// sixteen bytes of `chunk`, which are ASCII: bit `i` for byte `i`.
-pub fn shape_masks(chunk: &[u8]) -> (u32, u32, u32) {
+/// What the shape of a text counts, over ASCII bytes sixteen at a time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ShapeCounts {
+    /// Bytes that are not whitespace.
+    pub visible: usize,
+    /// Bytes that are not whitespace after whitespace.
+    pub starts: usize,
+    /// Capitals among `starts`.
+    pub capitalized: usize,
+    /// Whitespace after a sentence mark (`.`, `!`, `?`).
+    pub sentences: usize,
+    /// Whether the last byte is whitespace, and whether it is a mark.
+    pub last: (bool, bool),
+}
+
+/// [`ShapeCounts`] of `bytes`, ASCII and a multiple of sixteen long;
+/// `before` says whether whitespace and a sentence mark come just before.
+pub fn shape_counts(bytes: &[u8], before: (bool, bool)) -> ShapeCounts {
     // SAFETY: SSE2 is part of the x86-64 baseline, so every processor this
     // code is compiled for runs these instructions.
-    unsafe { shape_masks_sse2(chunk) }
+    unsafe { shape_counts_sse2(bytes, before) }
 }
 
 /// ASCII letters and digits, and ASCII whitespace (vertical tab included),
 /// among the 64 bytes of `block`: bit `i` for byte `i`. Bytes from 0x80 are
 /// in neither.
 pub fn word_masks(block: &[u8; 64]) -> (u64, u64) {
-    // SAFETY: as for `shape_masks`.
+    // SAFETY: as for `shape_counts`.
     unsafe { word_masks_sse2(block) }
 }
 
@@ -58,10 +74,45 @@ fn whitespace(v: __m128i) -> __m128i {
 }
 
 #[target_feature(enable = "sse2")]
-fn shape_masks_sse2(chunk: &[u8]) -> (u32, u32, u32) {
-    let v = load(chunk);
-    let mark = _mm_or_si128(_mm_or_si128(equal(v, b'.'), equal(v, b'!')), equal(v, b'?'));
-    (bits(whitespace(v)), bits(mark), bits(within(v, b'A', b'Z')))
+fn shape_counts_sse2(bytes: &[u8], before: (bool, bool)) -> ShapeCounts {
+    let all = |on: bool| _mm_set1_epi8(-i8::from(on));
+    // Only their last byte is read, as the byte before the first chunk.
+    let (mut prev_space, mut prev_mark) = (all(before.0), all(before.1));
+    let mut counts = ShapeCounts::default();
+    // Each chunk adds at most one to each byte of a counter.
+    for group in bytes.chunks(16 * 255) {
+        let zero = _mm_setzero_si128();
+        let (mut spaces, mut starts, mut capitals, mut ends) = (zero, zero, zero, zero);
+        for chunk in group.chunks_exact(16) {
+            let v = load(chunk);
+            let space = whitespace(v);
+            let mark = _mm_or_si128(_mm_or_si128(equal(v, b'.'), equal(v, b'!')), equal(v, b'?'));
+            let space_before =
+                _mm_or_si128(_mm_slli_si128::<1>(space), _mm_srli_si128::<15>(prev_space));
+            let mark_before =
+                _mm_or_si128(_mm_slli_si128::<1>(mark), _mm_srli_si128::<15>(prev_mark));
+            let start = _mm_andnot_si128(space, space_before);
+            // A true byte is -1: subtracting it counts one.
+            spaces = _mm_sub_epi8(spaces, space);
+            starts = _mm_sub_epi8(starts, start);
+            capitals = _mm_sub_epi8(capitals, _mm_and_si128(start, within(v, b'A', b'Z')));
+            ends = _mm_sub_epi8(ends, _mm_and_si128(space, mark_before));
+            (prev_space, prev_mark) = (space, mark);
+        }
+        counts.visible += group.len() - sum(spaces);
+        counts.starts += sum(starts);
+        counts.capitalized += sum(capitals);
+        counts.sentences += sum(ends);
+    }
+    counts.last = (bits(prev_space) >> 15 == 1, bits(prev_mark) >> 15 == 1);
+    counts
+}
+
+/// The sum of the sixteen bytes of `v`.
+#[target_feature(enable = "sse2")]
+fn sum(v: __m128i) -> usize {
+    let halves = _mm_sad_epu8(v, _mm_setzero_si128());
+    (_mm_cvtsi128_si64(halves) + _mm_cvtsi128_si64(_mm_srli_si128::<8>(halves))) as usize
 }
 
 #[target_feature(enable = "sse2")]

@@ -60,16 +60,6 @@ const fn lane(k: u32) -> u64 {
     1 << (k * LANE_BITS)
 }
 
-/// The number of bits set in each sixteen-bit lane of `x`, in that lane:
-/// a population count of four masks at once, on any processor.
-#[cfg(target_arch = "x86_64")]
-fn lane_counts(x: u64) -> u64 {
-    let x = x - (x >> 1 & 0x5555_5555_5555_5555);
-    let x = (x & 0x3333_3333_3333_3333) + (x >> 2 & 0x3333_3333_3333_3333);
-    let x = (x + (x >> 4)) & 0x0f0f_0f0f_0f0f_0f0f;
-    (x + (x >> 8)) & 0x00ff_00ff_00ff_00ff
-}
-
 /// What each ASCII byte adds to the packed counts, by the state before it.
 static ADDS: [[u64; 128]; 4] = {
     let mut table = [[0u64; 128]; 4];
@@ -132,36 +122,31 @@ impl Shape {
     /// Counts a run of ASCII bytes: sixteen at a time where the machine
     /// has SSE2, the rest by table, without decoding, Unicode tables or
     /// branches.
-    fn count_ascii(&mut self, run: &[u8], mut at: After) -> After {
+    fn count_ascii(&mut self, run: &[u8], at: After) -> After {
         #[cfg(target_arch = "x86_64")]
-        let run = {
+        let (run, at) = {
             let (whole, rest) = run.split_at(run.len() / 16 * 16);
-            // Sixteen bytes add at most sixteen to a lane.
-            for group in whole.chunks(16 * (LANE_MAX / 16)) {
-                let mut packed = 0u64;
-                for chunk in group.chunks_exact(16) {
-                    let (space, mark, upper) = crate::simd::shape_masks(chunk);
-                    let space_before =
-                        space << 1 | u32::from(matches!(at, After::Space | After::CjkMark));
-                    let mark_before =
-                        mark << 1 | u32::from(matches!(at, After::Mark | After::CjkMark));
-                    let visible = !space & 0xffff;
-                    let starts = visible & space_before;
-                    packed += lane_counts(
-                        u64::from(visible)
-                            | u64::from(starts) << LANE_BITS
-                            | u64::from(starts & upper) << (2 * LANE_BITS)
-                            | u64::from(space & mark_before & 0xffff) << (3 * LANE_BITS),
-                    );
-                    at = match (space >> 15 & 1, mark >> 15 & 1) {
-                        (1, _) => After::Space,
-                        (_, 1) => After::Mark,
-                        _ => After::Word,
-                    };
-                }
-                self.add_lanes(packed);
+            if whole.is_empty() {
+                (rest, at)
+            } else {
+                let c = crate::simd::shape_counts(
+                    whole,
+                    (
+                        matches!(at, After::Space | After::CjkMark),
+                        matches!(at, After::Mark | After::CjkMark),
+                    ),
+                );
+                self.chars += c.visible;
+                self.words += c.starts;
+                self.capitalized += c.capitalized;
+                self.sentences += c.sentences;
+                let at = match c.last {
+                    (true, _) => After::Space,
+                    (_, true) => After::Mark,
+                    _ => After::Word,
+                };
+                (rest, at)
             }
-            rest
         };
         self.count_by_table(run, at)
     }
