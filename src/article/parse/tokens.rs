@@ -23,6 +23,9 @@ pub struct Token {
     /// the name steps go over the same words again for each source phrase.
     /// Empty for any other token.
     pub class: Class,
+    /// A word that keeps a closing dot (`U.S.`), or a mark or closer: only
+    /// these may end a sentence, and the tokenizer knows them for free.
+    pub may_end: bool,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -262,11 +265,12 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 fn push_word(s: &str, offset: usize, start: usize, run_end: usize, out: &mut Vec<Token>) -> usize {
     let bytes = s.as_bytes();
     // A space, the usual end, needs no more checks.
-    let end = match bytes.get(run_end) {
-        None | Some(b' ') => run_end,
+    let (end, dotted) = match bytes.get(run_end) {
+        None | Some(b' ') => (run_end, false),
         _ => {
             let end = word_end(s, start, run_end);
-            end + usize::from(bytes.get(end) == Some(&b'.') && keeps_dot(&s[start..end]))
+            let dotted = bytes.get(end) == Some(&b'.') && keeps_dot(&s[start..end]);
+            (end + usize::from(dotted), dotted)
         }
     };
     // Most words start with a lowercase letter or a digit: not
@@ -282,6 +286,7 @@ fn push_word(s: &str, offset: usize, start: usize, run_end: usize, out: &mut Vec
         } else {
             Class::default()
         },
+        may_end: dotted && end - start > 2,
     });
     end
 }
@@ -289,7 +294,8 @@ fn push_word(s: &str, offset: usize, start: usize, run_end: usize, out: &mut Vec
 /// Pushes the token, if any, of the character at byte `at` of `s`, which
 /// is no ASCII letter, digit or whitespace; returns where it ends.
 fn push_other(s: &str, offset: usize, at: usize, out: &mut Vec<Token>) -> usize {
-    let len = if s.as_bytes()[at].is_ascii() {
+    let b = s.as_bytes()[at];
+    let len = if b.is_ascii() {
         1
     } else {
         let c = s[at..].chars().next().unwrap_or(' ');
@@ -306,6 +312,11 @@ fn push_other(s: &str, offset: usize, at: usize, out: &mut Vec<Token>) -> usize 
         word: false,
         capitalized: false,
         class: Class::default(),
+        // Commas, dashes and the like are told by their first byte.
+        may_end: matches!(
+            b,
+            b'.' | b'!' | b'?' | b')' | b'"' | b'\'' | 0xc2 | 0xe2 | 0xe3 | 0xef
+        ),
     });
     at + len
 }
@@ -350,29 +361,20 @@ impl<'w> Lower<'w> {
 }
 
 /// True when a sentence ends after token `i`.
-/// Inlined: asked of every token, and most are words answered by one byte.
+/// Inlined: asked of every token, and most are answered by their flag.
 #[inline]
 pub fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
-    if tokens[i].word {
-        // "U.S." ends a sentence only when the next word starts one. Most
-        // words do not end in a dot, which one byte tells.
-        let span = tokens[i].span;
-        if span.len() <= 2 || text.as_bytes()[span.end - 1] != b'.' {
-            return false;
-        }
-        let t = &text[span.range()];
-        return t[..t.len() - 1].contains('.')
+    let t = &tokens[i];
+    if !t.may_end {
+        return false;
+    }
+    if t.word {
+        // "U.S." ends a sentence only when the next word starts one.
+        let w = &text[t.span.range()];
+        return w[..w.len() - 1].contains('.')
             && tokens
                 .get(i + 1)
                 .is_some_and(|n| n.word && starts_sentence(text, n));
-    }
-    // Only a sentence mark or a closing quote or bracket ends a sentence;
-    // the first byte rules out commas, dashes and the like.
-    if !matches!(
-        text.as_bytes()[tokens[i].span.start],
-        b'.' | b'!' | b'?' | b')' | b'"' | b'\'' | 0xc2 | 0xe2 | 0xe3 | 0xef
-    ) {
-        return false;
     }
     let next_starts = || match tokens.get(i + 1) {
         None => true,
@@ -490,6 +492,8 @@ mod tests {
                     word: false,
                     capitalized: false,
                     class: Class::default(),
+                    may_end: matches!(c, '.' | '!' | '?' | ')' | '"' | '\'')
+                        || matches!(s.as_bytes()[i], 0xc2 | 0xe2 | 0xe3 | 0xef),
                 });
                 i += c.len_utf8();
                 continue;
@@ -509,6 +513,7 @@ mod tests {
                 } else {
                     Class::default()
                 },
+                may_end: end - start > 2 && s[..end].ends_with('.'),
             });
             i = end;
         }
