@@ -172,34 +172,10 @@ fn key(word: &[u8]) -> Option<u128> {
         return None;
     }
     let (lo, hi) = word.split_at(len.min(8));
-    let packed = u128::from(lower_ascii(load_le(lo))) | u128::from(lower_ascii(load_le(hi))) << 64;
+    let packed = u128::from(lower_ascii(swar::load_short(lo)))
+        | u128::from(lower_ascii(swar::load_short(hi))) << 64;
     // The length keeps a word holding NUL apart from a shorter word.
     Some(packed | (len as u128) << 120)
-}
-
-/// Up to eight bytes as a little-endian number, zero above them, read with
-/// at most two loads instead of a copy of unknown length.
-#[inline]
-fn load_le(b: &[u8]) -> u64 {
-    let n = b.len();
-    match n {
-        0 => 0,
-        1..=3 => {
-            u64::from(b[0])
-                | u64::from(b[n / 2]) << (8 * (n / 2))
-                | u64::from(b[n - 1]) << (8 * (n - 1))
-        }
-        // Two four-byte loads that overlap in the middle.
-        4..=7 => {
-            let four = |at: usize| {
-                u64::from(u32::from_le_bytes(
-                    b[at..at + 4].try_into().expect("four bytes"),
-                ))
-            };
-            four(0) | four(n - 4) << (8 * (n - 4))
-        }
-        _ => u64::from_le_bytes(b[..8].try_into().expect("eight bytes")),
-    }
 }
 
 /// Eight bytes with `A`..`Z` lowercased; every other byte as it was.

@@ -89,6 +89,18 @@ fn is_abbreviation(lower: &str) -> bool {
 }
 
 fn keeps_dot(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.is_ascii() {
+        // The same test on bytes, without decoding.
+        return (b.len() == 1 && b[0].is_ascii_uppercase())
+            || (b.contains(&b'.') && b.iter().all(|&c| c.is_ascii_alphabetic() || c == b'.'))
+            || (b.len() <= 5 && is_abbreviation(Lower::new(word).as_str()));
+    }
+    keeps_dot_by_char(word)
+}
+
+/// [`keeps_dot`] a character at a time, for any word.
+fn keeps_dot_by_char(word: &str) -> bool {
     let single_letter = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
     single_letter
         || (word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.'))
@@ -99,12 +111,27 @@ fn keeps_dot(word: &str) -> bool {
 #[inline]
 fn is_capitalized(w: &str) -> bool {
     let b = w.as_bytes();
+    if b.len() <= 8 {
+        let x = swar::load_short(b);
+        if x & swar::HIGH == 0 {
+            // An ASCII word of up to eight bytes, all tested at once.
+            let lower = swar::between(x, b'a', b'z');
+            return b.first().is_some_and(u8::is_ascii_uppercase)
+                && (lower != 0 || b.len() <= 2 || swar::equal(x, b'.') != 0)
+                && swar::between(x, b'0', b'9') == 0;
+        }
+    }
     if b.is_ascii() {
         // The same test on bytes, without decoding.
         return b.first().is_some_and(u8::is_ascii_uppercase)
             && (b[1..].iter().any(u8::is_ascii_lowercase) || b.len() <= 2 || b.contains(&b'.'))
             && !b.iter().any(u8::is_ascii_digit);
     }
+    is_capitalized_by_char(w)
+}
+
+/// [`is_capitalized`] a character at a time, for any word.
+fn is_capitalized_by_char(w: &str) -> bool {
     let mut chars = w.chars();
     chars.next().is_some_and(char::is_uppercase)
         && (chars.clone().any(char::is_lowercase) || w.len() <= 2 || w.contains('.'))
@@ -529,6 +556,12 @@ mod tests {
             let from = (0..=from.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
             let span = Span::new(from, text.len());
             proptest::prop_assert_eq!(tokenize(&text, span), tokenize_by_char(&text, span));
+        }
+
+        #[test]
+        fn word_tests_on_bytes_are_the_tests_by_char(w in "[a-zA-Z0-9.'\\-&]{0,12}") {
+            proptest::prop_assert_eq!(is_capitalized(&w), is_capitalized_by_char(&w));
+            proptest::prop_assert_eq!(keeps_dot(&w), keeps_dot_by_char(&w));
         }
 
         #[test]
