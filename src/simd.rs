@@ -33,6 +33,14 @@ pub fn shape_counts(bytes: &[u8], before: (bool, bool)) -> ShapeCounts {
     unsafe { shape_counts_sse2(bytes, before) }
 }
 
+/// Bytes that may start a quotation mark among the first sixteen of
+/// `chunk`: straight quotes and every byte from 0x80 (curly quotes and
+/// guillemets are multibyte). Bit `i` for byte `i`.
+pub fn quote_candidates(chunk: &[u8]) -> u32 {
+    // SAFETY: as for `shape_counts`.
+    unsafe { quote_candidates_sse2(chunk) }
+}
+
 /// ASCII letters and digits, and ASCII whitespace (vertical tab included),
 /// among the 64 bytes of `block`: bit `i` for byte `i`. Bytes from 0x80 are
 /// in neither.
@@ -113,6 +121,16 @@ fn shape_counts_sse2(bytes: &[u8], before: (bool, bool)) -> ShapeCounts {
 fn sum(v: __m128i) -> usize {
     let halves = _mm_sad_epu8(v, _mm_setzero_si128());
     (_mm_cvtsi128_si64(halves) + _mm_cvtsi128_si64(_mm_srli_si128::<8>(halves))) as usize
+}
+
+#[target_feature(enable = "sse2")]
+fn quote_candidates_sse2(chunk: &[u8]) -> u32 {
+    let v = load(chunk);
+    // The high bit of every byte is its own mask bit.
+    bits(_mm_or_si128(
+        _mm_or_si128(equal(v, b'"'), equal(v, b'\'')),
+        v,
+    ))
 }
 
 #[target_feature(enable = "sse2")]

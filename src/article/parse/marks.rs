@@ -55,11 +55,24 @@ static MAY_START_MARK: [bool; 256] = {
     table
 };
 
-/// Where the first byte of [`MAY_START_MARK`] is. Eight bytes at a time are
-/// searched for a straight mark or a byte beyond ASCII, which the table
-/// then tells: most text is ASCII, and most of it is not marks.
+/// Where the first byte of [`MAY_START_MARK`] is. Sixteen bytes at a time
+/// (eight without SSE2) are searched for a straight mark or a byte beyond
+/// ASCII, which the table then tells: most text is ASCII, and most of it is
+/// not marks.
 fn next_mark(bytes: &[u8]) -> Option<usize> {
     let mut n = 0;
+    #[cfg(target_arch = "x86_64")]
+    while let Some(chunk) = bytes.get(n..n + 16) {
+        let mut found = crate::simd::quote_candidates(chunk);
+        while found != 0 {
+            let at = n + found.trailing_zeros() as usize;
+            if MAY_START_MARK[usize::from(bytes[at])] {
+                return Some(at);
+            }
+            found &= found - 1;
+        }
+        n += 16;
+    }
     while let Some(chunk) = bytes.get(n..n + 8) {
         let w = swar::load(chunk);
         let mut found = swar::equal(w, b'"') | swar::equal(w, b'\'') | w & swar::HIGH;
