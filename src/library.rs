@@ -59,13 +59,11 @@ pub struct Entry {
 }
 
 fn is_article_file(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("txt" | "md" | "markdown")
-    )
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["txt", "md", "markdown"]
+            .iter()
+            .any(|known| e.eq_ignore_ascii_case(known))
+    })
 }
 
 /// The article files under `paths`, sorted, and the paths that could not be

@@ -51,7 +51,9 @@ fn is_name_particle(w: &str, class: Class) -> bool {
 
 /// The capitalized runs of a paragraph's tokens, split into role and name.
 pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
-    let mut out = Vec::new();
+    // Room for the runs of most paragraphs at once: a name in about every
+    // eight words.
+    let mut out = Vec::with_capacity(tokens.len() / 8);
     // The classes of the current run's words, looked up once each.
     let mut classes: Vec<Class> = Vec::new();
     // The next capitalized token and the next token that is not a word,

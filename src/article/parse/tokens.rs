@@ -449,7 +449,8 @@ fn starts_sentence(text: &str, t: &Token) -> bool {
 
 /// Token index ranges of the sentences.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+    // Room for sentences of sixteen tokens, shorter than most.
+    let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut start = 0;
     for i in 0..tokens.len() {
         if ends_sentence(text, tokens, i) {
