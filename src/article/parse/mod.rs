@@ -92,15 +92,11 @@ fn attribute(
     // phrase that is the name (after a title) counts, and a capitalized
     // first word of a sentence only when it is also capitalized elsewhere
     // ("Delegates said ..." is not a person, "Delorenzi said ..." may be).
-    let mut mid_sentence: HashSet<String> = HashSet::default();
-    let mut key = String::new();
+    let mut mid_sentence = HashSet::default();
     for (toks, runs) in tokens.iter().zip(&runs) {
         for r in runs {
             if r.name.0 > 0 && !tokens::ends_sentence(text, toks, r.name.0 - 1) {
-                people::surname_key_to(&text[toks[r.name.1 - 1].span.range()], &mut key);
-                if !mid_sentence.contains(&key) {
-                    mid_sentence.insert(key.clone());
-                }
+                mid_sentence.insert(people::surname_key(&text[toks[r.name.1 - 1].span.range()]));
             }
         }
     }

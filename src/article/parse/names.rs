@@ -166,7 +166,7 @@ const PRONOUNS_FEMALE: &[&str] = &["she", "her"];
 /// lowercased on the way (ASCII letters only: other words come lowercased).
 /// `None` for longer words: no list has them.
 #[inline]
-fn key(word: &[u8]) -> Option<u128> {
+pub fn key(word: &[u8]) -> Option<u128> {
     let len = word.len();
     if len > 15 {
         return None;

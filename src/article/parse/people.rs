@@ -10,9 +10,8 @@
 
 use foldhash::HashMap;
 
-use super::names::{Class, class, strip_possessive, title_class};
+use super::names::{Class, class, key, strip_possessive, title_class};
 use super::tokens::Token;
-use crate::article::text::lowercase_into;
 use crate::article::{Person, PersonId, Span};
 
 /// A capitalized run split into its parts, as token index ranges.
@@ -185,24 +184,30 @@ fn split_run(tokens: &[Token], start: usize, classes: &[Class]) -> Option<NameRu
 }
 
 /// The key a name is matched by: its last word, lowercase, without a
-/// possessive or an `al-` prefix.
-pub fn surname_key(last: &str) -> String {
-    let mut key = String::new();
-    surname_key_to(last, &mut key);
-    key
+/// possessive or an `al-` prefix. Most fit in a number (up to fifteen ASCII
+/// bytes), hashed and compared without a string.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum SurnameKey {
+    Short(u128),
+    Long(Box<str>),
 }
 
-/// [`surname_key`] written into `key`, so that a caller looking up many
-/// names reuses one buffer.
-pub fn surname_key_to(last: &str, key: &mut String) {
-    lowercase_into(strip_possessive(last), key);
+pub fn surname_key(last: &str) -> SurnameKey {
+    let word = strip_possessive(last);
     // Every prefix ends in a hyphen at its third or fourth byte.
-    let hyphenated = matches!(key.as_bytes(), [_, _, b'-', ..] | [_, _, _, b'-', ..]);
-    if let Some(p) = ["al-", "el-", "bin-", "ibn-", "de-"]
+    let hyphenated = matches!(word.as_bytes(), [_, _, b'-', ..] | [_, _, _, b'-', ..]);
+    let word = ["al-", "el-", "bin-", "ibn-", "de-"]
         .iter()
-        .find(|p| hyphenated && key.starts_with(*p))
-    {
-        key.drain(..p.len());
+        .find(|p| {
+            hyphenated
+                && word
+                    .get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        })
+        .map_or(word, |p| &word[p.len()..]);
+    match key(word.as_bytes()) {
+        Some(short) if word.is_ascii() => SurnameKey::Short(short),
+        _ => SurnameKey::Long(word.to_lowercase().into()),
     }
 }
 
@@ -212,10 +217,8 @@ pub struct Registry {
     pub people: Vec<Person>,
     genders: Vec<Class>,
     /// Surname key to the people with that surname.
-    surnames: HashMap<String, Vec<PersonId>>,
+    surnames: HashMap<SurnameKey, Vec<PersonId>>,
     pub mentions: Vec<(Span, PersonId)>,
-    /// The surname key of the name being looked up.
-    key: String,
 }
 
 /// A name's words as written, possessives dropped.
@@ -261,7 +264,7 @@ impl Registry {
         if !strong || b - a > 4 {
             return None;
         }
-        surname_key_to(word(text, &tokens[b - 1]), &mut self.key);
+        let key = surname_key(word(text, &tokens[b - 1]));
         let gender = match run.honorific.map(|h| word(text, &tokens[h]).to_lowercase()) {
             Some(h) if h.starts_with("mr") && !h.starts_with("mrs") => Class::MALE,
             Some(h) if h.starts_with("m") || h == "dame" || h == "lady" => Class::FEMALE,
@@ -271,7 +274,7 @@ impl Registry {
         let role = run
             .role
             .map(|r| crate::article::text::display(&text[span_of(tokens, r).range()]));
-        let id = match self.find(text, &tokens[a..b]) {
+        let id = match self.find(&key, text, &tokens[a..b]) {
             Some(id) => {
                 let p = &mut self.people[id];
                 if b - a > p.name.split(' ').count() {
@@ -294,7 +297,7 @@ impl Registry {
                 });
                 self.genders.push(gender);
                 let id = self.people.len() - 1;
-                self.surnames.entry(self.key.clone()).or_default().push(id);
+                self.surnames.entry(key).or_default().push(id);
                 id
             }
         };
@@ -302,10 +305,10 @@ impl Registry {
     }
 
     /// The person the name in `tokens` refers to, its surname key being
-    /// `self.key`: the same full name, or a person whose name ends or starts
+    /// `key`: the same full name, or a person whose name ends or starts
     /// with it.
-    fn find(&self, text: &str, tokens: &[Token]) -> Option<PersonId> {
-        let ids = self.surnames.get(self.key.as_str())?;
+    fn find(&self, key: &SurnameKey, text: &str, tokens: &[Token]) -> Option<PersonId> {
+        let ids = self.surnames.get(key)?;
         let words = || name_words(text, tokens);
         // The latest few people of a surname are enough to tell apart; a
         // page of a thousand Smiths must not make every lookup slower.
@@ -329,8 +332,8 @@ impl Registry {
     pub fn record_mentions(&mut self, text: &str, tokens: &[Token], runs: &[NameRun]) {
         for run in runs {
             let (a, b) = run.name;
-            surname_key_to(word(text, &tokens[b - 1]), &mut self.key);
-            if let Some(id) = self.find(text, &tokens[a..b]) {
+            let key = surname_key(word(text, &tokens[b - 1]));
+            if let Some(id) = self.find(&key, text, &tokens[a..b]) {
                 let span = span_of(tokens, run.name);
                 self.mentions.push((span, id));
                 let from = run.honorific.unwrap_or(a);
@@ -399,6 +402,21 @@ impl Registry {
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+
+    #[test]
+    fn surname_keys() {
+        assert_eq!(surname_key("al-Assad's"), surname_key("ASSAD"));
+        assert_eq!(
+            surname_key("Smith’s"),
+            SurnameKey::Short(key(b"smith").unwrap())
+        );
+        assert_eq!(surname_key("Müller"), SurnameKey::Long("müller".into()));
+        assert_eq!(
+            surname_key("Featherstonehaughs"),
+            SurnameKey::Long("featherstonehaughs".into())
+        );
+        assert_ne!(surname_key("bin-Laden"), surname_key("Bin"));
+    }
 
     fn people(text: &str) -> Registry {
         let tokens = tokenize(text, Span::new(0, text.len()));
