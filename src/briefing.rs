@@ -150,10 +150,11 @@ impl Briefing {
         self.filed = filed;
     }
 
-    /// Adds `later`, a briefing of articles that all come after this one's:
-    /// the result is the briefing of both runs of articles, as if built
-    /// one article at a time. Lets a big briefing be built in parts.
-    pub fn append(&mut self, later: Briefing) {
+    /// Adds `later`, a briefing of articles that all come after this one's,
+    /// its article indices counting from `offset`: the result is the
+    /// briefing of both runs of articles, as if built one article at a
+    /// time. Lets a big briefing be built in parts.
+    pub fn append(&mut self, later: Briefing, offset: usize) {
         for theirs in later.speakers {
             let i = self.entry(theirs.name.as_deref());
             let s = &mut self.speakers[i];
@@ -165,7 +166,12 @@ impl Briefing {
                     s.aliases.push(alias);
                 }
             }
-            s.quotes.extend(theirs.quotes);
+            s.quotes.extend(
+                theirs
+                    .quotes
+                    .iter()
+                    .map(|r| QuoteRef::new(r.article() + offset, r.quote())),
+            );
         }
     }
 
@@ -242,9 +248,13 @@ mod tests {
             let mut first = Briefing::default();
             let mut second = Briefing::default();
             for (i, a) in articles.iter().enumerate() {
-                if i < split { &mut first } else { &mut second }.add(i, a);
+                if i < split {
+                    first.add(i, a);
+                } else {
+                    second.add(i - split, a);
+                }
             }
-            first.append(second);
+            first.append(second, split);
             assert_eq!(first.speakers, whole.speakers, "split at {split}");
         }
     }
