@@ -39,8 +39,36 @@ struct Line {
     span: Span,
     /// Leading whitespace, in bytes.
     indent: usize,
-    /// Length in chars of the line's content after the indent.
-    chars: usize,
+    /// How the line's content after the indent measures against the
+    /// width of hard-wrapped text.
+    width: Width,
+}
+
+/// A line's length in chars against the width text is wrapped at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Width {
+    /// Under 40 chars.
+    Short,
+    /// From 40 to 100 chars: a line of hard-wrapped text.
+    Full,
+    /// Over 100 chars.
+    Long,
+}
+
+impl Width {
+    fn of(line: &str) -> Width {
+        // A char is one to four bytes: most lines are told by their bytes,
+        // only the others counted.
+        let chars = match line.len() {
+            n @ (..40 | 401..) => n,
+            _ => line.chars().count(),
+        };
+        match chars {
+            ..40 => Width::Short,
+            40..=100 => Width::Full,
+            _ => Width::Long,
+        }
+    }
 }
 
 /// Lines of the text; LF, CRLF and a lone CR all end a line.
@@ -56,7 +84,7 @@ fn lines(text: &str) -> Vec<Line> {
         out.push(Line {
             span: Span::new(start + indent, start + indent + trimmed.len()),
             indent,
-            chars: trimmed.chars().count(),
+            width: Width::of(trimmed),
         });
     };
     for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
@@ -113,11 +141,8 @@ fn is_rule(line: &str) -> bool {
 /// full width mostly stop mid-sentence. A page rendered one paragraph per
 /// line is not, even when its paragraphs are short.
 fn is_hard_wrapped(text: &str, lines: &[Line]) -> bool {
-    let full: Vec<&Line> = lines
-        .iter()
-        .filter(|l| (40..=100).contains(&l.chars))
-        .collect();
-    let long = lines.iter().filter(|l| l.chars > 100).count();
+    let full: Vec<&Line> = lines.iter().filter(|l| l.width == Width::Full).collect();
+    let long = lines.iter().filter(|l| l.width == Width::Long).count();
     let mid_sentence = full
         .iter()
         .filter(|l| !text[l.span.range()].ends_with(['.', '!', '?', '"', '”', ':']))
@@ -150,7 +175,7 @@ fn continues(
     if next.indent >= 2 && prev.indent < 2 && prev_kind != BlockKind::ListItem {
         return false;
     }
-    wrapped && (40..=100).contains(&prev.chars)
+    wrapped && prev.width == Width::Full
 }
 
 /// The blocks of a text, in order.
@@ -211,6 +236,23 @@ pub fn blocks(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn widths_count_chars_not_bytes() {
+        for (line, width) in [
+            ("a".repeat(39), Width::Short),
+            ("a".repeat(40), Width::Full),
+            ("a".repeat(100), Width::Full),
+            ("a".repeat(101), Width::Long),
+            ("é".repeat(30), Width::Short),
+            ("é".repeat(100), Width::Full),
+            ("é".repeat(150), Width::Long),
+            ("𝄞".repeat(100), Width::Full),
+            ("𝄞".repeat(101), Width::Long),
+        ] {
+            assert_eq!(Width::of(&line), width, "{} chars", line.chars().count());
+        }
+    }
 
     fn texts(text: &str) -> Vec<(BlockKind, &str)> {
         blocks(text)
