@@ -150,11 +150,10 @@ impl Briefing {
         self.filed = filed;
     }
 
-    /// Adds `later`, a briefing of articles that all come after this one's,
-    /// its article indices counting from `offset`: the result is the
-    /// briefing of both runs of articles, as if built one article at a
-    /// time. Lets a big briefing be built in parts.
-    pub fn append(&mut self, later: Briefing, offset: usize) {
+    /// Adds `later`, a briefing of articles that all come after this one's:
+    /// the result is the briefing of both runs of articles, as if built
+    /// one article at a time. Lets a big briefing be built in parts.
+    pub fn append(&mut self, later: Briefing) {
         for theirs in later.speakers {
             let i = self.entry(theirs.name.as_deref());
             let s = &mut self.speakers[i];
@@ -166,12 +165,7 @@ impl Briefing {
                     s.aliases.push(alias);
                 }
             }
-            s.quotes.extend(
-                theirs
-                    .quotes
-                    .iter()
-                    .map(|r| QuoteRef::new(r.article() + offset, r.quote())),
-            );
+            s.quotes.extend(theirs.quotes);
         }
     }
 
@@ -248,13 +242,9 @@ mod tests {
             let mut first = Briefing::default();
             let mut second = Briefing::default();
             for (i, a) in articles.iter().enumerate() {
-                if i < split {
-                    first.add(i, a);
-                } else {
-                    second.add(i - split, a);
-                }
+                if i < split { &mut first } else { &mut second }.add(i, a);
             }
-            first.append(second, split);
+            first.append(second);
             assert_eq!(first.speakers, whole.speakers, "split at {split}");
         }
     }

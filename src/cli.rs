@@ -145,16 +145,6 @@ fn parse(paths: &[PathBuf], json: bool, max_bytes: u64) -> anyhow::Result<ExitCo
     Ok(status(!errors.is_empty()))
 }
 
-/// A run of files made ready for `brief quotes`: their quotes, the
-/// briefing of their people (article indices counting from the run's
-/// first), and the files that failed.
-#[derive(Default)]
-struct Part {
-    articles: Vec<ArticleQuotes>,
-    briefing: Briefing,
-    errors: Vec<LoadError>,
-}
-
 fn quotes(
     paths: &[PathBuf],
     speaker: Option<&str>,
@@ -162,40 +152,28 @@ fn quotes(
     max_bytes: u64,
 ) -> anyhow::Result<ExitCode> {
     let (files, mut errors) = library::discover(paths);
-    // Each file is parsed on all cores, its quotes rendered and its people
-    // filed in a part of the briefing while they are still in cache; only
-    // what is printed is kept. The parts are joined in order.
-    let Part {
-        articles,
-        briefing,
-        errors: failed,
-    } = files
-        .par_iter()
-        // Parts of a few hundred files: joining two costs a lookup for
-        // each speaker of the later.
-        .with_min_len(256)
-        .fold(Part::default, |mut part, path| {
-            match library::load(path, max_bytes) {
-                Ok(article) => {
-                    let a = ArticleQuotes::new(path, article, json);
-                    part.briefing
-                        .add_people(part.articles.len(), &a.people, &a.sources);
-                    part.articles.push(a);
-                }
-                Err(e) => part.errors.push(e),
-            }
-            part
-        })
-        .reduce(Part::default, |mut earlier, mut later| {
-            earlier
-                .briefing
-                .append(later.briefing, earlier.articles.len());
-            earlier.articles.append(&mut later.articles);
-            earlier.errors.append(&mut later.errors);
-            earlier
-        });
+    // Each article is parsed and its quotes rendered on all cores; only
+    // what is printed is kept.
+    let (articles, failed) = library::load_each(&files, max_bytes, |path, article| {
+        ArticleQuotes::new(path, article, json)
+    });
     errors.extend(failed);
     report(&errors);
+    // The briefing is put together on all cores, a part for each run of
+    // articles, and the parts joined in order.
+    let briefing = articles
+        .par_iter()
+        .enumerate()
+        // Few parts: joining two costs a lookup for each speaker.
+        .with_min_len(8192)
+        .fold(Briefing::default, |mut part, (i, a)| {
+            part.add_people(i, &a.people, &a.sources);
+            part
+        })
+        .reduce(Briefing::default, |mut earlier, later| {
+            earlier.append(later);
+            earlier
+        });
     // Output runs to tens of megabytes: written a megabyte at a time, not
     // in thousands of small writes.
     let mut out = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
