@@ -10,7 +10,7 @@
 use foldhash::{HashMap, HashMapExt};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, packed};
+use aho_corasick::AhoCorasick;
 
 use super::blocks::{Block, BlockKind};
 use super::shape::Shape;
@@ -83,48 +83,18 @@ const CREDITS: &[&str] = &[
     "compiled by",
 ];
 
-/// Whether `text` holds any of `phrases` (lowercase), ASCII case aside.
-/// The text is lowercased first, on the stack when short, so that the
-/// search is for exact bytes, which a SIMD searcher (Teddy) skips through
-/// many at a time; ignoring case, an automaton would walk every byte.
-fn holds_any(cell: &OnceLock<Phrases>, phrases: &[&str], text: &str) -> bool {
-    let search = cell.get_or_init(|| Phrases::new(phrases));
-    let mut buf = [0u8; 1024];
-    match buf.get_mut(..text.len()) {
-        Some(lower) => {
-            lower.copy_from_slice(text.as_bytes());
-            lower.make_ascii_lowercase();
-            search.is_in(lower)
-        }
-        None => search.is_in(text.to_ascii_lowercase().as_bytes()),
-    }
+/// One case-insensitive pass over a block finds any of the phrases.
+fn matcher<'m>(cell: &'m OnceLock<AhoCorasick>, phrases: &[&str]) -> &'m AhoCorasick {
+    cell.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(phrases)
+            .expect("fixed phrases build")
+    })
 }
 
-/// A search for any of a few phrases: SIMD where the processor has it,
-/// else an automaton.
-enum Phrases {
-    Packed(packed::Searcher),
-    Automaton(AhoCorasick),
-}
-
-impl Phrases {
-    fn new(phrases: &[&str]) -> Phrases {
-        match packed::Searcher::new(phrases.iter()) {
-            Some(searcher) => Phrases::Packed(searcher),
-            None => Phrases::Automaton(AhoCorasick::new(phrases).expect("fixed phrases build")),
-        }
-    }
-
-    fn is_in(&self, text: &[u8]) -> bool {
-        match self {
-            Phrases::Packed(searcher) => searcher.find(text).is_some(),
-            Phrases::Automaton(automaton) => automaton.is_match(text),
-        }
-    }
-}
-
-static FURNITURE_MATCHER: OnceLock<Phrases> = OnceLock::new();
-static CREDITS_MATCHER: OnceLock<Phrases> = OnceLock::new();
+static FURNITURE_MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+static CREDITS_MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
 
 /// True for a short block that is site furniture.
 fn is_furniture(text: &str, shape: &Shape) -> bool {
@@ -140,12 +110,12 @@ fn is_furniture(text: &str, shape: &Shape) -> bool {
             .into_iter()
             .any(starts);
     let label = shape.words <= 5 && LABELS.iter().any(|l| starts(l));
-    bracketed || label || holds_any(&FURNITURE_MATCHER, FURNITURE, text)
+    bracketed || label || matcher(&FURNITURE_MATCHER, FURNITURE).is_match(text)
 }
 
 /// Cookie and consent notices run long, so they are known by their words.
 fn is_notice(text: &str) -> bool {
-    static NOTICES_MATCHER: OnceLock<Phrases> = OnceLock::new();
+    static NOTICES_MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
     const NOTICES: &[&str] = &[
         "uses cookies",
         "use cookies",
@@ -163,7 +133,7 @@ fn is_notice(text: &str) -> bool {
     let says_cookie = memchr::memchr2_iter(b'k', b'K', head).any(|i| {
         i >= 3 && head[i - 3..].len() >= 6 && head[i - 3..i + 3].eq_ignore_ascii_case(b"cookie")
     });
-    says_cookie && holds_any(&NOTICES_MATCHER, NOTICES, &text[..end])
+    says_cookie && matcher(&NOTICES_MATCHER, NOTICES).is_match(&text[..end])
 }
 
 /// True for a contributor or credit line.
@@ -171,7 +141,7 @@ fn is_credit(text: &str, shape: &Shape) -> bool {
     if shape.chars > 200 {
         return false;
     }
-    holds_any(&CREDITS_MATCHER, CREDITS, text)
+    matcher(&CREDITS_MATCHER, CREDITS).is_match(text)
 }
 
 /// How much a block argues for being part of the story. `chrome`: it is
