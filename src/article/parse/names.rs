@@ -7,7 +7,9 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
+use std::hash::BuildHasher;
 
 use crate::swar;
 
@@ -29,10 +31,6 @@ impl Class {
 
     pub const fn has(self, other: Class) -> bool {
         self.0 & other.0 != 0
-    }
-
-    const fn with(self, other: Class) -> Class {
-        Class(self.0 | other.0)
     }
 
     pub const fn is_given(self) -> bool {
@@ -161,22 +159,25 @@ const STOPS: &str = "the a an and but or if in on at of for to from with by as a
 const PRONOUNS_MALE: &[&str] = &["he", "him", "his"];
 const PRONOUNS_FEMALE: &[&str] = &["she", "her"];
 
-/// A word of up to 15 bytes and its length as one number, so that a lookup
+/// A word of up to 14 bytes and its length as one number, so that a lookup
 /// hashes and compares a register rather than a string elsewhere in memory,
 /// lowercased on the way (ASCII letters only: other words come lowercased).
 /// `None` for longer words: no list has them.
 #[inline]
 pub fn key(word: &[u8]) -> Option<u128> {
     let len = word.len();
-    if len > 15 {
+    if len > MAX_WORD {
         return None;
     }
     let (lo, hi) = word.split_at(len.min(8));
     let packed = u128::from(lower_ascii(swar::load_short(lo)))
         | u128::from(lower_ascii(swar::load_short(hi))) << 64;
     // The length keeps a word holding NUL apart from a shorter word.
-    Some(packed | (len as u128) << 120)
+    Some(packed | (len as u128) << (8 * MAX_WORD))
 }
+
+/// The longest word the lists hold, in bytes.
+const MAX_WORD: usize = 14;
 
 /// Eight bytes with `A`..`Z` lowercased; every other byte as it was.
 #[inline]
@@ -185,17 +186,55 @@ fn lower_ascii(w: u64) -> u64 {
     w | swar::between(w, b'A', b'Z') >> 2
 }
 
-type Table = FxHashMap<u128, Class>;
+/// Words and their classes, each entry sixteen bytes: the word's key with
+/// the classes in the bits above it. A map from keys to classes takes twice
+/// the room, and the lexicon is asked about every capitalized word while
+/// the article streams through the cache.
+#[derive(Clone, Default)]
+struct Table(HashTable<u128>);
+
+/// Where an entry's classes start: above the word's bytes and its length.
+const CLASS_SHIFT: u32 = 8 * MAX_WORD as u32 + 4;
+const KEY_BITS: u128 = (1 << CLASS_SHIFT) - 1;
+// The classes fit above the key: STOP is the highest class bit.
+const _: () =
+    assert!((Class::STOP.0 as u128) << CLASS_SHIFT >> CLASS_SHIFT == Class::STOP.0 as u128);
+
+impl Table {
+    fn hash(key: u128) -> u64 {
+        FxBuildHasher.hash_one(key)
+    }
+
+    fn add(&mut self, key: u128, class: Class) {
+        let bits = u128::from(class.0) << CLASS_SHIFT;
+        match self.0.find_mut(Self::hash(key), |e| e & KEY_BITS == key) {
+            Some(entry) => *entry |= bits,
+            None => {
+                self.0
+                    .insert_unique(Self::hash(key), key | bits, |e| Self::hash(e & KEY_BITS));
+            }
+        }
+    }
+
+    fn get(&self, key: u128) -> Class {
+        self.0
+            .find(Self::hash(key), |e| e & KEY_BITS == key)
+            .map_or(Class::default(), |e| Class((e >> CLASS_SHIFT) as u16))
+    }
+
+    /// Keeps the words with any of `classes`.
+    fn keep(&mut self, classes: Class) {
+        self.0
+            .retain(|e| Class((*e >> CLASS_SHIFT) as u16).has(classes));
+    }
+}
 
 /// The written lists: titles, places, organisations, stop words and the like.
 fn common_table() -> Table {
     let mut map = Table::default();
     let mut add = |words: &'static str, class: Class| {
         for w in words.split_whitespace() {
-            let entry = map
-                .entry(key(w.as_bytes()).expect("list words are short"))
-                .or_default();
-            *entry = entry.with(class);
+            map.add(key(w.as_bytes()).expect("list words are short"), class);
         }
     };
     add(ROLES, Class::ROLE);
@@ -213,10 +252,7 @@ fn common_table() -> Table {
 fn table() -> Table {
     let mut map = COMMON.clone();
     let mut add = |w: &'static str, class: Class| {
-        let entry = map
-            .entry(key(w.as_bytes()).expect("given names are short"))
-            .or_default();
-        *entry = entry.with(class);
+        map.add(key(w.as_bytes()).expect("given names are short"), class);
     };
     let names = |data: &'static str| {
         data.lines()
@@ -253,7 +289,7 @@ static COMMON: LazyLock<Table> = LazyLock::new(common_table);
 // cache, asked of every lowercase word next to a name.
 static TITLES: LazyLock<Table> = LazyLock::new(|| {
     let mut table = COMMON.clone();
-    table.retain(|_, class| class.has(Class(Class::ROLE.0 | Class::PARTICLE.0)));
+    table.keep(Class(Class::ROLE.0 | Class::PARTICLE.0));
     table
 });
 
@@ -377,7 +413,7 @@ fn lookup(table: &Table, word: &str) -> Class {
     } else {
         key(word.to_lowercase().as_bytes())
     };
-    key.and_then(|k| table.get(&k).copied()).unwrap_or_default()
+    key.map_or(Class::default(), |k| table.get(k))
 }
 
 #[inline]
@@ -438,7 +474,9 @@ mod tests {
         let mut buf = [0u8; 16];
         buf.get_mut(..word.len())?.copy_from_slice(word);
         buf.make_ascii_lowercase();
-        buf[15] = u8::try_from(word.len()).ok().filter(|&n| n < 16)?;
+        buf[MAX_WORD] = u8::try_from(word.len())
+            .ok()
+            .filter(|&n| usize::from(n) <= MAX_WORD)?;
         Some(u128::from_le_bytes(buf))
     }
 
@@ -466,6 +504,6 @@ mod tests {
     fn keys_tell_nul_from_the_end() {
         assert_ne!(key(b"ab\0"), key(b"ab"));
         assert_eq!(key(b"MiXeD-Case"), key(b"mixed-case"));
-        assert_eq!(key(&[b'a'; 16]), None);
+        assert_eq!(key(&[b'a'; 15]), None);
     }
 }
