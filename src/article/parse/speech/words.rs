@@ -235,58 +235,60 @@ pub(super) fn is_adverb(w: &str) -> bool {
     ) || ly
 }
 
+word_list!(
+    AUXILIARIES,
+    is_listed_auxiliary,
+    [
+        "is", "was", "were", "are", "been", "be", "being", "do", "does", "did", "can", "could",
+        "should", "may", "might", "must",
+    ]
+);
+
+word_list!(
+    /// Words that open a clause rather than end a subject noun phrase.
+    CLAUSE_WORDS,
+    is_listed_clause_word,
+    [
+        "and",
+        "but",
+        "or",
+        "that",
+        "because",
+        "while",
+        "as",
+        "when",
+        "if",
+        "although",
+        "though",
+        "so",
+        "since",
+        "after",
+        "before",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "whether",
+        "than",
+        "until",
+        "unless",
+        "yet",
+    ]
+);
+
+// Most words asked about are in neither list, which their first and last
+// bytes and length tell before a lowercase copy is made.
+static AUXILIARY_FILTER: WordFilter = WordFilter::of(AUXILIARIES);
+static CLAUSE_FILTER: WordFilter = WordFilter::of(CLAUSE_WORDS);
+
 pub(super) fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        Lower::new(w).as_str(),
-        "is" | "was"
-            | "were"
-            | "are"
-            | "been"
-            | "be"
-            | "being"
-            | "do"
-            | "does"
-            | "did"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-    )
+    AUXILIARY_FILTER.may_hold_word(w.as_bytes()) && is_listed_auxiliary(Lower::new(w).as_str())
 }
 
-/// Words that open a clause rather than end a subject noun phrase.
 pub(super) fn is_clause_word(w: &str) -> bool {
-    matches!(
-        Lower::new(w).as_str(),
-        "and"
-            | "but"
-            | "or"
-            | "that"
-            | "because"
-            | "while"
-            | "as"
-            | "when"
-            | "if"
-            | "although"
-            | "though"
-            | "so"
-            | "since"
-            | "after"
-            | "before"
-            | "where"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "what"
-            | "whether"
-            | "than"
-            | "until"
-            | "unless"
-            | "yet"
-    )
+    CLAUSE_FILTER.may_hold_word(w.as_bytes()) && is_listed_clause_word(Lower::new(w).as_str())
 }
 
 pub(super) fn is_speaker_noun(w: &str) -> bool {
@@ -386,5 +388,22 @@ mod tests {
             assert!(may_report(w.as_bytes(), Span::new(0, w.len())), "{w}");
         }
         assert!(!may_report(b"the", Span::new(0, 3)));
+    }
+
+    #[test]
+    fn the_filters_let_every_listed_word_through_in_any_case() {
+        let forms = |w: &str| [w.to_string(), w.to_uppercase(), capitalized(w)];
+        for form in AUXILIARIES.iter().flat_map(|w| forms(w)) {
+            assert!(is_auxiliary(&form), "{form}");
+        }
+        for form in CLAUSE_WORDS.iter().flat_map(|w| forms(w)) {
+            assert!(is_clause_word(&form), "{form}");
+        }
+        assert!(is_auxiliary("Was") && is_clause_word("WHETHER"));
+        assert!(!is_auxiliary("the") && !is_clause_word("the"));
+    }
+
+    fn capitalized(w: &str) -> String {
+        w[..1].to_uppercase() + &w[1..]
     }
 }
