@@ -119,16 +119,14 @@ fn status(failed: bool) -> ExitCode {
 }
 
 fn parse(paths: &[PathBuf], json: bool, max_bytes: u64) -> anyhow::Result<ExitCode> {
-    let (files, mut errors) = library::discover(paths);
     // Parse and render on all cores; only the writing is in order.
-    let (rendered, failed) = library::load_each(&files, max_bytes, |path, article| {
+    let (rendered, errors) = library::load_all(paths, max_bytes, |path, article| {
         if json {
             output::article_json(path, &article)
         } else {
             output::article_outline(path, &article)
         }
     });
-    errors.extend(failed);
     let mut out = io::BufWriter::new(io::stdout().lock());
     for (i, text) in rendered.iter().enumerate() {
         if json {
@@ -151,13 +149,11 @@ fn quotes(
     json: bool,
     max_bytes: u64,
 ) -> anyhow::Result<ExitCode> {
-    let (files, mut errors) = library::discover(paths);
     // Each article is parsed and its quotes rendered on all cores; only
     // what is printed is kept.
-    let (articles, failed) = library::load_each(&files, max_bytes, |path, article| {
+    let (articles, errors) = library::load_all(paths, max_bytes, |path, article| {
         ArticleQuotes::new(path, article, json)
     });
-    errors.extend(failed);
     report(&errors);
     // The briefing is put together on all cores, a part for each run of
     // articles, and the parts joined in order.

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Mutex, PoisonError, mpsc};
 
 use rayon::prelude::*;
 
@@ -71,11 +71,20 @@ fn is_article_file(path: &Path) -> bool {
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    find(paths, &mut |path| files.push(path), &mut errors);
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+/// Hands each article file under `paths` to `found` as the walk meets it:
+/// in sorted order within each of `paths`.
+fn find(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf), errors: &mut Vec<LoadError>) {
     let mut seen = HashSet::new();
     for path in paths {
         match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut errors, &mut seen),
-            Ok(_) => files.push(path.clone()),
+            Ok(meta) if meta.is_dir() => walk(path, found, errors, &mut seen),
+            Ok(_) => found(path.clone()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 errors.push(LoadError::Missing { path: path.clone() })
             }
@@ -85,14 +94,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
             }),
         }
     }
-    files.sort();
-    files.dedup();
-    (files, errors)
 }
 
 fn walk(
     dir: &Path,
-    files: &mut Vec<PathBuf>,
+    found: &mut dyn FnMut(PathBuf),
     errors: &mut Vec<LoadError>,
     seen: &mut HashSet<PathBuf>,
 ) {
@@ -132,8 +138,8 @@ fn walk(
             _ => fs::metadata(&path).map(|meta| meta.file_type()),
         };
         match kind {
-            Ok(kind) if kind.is_dir() => walk(&path, files, errors, seen),
-            Ok(kind) if kind.is_file() && is_article_file(&path) => files.push(path),
+            Ok(kind) if kind.is_dir() => walk(&path, found, errors, seen),
+            Ok(kind) if kind.is_file() && is_article_file(&path) => found(path),
             Ok(_) => {}
             Err(source) if is_article_file(&path) => errors.push(LoadError::Io { path, source }),
             Err(_) => {}
@@ -198,21 +204,57 @@ pub fn load(path: &Path, max_bytes: u64) -> Result<Article, LoadError> {
     Ok(article)
 }
 
-/// Loads every file on all cores and turns each article into what the
-/// caller keeps as soon as it is parsed, so that no more than that stays in
-/// memory. Kept values in the order of `files`; the failures apart.
-pub fn load_each<T: Send>(
-    files: &[PathBuf],
+/// The article files under `paths` ([`discover`]), each loaded on all cores
+/// and turned into what the caller keeps as soon as it is parsed, so that
+/// no more than that stays in memory. Files are loaded as the walk finds
+/// them, a batch at a time, so the cores need not wait for the walk. Kept
+/// values in the order of the sorted files; the walk's failures, then the
+/// files' in the same order.
+pub fn load_all<T: Send>(
+    paths: &[PathBuf],
     max_bytes: u64,
     keep: impl Fn(&Path, Article) -> T + Sync,
 ) -> (Vec<T>, Vec<LoadError>) {
-    let results: Vec<Result<T, LoadError>> = files
-        .par_iter()
-        .map(|path| load(path, max_bytes).map(|article| keep(path, article)))
-        .collect();
-    let mut kept = Vec::with_capacity(results.len());
+    const BATCH: usize = 256;
+    let loaded = Mutex::new(Vec::new());
     let mut errors = Vec::new();
-    for result in results {
+    rayon::scope(|scope| {
+        let (keep, loaded) = (&keep, &loaded);
+        let load_batch = |batch: Vec<PathBuf>| {
+            scope.spawn(move |_| {
+                let results: Vec<_> = batch
+                    .into_par_iter()
+                    .map(|path| {
+                        let result = load(&path, max_bytes).map(|article| keep(&path, article));
+                        (path, result)
+                    })
+                    .collect();
+                loaded
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .extend(results);
+            });
+        };
+        let mut batch = Vec::with_capacity(BATCH);
+        find(
+            paths,
+            &mut |path| {
+                batch.push(path);
+                if batch.len() == BATCH {
+                    load_batch(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                }
+            },
+            &mut errors,
+        );
+        load_batch(batch);
+    });
+    // As `discover`: sorted (batches come back in runs of the walk's order)
+    // and each file once.
+    let mut results = loaded.into_inner().unwrap_or_else(PoisonError::into_inner);
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    results.dedup_by(|later, earlier| later.0 == earlier.0);
+    let mut kept = Vec::with_capacity(results.len());
+    for (_, result) in results {
         match result {
             Ok(value) => kept.push(value),
             Err(e) => errors.push(e),
@@ -328,6 +370,38 @@ mod tests {
             matches!(&results[0], Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound)
         );
         assert!(results[1].is_ok());
+    }
+
+    #[test]
+    fn loading_while_walking_keeps_the_sorted_order() {
+        let dir = tempfile::tempdir().unwrap();
+        // Batches of files across two folders, some files unreadable.
+        for folder in ["b", "a"] {
+            fs::create_dir(dir.path().join(folder)).unwrap();
+            for i in 0..300 {
+                let text = if i % 97 == 0 {
+                    "   ".to_string()
+                } else {
+                    format!("Story {i}\n\nA story with enough words in it to be read as one.")
+                };
+                fs::write(dir.path().join(folder).join(format!("{i:03}.txt")), text).unwrap();
+            }
+        }
+        // A folder given twice and a file inside it: each file once.
+        let paths = [
+            dir.path().join("b"),
+            dir.path().to_path_buf(),
+            dir.path().join("a/005.txt"),
+        ];
+        let (files, _) = discover(&paths);
+        let (kept, errors) = load_all(&paths, DEFAULT_MAX_BYTES, |path, _| path.to_path_buf());
+        let failed: Vec<_> = errors.iter().map(|e| e.path().to_path_buf()).collect();
+        let mut expected = files.clone();
+        expected.retain(|f| !failed.contains(f));
+        assert_eq!(files.len(), 600);
+        assert_eq!(failed.len(), 8);
+        assert_eq!(kept, expected);
+        assert!(failed.is_sorted());
     }
 
     #[test]
