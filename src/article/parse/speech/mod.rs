@@ -69,7 +69,12 @@ pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speec
             m.outer.start - para.start <= para_text.len() - para_text.trim_start().len()
                 && m.outer.end >= para.end.saturating_sub(1)
         };
-        let mut cues = vec![false; toks.len()];
+        // The speech verbs that cue a direct quote; none without quotes.
+        let mut cues = if marked.is_empty() {
+            Vec::new()
+        } else {
+            vec![false; toks.len()]
+        };
         // For each quote, the index of its first token and of the first
         // token after it, found in one sweep: quotes and tokens are in order.
         let mut cursor = 0;
@@ -159,7 +164,9 @@ fn sentences_outside(text: &str, toks: &[Token], places: &[Place]) -> Vec<std::o
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for s in sentences(text, toks) {
         match out.last_mut() {
-            Some(last) if s.start > 0 && places[s.start - 1] == Place::Within => last.end = s.end,
+            Some(last) if s.start > 0 && places.get(s.start - 1) == Some(&Place::Within) => {
+                last.end = s.end
+            }
             _ => out.push(s),
         }
     }
@@ -176,12 +183,13 @@ pub(super) enum Place {
     Within,
 }
 
+/// Empty when the paragraph quotes nobody, as most do: every token is
+/// outside, and nothing need be allocated to say so.
 fn places(toks: &[Token], marked: &[Marked]) -> Vec<Place> {
-    let mut out = vec![Place::Outside; toks.len()];
-    // Most paragraphs quote nobody: every token is outside.
     if marked.is_empty() {
-        return out;
+        return Vec::new();
     }
+    let mut out = vec![Place::Outside; toks.len()];
     let mut m = 0;
     for (t, place) in toks.iter().zip(&mut out) {
         while marked.get(m).is_some_and(|q| q.outer.end < t.span.end) {

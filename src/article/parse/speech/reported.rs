@@ -21,11 +21,12 @@ pub(super) fn reported(
     paragraph: usize,
     out: &mut Vec<Speech>,
 ) {
-    let quoted = |i: usize| places[i] != Place::Outside;
+    // Both empty for a paragraph without quote marks.
+    let quoted = |i: usize| places.get(i).is_some_and(|&p| p != Place::Outside);
     let word = |i: usize| &text[toks[i].span.range()];
     for sent in sents {
         // A sentence that is mostly a direct quote reports nothing more.
-        if cues[sent.clone()].iter().any(|&c| c) {
+        if cues.get(sent.clone()).is_some_and(|c| c.contains(&true)) {
             continue;
         }
         // Where the sentence's last word is, so that "nothing follows the
