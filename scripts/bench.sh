@@ -49,7 +49,7 @@ quotes=$(printf '%s\n' "${quote_times[@]}" | median)
 rss=$(/usr/bin/time -v "$brief" quotes --json "$dir" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}')
 
 # The reader in tmux: time until the first frame shows, and until the status
-# line stops saying "indexing".
+# line stops saying "finding files" or "indexing".
 first_ms=- index_ms=- reader_rss=-
 if command -v tmux >/dev/null 2>&1; then
     sock="brief-bench-$$"
@@ -57,7 +57,7 @@ if command -v tmux >/dev/null 2>&1; then
     tmux -L "$sock" new-session -d -x 120 -y 40 "exec $brief $dir"
     while ! tmux -L "$sock" capture-pane -p 2>/dev/null | grep -q 'Articles'; do sleep 0.005; done
     first_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-    while tmux -L "$sock" capture-pane -p | grep -q 'indexing'; do sleep 0.02; done
+    while tmux -L "$sock" capture-pane -p | grep -qE 'finding files|indexing'; do sleep 0.02; done
     index_ms=$(( ($(date +%s%N) - start) / 1000000 ))
     pid=$(tmux -L "$sock" display-message -p '#{pane_pid}')
     reader_rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo -)

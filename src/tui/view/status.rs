@@ -33,11 +33,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Span::styled(format!(" {} ", position(app)), theme.status),
     ];
     if app.loading {
-        let text = format!(
-            " indexing {} / {} ",
-            count(app.loaded.len() + app.failed.len()),
-            count(app.entries.len())
-        );
+        // Until the walk has found the files, there is nothing to count.
+        let text = if app.entries.is_empty() {
+            " finding files… ".to_string()
+        } else {
+            format!(
+                " indexing {} / {} ",
+                count(app.loaded.len() + app.failed.len()),
+                count(app.entries.len())
+            )
+        };
         left.push(Span::styled(text, theme.status));
     }
     let note = if let Some(prompt) = &app.prompt {
