@@ -184,7 +184,7 @@ fn split_run(tokens: &[Token], start: usize, classes: &[Class]) -> Option<NameRu
 }
 
 /// The key a name is matched by: its last word, lowercase, without a
-/// possessive or an `al-` prefix. Most fit in a number (up to fifteen ASCII
+/// possessive or an `al-` prefix. Most fit in a number (up to fourteen ASCII
 /// bytes), hashed and compared without a string.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SurnameKey {
