@@ -502,48 +502,22 @@ mod tests {
         assert_eq!(Lower::new(&"x".repeat(25)).as_str(), "");
     }
 
-    /// The tokenizer as first written, a character at a time: what the
-    /// scan by masks must give.
+    /// The tokenizer's scan done a character at a time: where the masks
+    /// must find the same tokens. Words and other tokens are made as the
+    /// tokenizer makes them.
     fn tokenize_by_char(text: &str, span: Span) -> Vec<Token> {
         let s = &text[span.range()];
         let bytes = s.as_bytes();
         let mut out = Vec::new();
         let mut i = 0;
         while let Some(c) = s[i..].chars().next() {
-            if c.is_whitespace() {
-                i += c.len_utf8();
-                continue;
-            }
-            if !is_word_char(c) {
-                out.push(Token {
-                    span: Span::new(span.start + i, span.start + i + c.len_utf8()),
-                    word: false,
-                    capitalized: false,
-                    class: Class::default(),
-                    may_end: matches!(c, '.' | '!' | '?' | ')' | '"' | '\'')
-                        || matches!(s.as_bytes()[i], 0xc2 | 0xe2 | 0xe3 | 0xef),
-                });
-                i += c.len_utf8();
-                continue;
-            }
-            let start = i;
-            let mut end = word_end(s, start, alphanumeric_end(bytes, start));
-            if bytes.get(end) == Some(&b'.') && keeps_dot(&s[start..end]) {
-                end += 1;
-            }
-            let capitalized = is_capitalized(&s[start..end]);
-            out.push(Token {
-                span: Span::new(span.start + start, span.start + end),
-                word: true,
-                capitalized,
-                class: if capitalized {
-                    class(&s[start..end])
-                } else {
-                    Class::default()
-                },
-                may_end: end - start > 2 && s[..end].ends_with('.'),
-            });
-            i = end;
+            i = if c.is_whitespace() {
+                i + c.len_utf8()
+            } else if c.is_ascii_alphanumeric() {
+                push_word(s, span.start, i, alphanumeric_end(bytes, i), &mut out)
+            } else {
+                push_other(s, span.start, i, &mut out)
+            };
         }
         out
     }
