@@ -1,6 +1,6 @@
 //! Byte classes sixteen bytes at a time, with the SSE2 instructions every
-//! x86-64 processor has: the masks that the shape counts and the tokenizer
-//! scan, one bit for each byte. The only `unsafe` of the crate lives here,
+//! x86-64 processor has: the masks that the tokenizer, the shape counts and
+//! the quote-mark search scan, one bit for each byte. The only `unsafe` of the crate lives here,
 //! and only because Rust asks it of any call into a function compiled for
 //! an instruction set, baseline or not.
 

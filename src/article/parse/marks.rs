@@ -60,28 +60,32 @@ static MAY_START_MARK: [bool; 256] = {
 /// ASCII, which the table then tells: most text is ASCII, and most of it is
 /// not marks.
 fn next_mark(bytes: &[u8]) -> Option<usize> {
-    let mut n = 0;
-    #[cfg(target_arch = "x86_64")]
-    while let Some(chunk) = bytes.get(n..n + 16) {
-        let mut found = crate::simd::quote_candidates(chunk);
+    // The first candidate that is a mark's first byte; `stride` bits of
+    // the mask to a byte.
+    let first_mark = |n: usize, mut found: u64, stride: u32| {
         while found != 0 {
-            let at = n + found.trailing_zeros() as usize;
+            let at = n + (found.trailing_zeros() / stride) as usize;
             if MAY_START_MARK[usize::from(bytes[at])] {
                 return Some(at);
             }
             found &= found - 1;
         }
+        None
+    };
+    let mut n = 0;
+    #[cfg(target_arch = "x86_64")]
+    while let Some(chunk) = bytes.get(n..n + 16) {
+        let found = crate::simd::quote_candidates(chunk);
+        if let Some(at) = first_mark(n, u64::from(found), 1) {
+            return Some(at);
+        }
         n += 16;
     }
     while let Some(chunk) = bytes.get(n..n + 8) {
         let w = swar::load(chunk);
-        let mut found = swar::equal(w, b'"') | swar::equal(w, b'\'') | w & swar::HIGH;
-        while found != 0 {
-            let at = n + swar::first(found);
-            if MAY_START_MARK[usize::from(bytes[at])] {
-                return Some(at);
-            }
-            found &= found - 1;
+        let found = swar::equal(w, b'"') | swar::equal(w, b'\'') | w & swar::HIGH;
+        if let Some(at) = first_mark(n, found, 8) {
+            return Some(at);
         }
         n += 8;
     }

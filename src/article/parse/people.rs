@@ -205,9 +205,9 @@ pub fn surname_key(last: &str) -> SurnameKey {
                     .is_some_and(|h| h.eq_ignore_ascii_case(p))
         })
         .map_or(word, |p| &word[p.len()..]);
-    match key(word.as_bytes()) {
-        Some(short) if word.is_ascii() => SurnameKey::Short(short),
-        _ => SurnameKey::Long(word.to_lowercase().into()),
+    match word.is_ascii().then(|| key(word.as_bytes())).flatten() {
+        Some(short) => SurnameKey::Short(short),
+        None => SurnameKey::Long(word.to_lowercase().into()),
     }
 }
 
