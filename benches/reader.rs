@@ -119,6 +119,27 @@ fn layout_of_a_10000_word_article(bencher: Bencher) {
     bencher.bench(|| Layout::new(0, &article, 78));
 }
 
+/// An article of `bytes` made only of short quoted paragraphs, each
+/// attributed: the most marks a layout can have to place.
+fn quoted_paragraphs(bytes: usize) -> String {
+    let mut text = String::from("Quotes\n\n");
+    let mut n = 0;
+    while text.len() < bytes {
+        let who = SPEAKERS[n % SPEAKERS.len()];
+        text.push_str(&format!("\"The ferry runs at {n},\" {who} said.\n\n"));
+        n += 1;
+    }
+    text
+}
+
+/// Laying out articles of quoted paragraphs of growing size: the time
+/// grows with the size, not its square.
+#[divan::bench(args = [250_000, 1_000_000, 4_000_000], sample_count = 5)]
+fn layout_of_quoted_paragraphs(bencher: Bencher, bytes: usize) {
+    let article = parse(&quoted_paragraphs(bytes));
+    bencher.bench(|| Layout::new(0, &article, 78));
+}
+
 fn big_library() -> App {
     // A few distinct articles, cloned: parsing 44,500 would only slow the
     // setup; the reader's work depends on how many there are.

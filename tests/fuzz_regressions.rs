@@ -19,6 +19,11 @@ mod render;
 /// the non-linear behaviour they were kept for.
 const SLOW: Duration = Duration::from_secs(5);
 
+/// The render script for plain articles: focus the people, pick one, make
+/// the terminal smaller than the minimum, step to the next quote, copy,
+/// search.
+const PICK_SHRINK_STEP: [u8; 12] = [0, 4, 0, 13, 0x1f, 30, 0, 16, 0, 20, 0, 18];
+
 fn inputs() -> Vec<(String, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
@@ -70,7 +75,7 @@ fn the_reader_draws_them() {
         } else {
             let article = parse(&decode(&bytes));
             for (width, height) in [(120, 40), (60, 20), (1, 1)] {
-                render::render(article.clone(), width, height, &[13, 16, 19, 16, 12, 0]);
+                render::render(article.clone(), width, height, &PICK_SHRINK_STEP);
             }
         }
         assert!(

@@ -3,6 +3,9 @@
 //! two places only: [`super::update`] for what the person does and
 //! [`App::receive`] for what the background loader delivers. Views read it.
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use crate::article::Article;
@@ -10,6 +13,27 @@ use crate::article::text::sanitize;
 use crate::briefing::{Briefing, QuoteRef};
 use crate::config::{Config, Panes};
 use crate::library::{Entry, Event};
+
+/// Articles with more text than this are laid out off the thread that
+/// reads keys: laying out takes about 30 µs a kilobyte, so this is about
+/// half a frame.
+pub const INLINE_LAYOUT_BYTES: usize = 256 * 1024;
+
+/// A loaded article, shared with the thread that lays it out when it is
+/// long.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub path: PathBuf,
+    pub article: Arc<Article>,
+}
+
+/// A layout the reader waits for: the article (by index) at a width.
+#[derive(Clone, Debug)]
+pub struct LayoutJob {
+    pub index: usize,
+    pub width: u16,
+    pub article: Arc<Article>,
+}
 
 use super::keymap::Keymap;
 use super::layout::Layout;
@@ -57,7 +81,7 @@ pub struct App {
     pub message: Option<String>,
 
     /// Every file found, by index in the sorted list; `None` until loaded.
-    pub entries: Vec<Option<Entry>>,
+    pub entries: Vec<Option<Document>>,
     /// Indices of the loaded articles, sorted: the articles pane's rows.
     pub loaded: Vec<usize>,
     pub failed: Vec<String>,
@@ -77,7 +101,14 @@ pub struct App {
     pub cursor: Option<usize>,
     /// First article row shown.
     pub list_top: usize,
+    /// The current article laid out, never another's: actions index it by
+    /// the current article's quotes.
     pub layout: Option<Layout>,
+    /// The layout the reader waits for, when the current article is too
+    /// long to lay out between two keys.
+    pub wanted: Option<(usize, u16)>,
+    /// A quote to bring into view once the layout it needs arrives.
+    pending_quote: Option<usize>,
     /// First reader line shown.
     pub scroll: usize,
 
@@ -116,6 +147,8 @@ impl App {
             cursor: None,
             list_top: 0,
             layout: None,
+            wanted: None,
+            pending_quote: None,
             scroll: 0,
             everyone: false,
             person: 0,
@@ -208,7 +241,10 @@ impl App {
         }
         self.briefing.add(index, &entry.article);
         self.ranked_stale = true;
-        self.entries[index] = Some(entry);
+        self.entries[index] = Some(Document {
+            path: entry.path,
+            article: Arc::new(entry.article),
+        });
         // Until the person acts, the reader shows the first article of the
         // list, whichever order they arrive in.
         if !self.engaged && self.current.is_none_or(|c| index < c) {
@@ -258,6 +294,7 @@ impl App {
         if self.current != Some(index) {
             self.current = Some(index);
             self.scroll = 0;
+            self.pending_quote = None;
             if let Some(read) = self.read.get_mut(index) {
                 *read = true;
             }
@@ -291,38 +328,32 @@ impl App {
     }
 
     /// Makes derived state agree with the rest after any change: the
-    /// layout for the current article and width, scroll and list offsets
-    /// within bounds.
+    /// layout for the current article and width (or the wish for it, when
+    /// the article is long), scroll and list offsets within bounds.
     pub fn settle(&mut self) {
+        if self.layout.as_ref().map(|l| l.article) != self.current {
+            self.layout = None;
+        }
         let width = self
             .screen()
             .map(|s| text_column(s.inner(Pane::Reader), self.reading_width).width);
-        let rebuilt = match (self.current_article(), width) {
+        self.wanted = None;
+        let stale = match (self.current_article(), width) {
             (Some((index, article)), Some(width))
-                if self
-                    .layout
-                    .as_ref()
-                    .is_none_or(|l| l.article != index || l.width != width) =>
+                if self.layout.as_ref().is_none_or(|l| l.width != width) =>
             {
-                // Keep the same text at the top when only the width changed.
-                let anchor = self
-                    .layout
-                    .as_ref()
-                    .filter(|l| l.article == index)
-                    .and_then(|l| l.anchor(self.scroll));
-                let layout = Layout::new(index, article, width);
-                let scroll = anchor.map(|(block, offset)| layout.line_of(block, offset));
-                Some((layout, scroll))
+                if article.text.len() <= INLINE_LAYOUT_BYTES {
+                    Some(Ok(Layout::new(index, article, width)))
+                } else {
+                    Some(Err((index, width)))
+                }
             }
             _ => None,
         };
-        if let Some((layout, scroll)) = rebuilt {
-            self.layout = Some(layout);
-            self.scroll = scroll.unwrap_or(self.scroll);
-            if let Matches::Search { query, .. } = &self.matches {
-                let query = query.clone();
-                self.find(&query);
-            }
+        match stale {
+            Some(Ok(layout)) => self.install(layout),
+            Some(Err(wanted)) => self.wanted = Some(wanted),
+            None => {}
         }
         self.clamp_scroll();
         if let Some(row) = self.cursor_row() {
@@ -333,6 +364,61 @@ impl App {
         self.person = self.person.min(people.saturating_sub(1));
         let rows = self.rows(Pane::People);
         self.people_top = keep_visible(self.people_top, self.person, rows);
+    }
+
+    /// The layout to build off the key thread, if the reader waits for one.
+    pub fn layout_job(&self) -> Option<LayoutJob> {
+        let (index, width) = self.wanted?;
+        let document = self.entries.get(index)?.as_ref()?;
+        Some(LayoutJob {
+            index,
+            width,
+            article: Arc::clone(&document.article),
+        })
+    }
+
+    /// Takes in a layout built off the key thread, if it is still the
+    /// current article's.
+    pub fn laid_out(&mut self, layout: Layout) {
+        if Some(layout.article) == self.current {
+            self.install(layout);
+            self.settle();
+        }
+    }
+
+    /// Puts the current article's new layout in place: the same text at
+    /// the top when only the width changed, the search run again, a quote
+    /// waiting for it brought into view.
+    fn install(&mut self, layout: Layout) {
+        let anchor = self
+            .layout
+            .as_ref()
+            .filter(|l| l.article == layout.article)
+            .and_then(|l| l.anchor(self.scroll));
+        if let Some((block, offset)) = anchor {
+            self.scroll = layout.line_of(block, offset);
+        }
+        self.layout = Some(layout);
+        if let Matches::Search { query, .. } = &self.matches {
+            let query = query.clone();
+            self.find(&query);
+        }
+        if let Some(quote) = self.pending_quote.take() {
+            self.reveal_quote(quote);
+        }
+    }
+
+    /// Brings a quote of the current article into view, now or once its
+    /// layout arrives.
+    pub fn reveal_quote(&mut self, quote: usize) {
+        match &self.layout {
+            Some(layout) => {
+                if let Some(line) = layout.quote_lines.get(quote).copied().flatten() {
+                    self.reveal(line);
+                }
+            }
+            None => self.pending_quote = Some(quote),
+        }
     }
 
     /// Sets the search hits for `query` in the current article.

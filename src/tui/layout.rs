@@ -80,7 +80,7 @@ impl Block {
     }
 
     /// Appends a span's display text, marking the quotes that overlap it.
-    fn push(&mut self, article: &Article, span: Span) {
+    fn push(&mut self, article: &Article, span: Span, quotes: &mut QuoteSweep) {
         let raw = article.slice(span);
         let shown = text::display(raw);
         if shown.is_empty() {
@@ -97,12 +97,9 @@ impl Block {
             let i = origins.partition_point(|&(_, r)| r < raw_offset);
             origins.get(i).map_or(shown.len(), |&(s, _)| s)
         };
-        for (q, quote) in article.quotes.iter().enumerate() {
-            if !quote.content.overlaps(span) {
-                continue;
-            }
-            let start = at(quote.content.start.saturating_sub(span.start));
-            let end = at(quote.content.end - span.start);
+        for (q, content) in quotes.overlapping(span) {
+            let start = at(content.start.saturating_sub(span.start));
+            let end = at(content.end - span.start);
             if start < end {
                 self.marks.push(Mark {
                     range: base + start..base + end,
@@ -111,6 +108,50 @@ impl Block {
             }
         }
         self.text.push_str(&shown);
+    }
+}
+
+/// The quotes overlapping each span, for spans taken in text order: one
+/// pass over the quotes sorted by where they start, holding only those
+/// that may still overlap the next span, so that laying out an article is
+/// linear in its quotes and paragraphs.
+struct QuoteSweep {
+    /// (content, index) sorted by start.
+    sorted: Vec<(Span, usize)>,
+    next: usize,
+    open: Vec<(Span, usize)>,
+}
+
+impl QuoteSweep {
+    fn new(quotes: &[Quote]) -> QuoteSweep {
+        let mut sorted: Vec<(Span, usize)> = quotes
+            .iter()
+            .enumerate()
+            .map(|(q, quote)| (quote.content, q))
+            .collect();
+        sorted.sort_by_key(|&(content, q)| (content.start, q));
+        QuoteSweep {
+            sorted,
+            next: 0,
+            open: Vec::new(),
+        }
+    }
+
+    /// The quotes overlapping `span` (in the order they start), when each
+    /// span starts at or after the one before it.
+    fn overlapping(&mut self, span: Span) -> Vec<(usize, Span)> {
+        while let Some(&(content, q)) = self.sorted.get(self.next)
+            && content.start < span.end
+        {
+            self.open.push((content, q));
+            self.next += 1;
+        }
+        self.open.retain(|(content, _)| content.end > span.start);
+        self.open
+            .iter()
+            .filter(|(content, _)| content.overlaps(span))
+            .map(|&(content, q)| (q, content))
+            .collect()
     }
 }
 
@@ -154,6 +195,7 @@ fn blocks(article: &Article) -> Vec<Block> {
     if !byline.is_empty() {
         out.push(Block::plain(Kind::Byline, byline.join(" · ")));
     }
+    let mut quotes = QuoteSweep::new(&article.quotes);
     let mut first = true;
     for section in &article.sections {
         if let Some(heading) = section.heading {
@@ -162,9 +204,9 @@ fn blocks(article: &Article) -> Vec<Block> {
         for &paragraph in &section.paragraphs {
             let mut block = Block::new(if first { Kind::Lead } else { Kind::Body });
             if first && let Some(dateline) = article.dateline {
-                block.push(article, dateline);
+                block.push(article, dateline, &mut quotes);
             }
-            block.push(article, paragraph);
+            block.push(article, paragraph, &mut quotes);
             first = false;
             if !block.text.is_empty() {
                 out.push(block);
@@ -253,14 +295,16 @@ impl Layout {
     /// The line showing byte `offset` of block `block`.
     pub fn line_of(&self, block: usize, offset: usize) -> usize {
         let start = self.starts.get(block).copied().unwrap_or(0);
-        let mut line = start;
-        while let Some(next) = self.lines.get(line + 1)
-            && next.block == Some(block)
-            && next.range.start <= offset
-        {
-            line += 1;
-        }
-        line
+        let end = self
+            .starts
+            .get(block + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
+        // A block's lines come first from its start, then the blank lines
+        // before the next block.
+        let before = self.lines.get(start + 1..end).unwrap_or_default();
+        start
+            + before.partition_point(|line| line.block == Some(block) && line.range.start <= offset)
     }
 
     /// Where a line is, as (block, offset): to find it again after the
@@ -292,11 +336,16 @@ impl Layout {
 /// The quote a person is reading: the one the line marks, or the first
 /// quote of the article that starts on or after the line.
 pub fn quote_near(layout: &Layout, quotes: &[Quote], line: usize) -> Option<usize> {
-    layout
-        .quotes_on(line)
-        .map(|m| m.quote)
-        .next()
-        .or_else(|| (0..quotes.len()).find(|&q| layout.quote_lines[q].is_some_and(|l| l >= line)))
+    layout.quotes_on(line).map(|m| m.quote).next().or_else(|| {
+        (0..quotes.len()).find(|&q| {
+            layout
+                .quote_lines
+                .get(q)
+                .copied()
+                .flatten()
+                .is_some_and(|l| l >= line)
+        })
+    })
 }
 
 #[cfg(test)]

@@ -17,10 +17,12 @@ pub mod view;
 #[cfg(test)]
 mod fixture;
 #[cfg(test)]
+mod robustness;
+#[cfg(test)]
 mod tests;
 
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event as Input, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
@@ -64,7 +66,23 @@ fn event_loop(
     let mut dirty = true;
     #[cfg(debug_assertions)]
     let mut fault = fault::Fault::from_env();
+    // Long articles are laid out on a thread of their own, one at a time,
+    // so that keys (`q` above all) are answered meanwhile.
+    let (laid_tx, laid) = mpsc::channel();
+    let mut laying = false;
     while !app.quit {
+        if !laying && let Some(job) = app.layout_job() {
+            let tx = laid_tx.clone();
+            std::thread::spawn(move || {
+                let _ = tx.send(layout::Layout::new(job.index, &job.article, job.width));
+            });
+            laying = true;
+        }
+        if let Ok(layout) = laid.try_recv() {
+            laying = false;
+            app.laid_out(layout);
+            dirty = true;
+        }
         let deadline = Instant::now() + LOAD_BUDGET;
         let mut batch = Vec::new();
         while Instant::now() < deadline {
@@ -83,7 +101,7 @@ fn event_loop(
             #[cfg(debug_assertions)]
             fault.after_frame(app);
         }
-        let wait = if app.loading {
+        let wait = if app.loading || laying {
             Duration::from_millis(30)
         } else {
             Duration::from_secs(1)

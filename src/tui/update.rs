@@ -278,9 +278,7 @@ fn jump(app: &mut App) {
             };
             app.show(r.article());
             app.settle();
-            if let Some(line) = app.layout.as_ref().and_then(|l| l.quote_lines[r.quote()]) {
-                app.reveal(line);
-            }
+            app.reveal_quote(r.quote());
         }
         Matches::Search { hits, current, .. } => {
             let line = app

@@ -1,4 +1,5 @@
-//! The reader on one article, driven through a few actions and drawn into a
+//! The reader on one article, driven through a few actions (resizes and
+//! the mouse among them) and drawn into a
 //! ratatui `TestBackend`, the way `src/tui/fixture.rs` builds its apps but
 //! through the public API only. Shared by `tests/fuzz_regressions.rs` and
 //! the `render` fuzz target (which includes this file by path).
@@ -13,19 +14,39 @@ use brief::tui::{Action, App, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-/// The action a script byte picks: any bindable action but quitting, or
-/// typing into and erasing from the search.
-fn action(byte: u8) -> Action {
-    let bindable = Action::BINDABLE
-        .iter()
-        .copied()
-        .filter(|a| *a != Action::Quit);
-    let actions: Vec<Action> = bindable.chain([Action::Type('e'), Action::Erase]).collect();
-    actions[usize::from(byte) % actions.len()]
+/// The action a script step (two bytes) picks: a new terminal size from
+/// 1x1 to 300x100 (below the reader's minimum too), a click or a wheel turn
+/// anywhere, or any bindable action but quitting, or typing into and
+/// erasing from the search.
+fn action(kind: u8, param: u8) -> Action {
+    let (high, param) = (u16::from(kind >> 4), u16::from(param));
+    match kind & 0x0f {
+        15 => Action::Resize {
+            width: 1 + param * 300 / 256,
+            height: 1 + high * 100 / 16,
+        },
+        14 => Action::Click {
+            column: param,
+            row: high * 6,
+        },
+        13 => Action::Wheel {
+            column: param,
+            row: high * 6,
+            down: param % 2 == 0,
+        },
+        _ => {
+            let bindable = Action::BINDABLE
+                .iter()
+                .copied()
+                .filter(|a| *a != Action::Quit);
+            let actions: Vec<Action> = bindable.chain([Action::Type('e'), Action::Erase]).collect();
+            actions[(usize::from(kind) * 256 + usize::from(param)) % actions.len()]
+        }
+    }
 }
 
-/// How many action bytes follow the size bytes.
-pub const SCRIPT: usize = 6;
+/// How many script bytes follow the size bytes: six steps of two.
+pub const SCRIPT: usize = 12;
 
 /// Splits fuzz input into a terminal size (1x1 to 300x100), a few actions
 /// and the article's bytes.
@@ -65,10 +86,10 @@ pub fn render(article: Article, width: u16, height: u16, script: &[u8]) {
     ]);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     draw(&mut terminal, &app);
-    for (i, &b) in script.iter().enumerate() {
-        let action = action(b);
+    for (i, step) in script.chunks(2).enumerate() {
+        let action = action(step[0], step.get(1).copied().unwrap_or(0));
         update(&mut app, action);
-        if i % 2 == 1 {
+        if i % 2 == 1 || matches!(action, Action::Resize { .. }) {
             draw(&mut terminal, &app);
         }
     }
@@ -80,12 +101,18 @@ pub fn render(article: Article, width: u16, height: u16, script: &[u8]) {
             height: width.div_ceil(3).clamp(1, 100),
         },
     );
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("test terminal");
     draw(&mut terminal, &app);
 }
 
+/// Draws the app into `terminal`, at the app's size.
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    let size = (app.area.width, app.area.height);
+    if terminal.backend().buffer().area.as_size() != size.into() {
+        terminal.backend_mut().resize(size.0, size.1);
+        terminal
+            .resize(app.area)
+            .expect("resizing the test terminal");
+    }
     terminal
         .draw(|frame| view::draw(frame, app))
         .expect("drawing into a test terminal");

@@ -67,7 +67,9 @@ fn empty(frame: &mut Frame, area: Rect, app: &App) {
     let block = super::pane_block(app, Pane::Reader, " Reader ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let text = if app.loading {
+    let text = if app.wanted.is_some() {
+        "Laying out the article…".to_owned()
+    } else if app.loading {
         "Loading articles…".to_owned()
     } else if app.loaded.is_empty() {
         format!(
