@@ -132,7 +132,7 @@ const BAD: &[Row] = &[
         input: Text("[keys]\nx = \"explode\"\n"),
         at: Some((2, 5)),
         says: &[
-            "unknown action `explode`, expected one of `help`, `quit`, `focus_next`",
+            "unknown action `explode`, expected one of `help`, `quit`, `suspend`, `focus_next`",
             "`next_match`, `prev_match`, `search`, `toggle_briefing`, `copy`, `back`",
         ],
     },

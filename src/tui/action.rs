@@ -6,6 +6,7 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     Quit,
+    Suspend,
     Help,
     FocusNext,
     FocusPrev,
@@ -51,9 +52,10 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order help lists them.
-    pub const BINDABLE: [Action; 23] = [
+    pub const BINDABLE: [Action; 24] = [
         Action::Help,
         Action::Quit,
+        Action::Suspend,
         Action::FocusNext,
         Action::FocusPrev,
         Action::FocusArticles,
@@ -81,6 +83,7 @@ impl Action {
     pub const fn name(self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Suspend => "suspend",
             Action::Help => "help",
             Action::FocusNext => "focus_next",
             Action::FocusPrev => "focus_prev",
@@ -115,6 +118,7 @@ impl Action {
     pub const fn describe(self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::Suspend => "suspend (fg in the shell comes back)",
             Action::Help => "show or hide this help",
             Action::FocusNext => "focus the next pane",
             Action::FocusPrev => "focus the previous pane",

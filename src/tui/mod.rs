@@ -22,6 +22,7 @@ mod robustness;
 mod tests;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
@@ -44,8 +45,8 @@ pub fn run(config: &Config, paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(config, no_color);
     let loader = library::spawn(paths, config.max_file_bytes());
-    let mut terminal = terminal::init()?;
-    let result = event_loop(&mut terminal, &mut app, &loader);
+    let (mut terminal, redraw) = terminal::init()?;
+    let result = event_loop(&mut terminal, &mut app, &loader, &redraw);
     terminal::restore();
     Ok(result?)
 }
@@ -54,6 +55,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     loader: &Receiver<Event>,
+    redraw: &AtomicBool,
 ) -> std::io::Result<()> {
     let size = terminal.size()?;
     update(
@@ -95,6 +97,10 @@ fn event_loop(
             app.receive(batch);
             dirty = true;
         }
+        if redraw.swap(false, Ordering::SeqCst) {
+            terminal.clear()?;
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| view::draw(frame, app))?;
             dirty = false;
@@ -112,8 +118,10 @@ fn event_loop(
         // Take every pending input before drawing again.
         loop {
             if let Some(action) = translate(app, &event::read()?) {
-                if let Some(Effect::Copy(text)) = update(app, action) {
-                    terminal::copy(&text)?;
+                match update(app, action) {
+                    Some(Effect::Copy(text)) => terminal::copy(&text)?,
+                    Some(Effect::Suspend) => terminal::suspend(),
+                    None => {}
                 }
                 dirty = true;
             }

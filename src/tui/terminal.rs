@@ -1,22 +1,34 @@
 //! Setting the terminal up for the reader and putting it back: raw mode,
 //! the alternate screen, mouse capture and a visible cursor, restored on
-//! quit, on error and on panic alike. After a panic the message is printed
-//! on the restored terminal, its control characters made visible, and
-//! brief exits with status 101.
+//! quit, on error, on panic and on the signals that end or stop a program
+//! alike. After a panic the message is printed on the restored terminal,
+//! its control characters made visible, and brief exits with status 101;
+//! after SIGTERM, SIGHUP, SIGINT or SIGQUIT it exits with 128 + the
+//! signal. SIGTSTP (`kill -TSTP`, or ctrl-z, which raw mode delivers as a
+//! key) puts the terminal back and stops; SIGCONT takes it again and has
+//! the screen drawn anew.
 
 use std::io::{self, Write, stdout};
 use std::panic::{self, PanicHookInfo};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use base64::Engine;
-use crossterm::cursor::Show;
+use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::DefaultTerminal;
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+use signal_hook::iterator::Signals;
+use signal_hook::low_level;
 
 use crate::article::text::sanitize;
 
-/// Enters the reader's terminal mode and sets the panic hook.
-pub fn init() -> io::Result<DefaultTerminal> {
+/// Enters the reader's terminal mode, sets the panic hook and starts
+/// watching for signals. The flag it returns is raised when the screen
+/// must be drawn anew (after the reader was stopped and continued).
+pub fn init() -> io::Result<(DefaultTerminal, Arc<AtomicBool>)> {
     let terminal = ratatui::try_init()?;
     // ratatui's hook (restore, then the standard message) is replaced by
     // ours, which also releases the mouse and shows the cursor, and makes
@@ -25,7 +37,57 @@ pub fn init() -> io::Result<DefaultTerminal> {
     drop(panic::take_hook());
     panic::set_hook(Box::new(on_panic));
     execute!(stdout(), EnableMouseCapture)?;
-    Ok(terminal)
+    let redraw = Arc::new(AtomicBool::new(false));
+    watch_signals(Arc::clone(&redraw))?;
+    Ok((terminal, redraw))
+}
+
+/// Takes the terminal again after it was given back for a stop.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)
+}
+
+/// Handles the signals on a thread of their own. Each is handled with
+/// stdout locked, so that no frame is drawn over the shell's screen while
+/// the terminal is given back.
+fn watch_signals(redraw: Arc<AtomicBool>) -> io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                let out = stdout().lock();
+                match signal {
+                    SIGTSTP => {
+                        restore();
+                        // Stops here until continued (unless the shell
+                        // has no job control: then it goes straight on).
+                        let _ = low_level::emulate_default_handler(SIGTSTP);
+                    }
+                    SIGCONT => {}
+                    _ => {
+                        restore();
+                        std::process::exit(128 + signal);
+                    }
+                }
+                // Continued, or stopped and continued by SIGSTOP, which
+                // cannot be caught: the shell may have changed the
+                // terminal meanwhile.
+                let _ = enter();
+                redraw.store(true, Ordering::SeqCst);
+                drop(out);
+                // The event loop waits for input; a resize event wakes it.
+                let _ = low_level::raise(SIGWINCH);
+            }
+        })?;
+    Ok(())
+}
+
+/// Stops the reader as ctrl-z does in a shell, giving the terminal back
+/// until the person continues it (`fg`).
+pub fn suspend() {
+    let _ = low_level::raise(SIGTSTP);
 }
 
 /// A panic anywhere (the event loop or the loader): put the terminal back,

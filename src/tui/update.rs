@@ -15,6 +15,8 @@ use super::screen::Pane;
 pub enum Effect {
     /// Put this text on the clipboard.
     Copy(String),
+    /// Give the terminal back and stop until continued.
+    Suspend,
 }
 
 const PANES: [Pane; 3] = [Pane::Articles, Pane::Reader, Pane::People];
@@ -50,10 +52,13 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             }
             Action::Up => *top = top.saturating_sub(1),
             Action::PageUp | Action::HalfPageUp | Action::Top => *top = top.saturating_sub(page),
-            Action::Resize { .. } | Action::Quit => {}
+            Action::Resize { .. } | Action::Quit | Action::Suspend => {}
             _ => app.help = None,
         }
-        if !matches!(action, Action::Resize { .. } | Action::Quit) {
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::Quit | Action::Suspend
+        ) {
             return None;
         }
     }
@@ -62,6 +67,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     }
     match action {
         Action::Quit => app.quit = true,
+        Action::Suspend => return Some(Effect::Suspend),
         Action::Help => app.help = Some(0),
         Action::FocusNext | Action::FocusPrev => {
             let at = PANES.iter().position(|p| *p == app.focus).unwrap_or(1);
@@ -153,7 +159,7 @@ fn prompt(app: &mut App, action: Action) -> bool {
             app.matches = Matches::None;
             return true;
         }
-        Action::Resize { .. } | Action::Quit => return false,
+        Action::Resize { .. } | Action::Quit | Action::Suspend => return false,
         Action::Open => {
             app.prompt = None;
             if let Matches::Search { hits, .. } = &app.matches {
