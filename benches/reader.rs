@@ -140,6 +140,14 @@ fn layout_of_quoted_paragraphs(bencher: Bencher, bytes: usize) {
     bencher.bench(|| Layout::new(0, &article, 78));
 }
 
+/// Searching a 4 MB article as a query is typed: each key runs it anew.
+#[divan::bench(sample_count = 10)]
+fn search_in_a_4mb_article(bencher: Bencher) {
+    let article = parse(&quoted_paragraphs(4_000_000));
+    let layout = Layout::new(0, &article, 78);
+    bencher.bench(|| brief::tui::search::find(&layout, "ferry runs"));
+}
+
 fn big_library() -> App {
     // A few distinct articles, cloned: parsing 44,500 would only slow the
     // setup; the reader's work depends on how many there are.
