@@ -2,7 +2,8 @@
 //! in `tests/fuzz_regressions/`: each is decoded and parsed as brief reads a
 //! file, the article checked against the parser's invariants, and drawn by
 //! the reader the way the `render` target does. Files named `render-*` hold
-//! the `render` target's input (size and action bytes first); the others
+//! the `render` target's input (size and action bytes first), `reader-*`
+//! files the `reader` target's (a session of terminal events); the others
 //! are articles, drawn at a few sizes.
 
 use std::path::PathBuf;
@@ -14,6 +15,10 @@ use brief::article::{decode, parse};
 mod invariants;
 #[path = "support/render.rs"]
 mod render;
+#[path = "support/screen.rs"]
+mod screen;
+#[path = "support/session.rs"]
+mod session;
 
 /// Generous for a debug build; the inputs are small, so anything slower is
 /// the non-linear behaviour they were kept for.
@@ -49,6 +54,9 @@ fn there_are_regression_inputs() {
 #[test]
 fn parse_keeps_the_invariants() {
     for (name, bytes) in inputs() {
+        if name.starts_with("reader-") {
+            continue;
+        }
         let article_bytes = if name.starts_with("render-") {
             render::split(&bytes).3
         } else {
@@ -69,7 +77,9 @@ fn parse_keeps_the_invariants() {
 fn the_reader_draws_them() {
     for (name, bytes) in inputs() {
         let started = Instant::now();
-        if name.starts_with("render-") {
+        if name.starts_with("reader-") {
+            session::run(&bytes);
+        } else if name.starts_with("render-") {
             let (width, height, script, article) = render::split(&bytes);
             render::render(parse(&decode(article)), width, height, script);
         } else {
@@ -83,5 +93,23 @@ fn the_reader_draws_them() {
             "{name}: drawing took {:?}",
             started.elapsed()
         );
+    }
+}
+
+/// Sessions of pseudo-random events on both briefings, so that the
+/// `reader` fuzz target's harness is exercised by `cargo test` too.
+#[test]
+fn random_sessions_on_both_briefings() {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut byte = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state as u8
+    };
+    for briefing in 0..12u8 {
+        let mut data = vec![briefing];
+        data.extend((0..3 * 60).map(|_| byte()));
+        session::run(&data);
     }
 }

@@ -7,6 +7,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../../tests/support/screen.rs"]
+mod screen;
 #[path = "../../tests/support/render.rs"]
 mod render;
 

@@ -68,6 +68,7 @@ pub struct Prompt {
     pub from: usize,
 }
 
+#[derive(Clone)]
 pub struct App {
     pub keymap: Keymap,
     pub theme: Theme,

@@ -10,9 +10,9 @@ use std::sync::OnceLock;
 use brief::article::Article;
 use brief::config::Config;
 use brief::library::{Entry, Event};
-use brief::tui::{Action, App, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use brief::tui::{Action, App, update};
+
+use super::screen::{self, draw};
 
 /// The action a script step (two bytes) picks: a new terminal size from
 /// 1x1 to 300x100 (below the reader's minimum too), a click or a wheel turn
@@ -84,7 +84,7 @@ pub fn render(article: Article, width: u16, height: u16, script: &[u8]) {
         entry(0, article),
         Event::Done,
     ]);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let mut terminal = screen::terminal(&app);
     draw(&mut terminal, &app);
     for (i, step) in script.chunks(2).enumerate() {
         let action = action(step[0], step.get(1).copied().unwrap_or(0));
@@ -102,26 +102,4 @@ pub fn render(article: Article, width: u16, height: u16, script: &[u8]) {
         },
     );
     draw(&mut terminal, &app);
-}
-
-/// Draws the app into `terminal`, at the app's size.
-fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
-    let size = (app.area.width, app.area.height);
-    if terminal.backend().buffer().area.as_size() != size.into() {
-        terminal.backend_mut().resize(size.0, size.1);
-        terminal
-            .resize(app.area)
-            .expect("resizing the test terminal");
-    }
-    terminal
-        .draw(|frame| view::draw(frame, app))
-        .expect("drawing into a test terminal");
-    let buffer = terminal.backend().buffer();
-    for cell in &buffer.content {
-        assert!(
-            !cell.symbol().chars().any(char::is_control),
-            "control character on screen: {:?}",
-            cell.symbol()
-        );
-    }
 }
