@@ -8,7 +8,7 @@ use brief::article::parse;
 use brief::config::Config;
 use brief::library::{Entry, Event};
 use brief::tui::layout::Layout;
-use brief::tui::{Action, App, update, view};
+use brief::tui::{Action, App, receive, update, view};
 use divan::Bencher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -83,7 +83,7 @@ fn app(width: u16, height: u16, articles: impl IntoIterator<Item = Entry>) -> Ap
             }),
     );
     events.push(Event::Done);
-    app.receive(events);
+    receive(&mut app, events);
     app
 }
 
@@ -103,11 +103,11 @@ fn frame_of_a_10000_word_article(bencher: Bencher) {
         [entry(&article_text(10_000, 0), "long.txt".into())],
     );
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    let lines = app.layout.as_ref().map_or(1, |l| l.lines.len());
+    let lines = app.reader.layout.as_ref().map_or(1, |l| l.lines.len());
     let mut at = 0;
     bencher.bench_local(|| {
         at = (at + 37) % lines;
-        app.scroll = at;
+        app.reader.scroll = at;
         terminal.draw(|frame| view::draw(frame, &app)).unwrap();
     });
 }

@@ -11,7 +11,7 @@ use crate::article::parse;
 use crate::config::Config;
 use crate::library::{Entry, Event};
 
-use super::{Action, App, update, view};
+use super::{Action, App, receive, update, view};
 
 /// The hostile article of the end-to-end tests (built from `\u{..}`
 /// escapes).
@@ -53,7 +53,8 @@ pub fn app(width: u16, height: u16) -> App {
         total: FILES.len(),
         errors: Vec::new(),
     };
-    app.receive(
+    receive(
+        &mut app,
         once(found)
             .chain([0, 2, 1].map(loaded))
             .chain(once(Event::Done)),

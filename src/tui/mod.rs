@@ -6,7 +6,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
-pub mod people;
+pub mod panes;
 pub mod screen;
 pub mod search;
 pub mod terminal;
@@ -34,7 +34,7 @@ use crate::library::{self, Event};
 
 pub use action::Action;
 pub use app::App;
-pub use update::{Effect, update};
+pub use update::{Effect, laid_out, receive, update};
 
 /// How long one frame may spend taking in loaded articles, so that keys
 /// stay answered while tens of thousands arrive.
@@ -82,7 +82,7 @@ fn event_loop(
         }
         if let Ok(layout) = laid.try_recv() {
             laying = false;
-            app.laid_out(layout);
+            laid_out(app, layout);
             dirty = true;
         }
         let deadline = Instant::now() + LOAD_BUDGET;
@@ -94,7 +94,7 @@ fn event_loop(
             }
         }
         if !batch.is_empty() {
-            app.receive(batch);
+            receive(app, batch);
             dirty = true;
         }
         if redraw.swap(false, Ordering::SeqCst) {

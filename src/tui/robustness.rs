@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 
 use super::fixture::{app, draw};
-use super::{Action, update};
+use super::{Action, laid_out, receive, update};
 
 /// One step of a session: a bindable action (quitting aside), typing into
 /// the search, the mouse anywhere, or a new terminal size from 1x1 to
@@ -83,7 +83,7 @@ fn actions_below_the_minimum_size_use_no_other_articles_layout() {
 fn long_article() -> crate::library::Entry {
     let mut text = String::from("Ferry quotes\n\n");
     let mut n = 0;
-    while text.len() <= super::app::INLINE_LAYOUT_BYTES + 1000 {
+    while text.len() <= super::panes::reader::INLINE_LAYOUT_BYTES + 1000 {
         text.push_str(&format!(
             "\"The ferry leaves at {n},\" Ana Ruiz said on Monday.\n\n"
         ));
@@ -100,34 +100,40 @@ fn a_long_article_is_laid_out_off_the_key_thread_and_its_quote_shown_after() {
     use crate::library::Event;
     use Action::*;
     let mut app = app(120, 40);
-    app.receive([Event::Loaded {
-        index: 3,
-        result: Ok(long_article()),
-    }]);
+    receive(
+        &mut app,
+        [Event::Loaded {
+            index: 3,
+            result: Ok(long_article()),
+        }],
+    );
     for action in [FocusArticles, Bottom, Open] {
         update(&mut app, action);
     }
     assert_eq!(app.current, Some(3));
-    assert!(app.layout.is_none(), "not laid out on the key thread");
+    assert!(
+        app.reader.layout.is_none(),
+        "not laid out on the key thread"
+    );
     draw(&app);
     // A person's last quote, asked for before the layout exists.
     for action in [FocusPeople, Open, PrevMatch] {
         update(&mut app, action);
     }
-    assert!(app.layout.is_none());
+    assert!(app.reader.layout.is_none());
     let job = app.layout_job().expect("a layout is wanted");
     assert_eq!(job.index, 3);
-    app.laid_out(super::layout::Layout::new(
-        job.index,
-        &job.article,
-        job.width,
-    ));
-    let layout = app.layout.as_ref().expect("installed");
+    laid_out(
+        &mut app,
+        super::layout::Layout::new(job.index, &job.article, job.width),
+    );
+    let layout = app.reader.layout.as_ref().expect("installed");
     let quote = app.marked_quote().expect("a quote is current");
     let line = layout.quote_lines[quote].expect("the quote is laid out");
     assert!(
         line > 1000
-            && (app.scroll..app.scroll + app.rows(super::screen::Pane::Reader)).contains(&line)
+            && (app.reader.scroll..app.reader.scroll + app.rows(super::panes::Pane::Reader))
+                .contains(&line)
     );
     assert!(app.layout_job().is_none());
     // A layout for a width no longer wanted is still taken for the same
@@ -140,12 +146,12 @@ fn a_long_article_is_laid_out_off_the_key_thread_and_its_quote_shown_after() {
         },
     );
     let stale = super::layout::Layout::new(3, &job.article, 10);
-    app.laid_out(stale);
+    laid_out(&mut app, stale);
     assert!(app.layout_job().is_some_and(|j| j.width != 10));
     // Another article's layout is never taken.
     update(&mut app, FocusArticles);
     update(&mut app, Top);
     update(&mut app, Open);
-    app.laid_out(super::layout::Layout::new(3, &job.article, 60));
-    assert_eq!(app.layout.as_ref().map(|l| l.article), Some(0));
+    laid_out(&mut app, super::layout::Layout::new(3, &job.article, 60));
+    assert_eq!(app.reader.layout.as_ref().map(|l| l.article), Some(0));
 }

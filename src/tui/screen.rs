@@ -7,27 +7,11 @@ use ratatui::layout::{Margin, Position, Rect};
 
 use crate::config::Panes;
 
+use super::panes::Pane;
+
 /// The smallest terminal the reader is drawn in.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 8;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Pane {
-    Articles,
-    #[default]
-    Reader,
-    People,
-}
-
-impl Pane {
-    pub const fn name(self) -> &'static str {
-        match self {
-            Pane::Articles => "ARTICLES",
-            Pane::Reader => "READER",
-            Pane::People => "PEOPLE",
-        }
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Screen {

@@ -8,9 +8,9 @@ use crate::library::Event;
 
 use super::app::Matches;
 use super::fixture::{app, loaded, press, search};
-use super::people::{self, Row};
-use super::screen::Pane;
-use super::{Action, Effect, translate, update};
+use super::panes::Pane;
+use super::panes::people::Row;
+use super::{Action, Effect, receive, translate, update};
 
 use Action::*;
 
@@ -22,17 +22,17 @@ fn arrivals_above_the_view_keep_the_same_rows_in_view() {
         other => other,
     };
     let mut app = super::fixture::app(120, 40);
-    app.entries.clear();
-    app.loaded.clear();
-    app.receive([5, 9, 7].map(arrive));
-    assert_eq!(app.loaded, [5, 7, 9]);
+    app.documents.clear();
+    app.articles.rows.clear();
+    receive(&mut app, [5, 9, 7].map(arrive));
+    assert_eq!(app.articles.rows, [5, 7, 9]);
     app.engaged = true;
-    app.cursor = Some(9);
-    app.list_top = 1;
-    app.receive([8, 0, 3, 7].map(arrive));
-    assert_eq!(app.loaded, [0, 3, 5, 7, 8, 9]);
+    app.articles.cursor = Some(9);
+    app.articles.top = 1;
+    receive(&mut app, [8, 0, 3, 7].map(arrive));
+    assert_eq!(app.articles.rows, [0, 3, 5, 7, 8, 9]);
     assert_eq!(
-        app.loaded[app.list_top], 7,
+        app.articles.rows[app.articles.top], 7,
         "the top row is the same article"
     );
 }
@@ -40,29 +40,29 @@ fn arrivals_above_the_view_keep_the_same_rows_in_view() {
 #[test]
 fn the_list_is_sorted_and_the_selection_stays_while_it_grows() {
     let mut app = app(120, 40);
-    assert_eq!(app.loaded, [0, 1, 2]);
-    assert_eq!((app.current, app.cursor), (Some(0), Some(0)));
+    assert_eq!(app.articles.rows, [0, 1, 2]);
+    assert_eq!((app.current, app.articles.cursor), (Some(0), Some(0)));
 
     let mut fresh = super::fixture::app(120, 40);
-    fresh.entries.clear();
-    fresh.loaded.clear();
+    fresh.documents.clear();
+    fresh.articles.rows.clear();
     fresh.current = None;
     fresh.engaged = false;
-    fresh.receive([2, 1].map(loaded));
-    assert_eq!(fresh.loaded, [1, 2]);
+    receive(&mut fresh, [2, 1].map(loaded));
+    assert_eq!(fresh.articles.rows, [1, 2]);
     assert_eq!(fresh.current, Some(1), "the first of the list is opened");
     press(&mut fresh, &[FocusArticles, Down]);
-    fresh.receive(once(loaded(0)));
-    assert_eq!(fresh.loaded, [0, 1, 2]);
+    receive(&mut fresh, once(loaded(0)));
+    assert_eq!(fresh.articles.rows, [0, 1, 2]);
     assert_eq!(
         fresh.current,
         Some(1),
         "once the person acts, the reader stays"
     );
-    assert_eq!(fresh.cursor, Some(2), "and so does the cursor");
+    assert_eq!(fresh.articles.cursor, Some(2), "and so does the cursor");
     press(&mut app, &[FocusArticles, Down, Open]);
     assert_eq!((app.current, app.focus), (Some(1), Pane::Reader));
-    assert!(app.read[0] && app.read[1] && !app.read[2]);
+    assert!(app.articles.read[0] && app.articles.read[1] && !app.articles.read[2]);
 }
 
 #[test]
@@ -70,16 +70,16 @@ fn picking_a_person_marks_their_quotes_in_turn() {
     let mut app = app(120, 40);
     press(&mut app, &[FocusPeople]);
     assert_eq!(app.focus, Pane::People);
-    let Some(Row::Person(who)) = people::rows(&app).first().copied() else {
+    let Some(Row::Person(who)) = app.people.rows(&app.ctx(Pane::People)).first().copied() else {
         panic!("a person first");
     };
-    let quotes = people::quotes_of(&app, who);
+    let quotes = app.people.quotes_of(&app.ctx(Pane::People), who);
     assert!(
         quotes.len() >= 2,
         "the most quoted person has several quotes"
     );
     press(&mut app, &[Open]);
-    assert_eq!(app.expanded, Some(who));
+    assert_eq!(app.people.expanded, Some(who));
     assert_eq!(app.marked_quote(), Some(quotes[0].quote()));
     press(&mut app, &[NextMatch]);
     assert_eq!(app.marked_quote(), Some(quotes[1].quote()));
@@ -93,7 +93,7 @@ fn picking_a_person_marks_their_quotes_in_turn() {
     press(&mut app, &[Top, Down, Down, Open]);
     assert_eq!(app.marked_quote(), Some(quotes[1].quote()));
     press(&mut app, &[Back]);
-    assert_eq!(app.expanded, None);
+    assert_eq!(app.people.expanded, None);
     press(&mut app, &[Back]);
     assert_eq!(app.matches, Matches::None);
 }
@@ -105,20 +105,20 @@ fn the_current_quote_is_brought_into_view() {
         &mut app,
         &[FocusPeople, Open, NextMatch, NextMatch, NextMatch],
     );
-    let layout = app.layout.as_ref().unwrap();
+    let layout = app.reader.layout.as_ref().unwrap();
     let line = layout.quote_lines[app.marked_quote().unwrap()].unwrap();
-    assert!(line >= app.scroll && line < app.scroll + app.rows(Pane::Reader));
+    assert!(line >= app.reader.scroll && line < app.reader.scroll + app.rows(Pane::Reader));
 }
 
 #[test]
 fn in_briefing_mode_next_crosses_articles() {
     let mut app = app(120, 40);
     press(&mut app, &[ToggleBriefing]);
-    assert!(app.everyone && app.focus == Pane::People);
-    let Some(Row::Person(who)) = people::rows(&app).first().copied() else {
+    assert!(app.people.everyone && app.focus == Pane::People);
+    let Some(Row::Person(who)) = app.people.rows(&app.ctx(Pane::People)).first().copied() else {
         panic!("a speaker first");
     };
-    let refs = people::quotes_of(&app, who);
+    let refs = app.people.quotes_of(&app.ctx(Pane::People), who);
     let articles: std::collections::BTreeSet<usize> = refs.iter().map(|r| r.article()).collect();
     assert!(articles.len() >= 2, "quoted in two articles: {refs:?}");
     press(&mut app, &[Open]);
@@ -183,21 +183,21 @@ fn keys_become_actions() {
 fn paging_sections_help_and_quit() {
     let mut app = app(60, 14);
     press(&mut app, &[HalfPageDown]);
-    assert!(app.scroll > 0);
+    assert!(app.reader.scroll > 0);
     press(&mut app, &[Top, NextSection]);
-    let heading = app.layout.as_ref().unwrap().headings[0];
-    assert_eq!(app.scroll, heading.min(app.scroll));
+    let heading = app.reader.layout.as_ref().unwrap().headings[0];
+    assert_eq!(app.reader.scroll, heading.min(app.reader.scroll));
     press(&mut app, &[PrevSection]);
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.reader.scroll, 0);
     press(&mut app, &[Bottom]);
-    let lines = app.layout.as_ref().unwrap().lines.len();
-    assert_eq!(app.scroll + app.rows(Pane::Reader), lines);
+    let lines = app.reader.layout.as_ref().unwrap().lines.len();
+    assert_eq!(app.reader.scroll + app.rows(Pane::Reader), lines);
     press(&mut app, &[Help, Down, Down, Up]);
     assert_eq!(app.help, Some(1), "moving keys scroll the help");
     press(&mut app, &[NextMatch]);
     assert_eq!(app.help, None, "other keys close it");
     assert_eq!(
-        app.scroll + app.rows(Pane::Reader),
+        app.reader.scroll + app.rows(Pane::Reader),
         lines,
         "the key only closed help"
     );
@@ -229,7 +229,7 @@ fn the_mouse_scrolls_and_selects_what_is_under_it() {
             down: true,
         },
     );
-    assert_eq!(app.scroll, 3);
+    assert_eq!(app.reader.scroll, 3);
     let list = screen.inner(Pane::Articles);
     update(
         &mut app,
@@ -245,7 +245,12 @@ fn the_mouse_scrolls_and_selects_what_is_under_it() {
 fn resizing_keeps_the_place_and_survives_tiny_sizes() {
     let mut app = app(120, 40);
     press(&mut app, &[PageDown]);
-    let anchor = app.layout.as_ref().unwrap().anchor(app.scroll);
+    let anchor = app
+        .reader
+        .layout
+        .as_ref()
+        .unwrap()
+        .anchor(app.reader.scroll);
     press(
         &mut app,
         &[Resize {
@@ -253,8 +258,11 @@ fn resizing_keeps_the_place_and_survives_tiny_sizes() {
             height: 30,
         }],
     );
-    let layout = app.layout.as_ref().unwrap();
-    assert_eq!(layout.anchor(app.scroll).map(|a| a.0), anchor.map(|a| a.0));
+    let layout = app.reader.layout.as_ref().unwrap();
+    assert_eq!(
+        layout.anchor(app.reader.scroll).map(|a| a.0),
+        anchor.map(|a| a.0)
+    );
     for (width, height) in [(1, 1), (20, 5), (0, 0), (40, 8)] {
         press(
             &mut app,
@@ -273,12 +281,15 @@ fn resizing_keeps_the_place_and_survives_tiny_sizes() {
 #[test]
 fn failures_are_kept_and_loading_ends() {
     let mut app = app(120, 40);
-    app.receive([Event::Loaded {
-        index: 7,
-        result: Err(crate::library::LoadError::Missing {
-            path: "gone\u{1b}.txt".into(),
-        }),
-    }]);
+    receive(
+        &mut app,
+        [Event::Loaded {
+            index: 7,
+            result: Err(crate::library::LoadError::Missing {
+                path: "gone\u{1b}.txt".into(),
+            }),
+        }],
+    );
     assert!(!app.loading);
     assert_eq!(app.failed.len(), 1);
     assert!(

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use brief::article::Article;
 use brief::config::Config;
 use brief::library::{Entry, Event};
-use brief::tui::{Action, App, update};
+use brief::tui::{Action, App, receive, update};
 
 use super::screen::{self, draw};
 
@@ -75,15 +75,18 @@ pub fn render(article: Article, width: u16, height: u16, script: &[u8]) {
             article,
         }),
     };
-    app.receive([
-        Event::Found {
-            total: 2,
-            errors: Vec::new(),
-        },
-        entry(1, article.clone()),
-        entry(0, article),
-        Event::Done,
-    ]);
+    receive(
+        &mut app,
+        [
+            Event::Found {
+                total: 2,
+                errors: Vec::new(),
+            },
+            entry(1, article.clone()),
+            entry(0, article),
+            Event::Done,
+        ],
+    );
     let mut terminal = screen::terminal(&app);
     draw(&mut terminal, &app);
     for (i, step) in script.chunks(2).enumerate() {

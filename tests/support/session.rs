@@ -13,7 +13,7 @@ use brief::article::parse;
 use brief::config::Config;
 use brief::library::{Entry, Event};
 use brief::tui::layout::Layout;
-use brief::tui::{App, translate, update};
+use brief::tui::{App, laid_out, receive, translate, update};
 use crossterm::event::{
     Event as Input, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton,
     MouseEvent, MouseEventKind,
@@ -79,7 +79,7 @@ fn app_with(entries: Vec<Entry>) -> App {
             }),
     );
     events.push(Event::Done);
-    app.receive(events);
+    receive(&mut app, events);
     app
 }
 
@@ -213,7 +213,7 @@ pub fn run(data: &[u8]) {
             }
             None => {
                 if let Some(job) = app.layout_job() {
-                    app.laid_out(Layout::new(job.index, &job.article, job.width));
+                    laid_out(&mut app, Layout::new(job.index, &job.article, job.width));
                 }
             }
         }

@@ -1,11 +1,9 @@
-//! Drawing the app: one render function per pane, each reading `&App`
-//! only. Every piece of article text drawn here has been through
-//! `Article::show` or `text::sanitize` first.
+//! Drawing the app: each pane where the screen puts it (its own `render`,
+//! reading `&App` only), the status line and the help over them, and the
+//! pieces the panes draw with. Every piece of article text drawn has been
+//! through `Article::show` or `text::sanitize` first.
 
-mod articles;
 mod help;
-mod people;
-mod reader;
 mod status;
 #[cfg(test)]
 mod tests;
@@ -17,7 +15,8 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::app::App;
-use super::screen::{MIN_HEIGHT, MIN_WIDTH, Pane, Screen};
+use super::panes::Pane;
+use super::screen::{MIN_HEIGHT, MIN_WIDTH, Screen};
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -25,19 +24,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(frame, area);
         return;
     };
-    reader::render(frame, screen.reader, app);
-    for (rect, render) in [
-        (
-            screen.articles,
-            articles::render as fn(&mut Frame, Rect, &App),
-        ),
-        (screen.people, people::render),
+    app.pane(Pane::Reader).render(frame, screen.reader, app);
+    for (rect, pane) in [
+        (screen.articles, Pane::Articles),
+        (screen.people, Pane::People),
     ] {
         if let Some(rect) = rect {
             if screen.overlay {
                 frame.render_widget(Clear, rect);
             }
-            render(frame, rect, app);
+            app.pane(pane).render(frame, rect, app);
         }
     }
     status::render(frame, screen.status, app);
@@ -66,7 +62,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 /// A pane's frame: its title, and the accent colour when focused.
-fn pane_block<'a>(app: &App, pane: Pane, title: impl Into<Line<'a>>) -> Block<'a> {
+pub fn pane_block<'a>(app: &App, pane: Pane, title: impl Into<Line<'a>>) -> Block<'a> {
     let focused = app.focus == pane;
     Block::bordered()
         .border_style(if focused {
@@ -82,7 +78,7 @@ fn pane_block<'a>(app: &App, pane: Pane, title: impl Into<Line<'a>>) -> Block<'a
 }
 
 /// `text` cut to `width` columns, with an ellipsis when cut.
-fn fit(text: &str, width: usize) -> String {
+pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
     }
@@ -103,7 +99,7 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 /// A count with thousands separators: 44,500.
-fn count(n: usize) -> String {
+pub fn count(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

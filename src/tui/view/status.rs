@@ -10,8 +10,6 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Matches};
-use crate::tui::people;
-use crate::tui::screen::Pane;
 
 use super::{count, fit};
 
@@ -34,13 +32,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     ];
     if app.loading {
         // Until the walk has found the files, there is nothing to count.
-        let text = if app.entries.is_empty() {
+        let text = if app.documents.is_empty() {
             " finding files… ".to_string()
         } else {
             format!(
                 " indexing {} / {} ",
-                count(app.loaded.len() + app.failed.len()),
-                count(app.entries.len())
+                count(app.articles.rows.len() + app.failed.len()),
+                count(app.documents.len())
             )
         };
         left.push(Span::styled(text, theme.status));
@@ -96,24 +94,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 
 /// Where the focused pane is: `3/10`.
 fn position(app: &App) -> String {
-    match app.focus {
-        Pane::Articles => match app.cursor_row() {
-            Some(row) => format!("{}/{}", count(row + 1), count(app.loaded.len())),
-            None => "-".to_owned(),
-        },
-        Pane::Reader => match &app.layout {
-            Some(layout) if !layout.lines.is_empty() => {
-                format!("line {}/{}", app.scroll + 1, layout.lines.len())
-            }
-            _ => "-".to_owned(),
-        },
-        Pane::People => {
-            let rows = people::rows(app).len();
-            if rows == 0 {
-                "-".to_owned()
-            } else {
-                format!("{}/{}", app.person + 1, rows)
-            }
-        }
-    }
+    app.pane(app.focus).position(app)
 }

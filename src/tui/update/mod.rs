@@ -1,14 +1,21 @@
-//! `update`: the one function that changes the app for what the person
-//! does. Each action is applied to the focused pane where it is about
-//! moving; what cannot be done says so in the status line.
+//! `update`: the one place the app changes for what the person does, and
+//! ([`arrive`]) for what the loader and the layout thread deliver. Moving,
+//! `enter` and clicks go to the focused pane's own methods (or the pane
+//! under the mouse); what a pane asks of the rest comes back as a [`Go`].
+//! What cannot be done says so in the status line.
+
+mod arrive;
+
+pub use arrive::{laid_out, receive};
 
 use crate::briefing::QuoteRef;
 
 use super::action::Action;
 use super::app::{App, Matches, Prompt};
-use super::layout::quote_near;
-use super::people::{self, Row};
-use super::screen::Pane;
+use super::layout::{Layout, quote_near};
+use super::panes::reader::INLINE_LAYOUT_BYTES;
+use super::panes::{Go, Pane};
+use super::screen::text_column;
 
 /// Work for the terminal, which `update` does not touch itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,14 +26,12 @@ pub enum Effect {
     Suspend,
 }
 
-const PANES: [Pane; 3] = [Pane::Articles, Pane::Reader, Pane::People];
-
 /// Lines moved by one turn of the mouse wheel.
 const WHEEL: isize = 3;
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let effect = apply(app, action);
-    app.settle();
+    settle(app);
     effect
 }
 
@@ -70,9 +75,10 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Suspend => return Some(Effect::Suspend),
         Action::Help => app.help = Some(0),
         Action::FocusNext | Action::FocusPrev => {
-            let at = PANES.iter().position(|p| *p == app.focus).unwrap_or(1);
+            let all = Pane::ALL;
+            let at = all.iter().position(|p| *p == app.focus).unwrap_or(1);
             let step = if action == Action::FocusNext { 1 } else { 2 };
-            app.focus = PANES[(at + step) % PANES.len()];
+            app.focus = all[(at + step) % all.len()];
         }
         Action::FocusArticles => toggle_focus(app, Pane::Articles),
         Action::FocusPeople => toggle_focus(app, Pane::People),
@@ -84,41 +90,50 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         | Action::PageUp
         | Action::HalfPageDown
         | Action::HalfPageUp => {
-            let page = page(app, app.focus);
-            let by = match action {
-                Action::Up => -1,
-                Action::Down => 1,
-                Action::Top => isize::MIN / 2,
-                Action::Bottom => isize::MAX / 2,
-                Action::PageDown => page,
-                Action::PageUp => -page,
-                Action::HalfPageDown => (page / 2).max(1),
-                _ => -(page / 2).max(1),
-            };
-            step(app, app.focus, by);
+            let focus = app.focus;
+            app.with_pane(focus, |pane, ctx| {
+                let page = pane.page(ctx.rows).max(1) as isize;
+                let by = match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::Top => isize::MIN / 2,
+                    Action::Bottom => isize::MAX / 2,
+                    Action::PageDown => page,
+                    Action::PageUp => -page,
+                    Action::HalfPageDown => (page / 2).max(1),
+                    _ => -(page / 2).max(1),
+                };
+                pane.step(ctx, by);
+            });
         }
-        Action::Open => open(app),
-        Action::NextSection | Action::PrevSection => section(app, action == Action::NextSection),
+        Action::Open => {
+            let focus = app.focus;
+            if let Some(go) = app.with_pane(focus, |pane, ctx| pane.open(ctx)) {
+                follow(app, go);
+            }
+        }
+        Action::NextSection | Action::PrevSection => {
+            if !app.reader.section(action == Action::NextSection) {
+                app.message = Some("no more sections".to_owned());
+            }
+        }
         Action::NextMatch => next_match(app, 1),
         Action::PrevMatch => next_match(app, -1),
         Action::Search => {
-            if app.layout.is_some() {
+            if app.reader.layout.is_some() {
                 app.prompt = Some(Prompt {
                     query: String::new(),
-                    from: app.scroll,
+                    from: app.reader.scroll,
                 });
-                app.find("");
+                find(app, "");
             }
         }
         Action::ToggleBriefing => {
-            app.everyone = !app.everyone;
-            app.person = 0;
-            app.people_top = 0;
-            app.expanded = None;
-            app.rank();
+            let (ctx, _, _, people) = app.parts(Pane::People);
+            people.toggle_everyone(&ctx);
             app.focus = Pane::People;
             app.message = Some(
-                if app.everyone {
+                if app.people.everyone {
                     "people: the whole briefing"
                 } else {
                     "people: this article"
@@ -133,7 +148,9 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Wheel { column, row, down } => {
             if let Some(pane) = app.screen().and_then(|s| s.pane_at(column, row)) {
-                step(app, pane, if down { WHEEL } else { -WHEEL });
+                app.with_pane(pane, |pane, ctx| {
+                    pane.step(ctx, if down { WHEEL } else { -WHEEL });
+                });
             }
         }
         Action::Click { column, row } => click(app, column, row),
@@ -154,7 +171,7 @@ fn prompt(app: &mut App, action: Action) -> bool {
             p.query.pop();
         }
         Action::Back => {
-            app.scroll = p.from;
+            app.reader.scroll = p.from;
             app.prompt = None;
             app.matches = Matches::None;
             return true;
@@ -173,18 +190,21 @@ fn prompt(app: &mut App, action: Action) -> bool {
         }
     }
     let (query, from) = (p.query.clone(), p.from);
-    app.find(&query);
+    find(app, &query);
     // Incremental: show the first hit at or after where the search began.
-    if let (Matches::Search { hits, current, .. }, Some(layout)) = (&mut app.matches, &app.layout) {
+    let rows = app.rows(Pane::Reader);
+    if let (Matches::Search { hits, current, .. }, Some(layout)) =
+        (&mut app.matches, &app.reader.layout)
+    {
         let lines: Vec<usize> = hits
             .iter()
             .map(|h| layout.line_of(h.block, h.range.start))
             .collect();
         *current = lines.iter().position(|&l| l >= from).unwrap_or(0);
         let line = lines.get(*current).copied();
-        app.scroll = from;
+        app.reader.scroll = from;
         if let Some(line) = line {
-            app.reveal(line);
+            app.reader.reveal(line, rows);
         }
     }
     true
@@ -198,67 +218,38 @@ fn toggle_focus(app: &mut App, pane: Pane) {
     };
 }
 
-/// How far a page moves in a pane, in its own rows.
-fn page(app: &App, pane: Pane) -> isize {
-    let rows = app.rows(pane);
-    let rows = match pane {
-        // Two lines per article.
-        Pane::Articles => rows / 2,
-        // Keep a line of context.
-        Pane::Reader => rows.saturating_sub(1),
-        Pane::People => rows,
-    };
-    rows.max(1) as isize
-}
-
-fn moved(at: usize, by: isize, len: usize) -> usize {
-    at.saturating_add_signed(by).min(len.saturating_sub(1))
-}
-
-/// Moves a pane's cursor, or scrolls the reader.
-fn step(app: &mut App, pane: Pane, by: isize) {
-    match pane {
-        Pane::Articles => {
-            if let Some(row) = app.cursor_row().or((!app.loaded.is_empty()).then_some(0)) {
-                app.cursor = Some(app.loaded[moved(row, by, app.loaded.len())]);
+/// Does what a pane asked.
+fn follow(app: &mut App, go: Go) {
+    match go {
+        Go::Read(index) => {
+            if app.current != Some(index) && !app.people.everyone {
+                app.matches = Matches::None;
             }
+            show(app, index);
+            app.focus = Pane::Reader;
         }
-        Pane::Reader => app.scroll = app.scroll.saturating_add_signed(by),
-        Pane::People => app.person = moved(app.person, by, people::rows(app).len()),
+        Go::Pick { who, at } => pick(app, who, at),
     }
 }
 
-fn open(app: &mut App) {
-    match app.focus {
-        Pane::Articles => {
-            if let Some(index) = app.cursor {
-                if app.current != Some(index) && !app.everyone {
-                    app.matches = Matches::None;
-                }
-                app.show(index);
-                app.focus = Pane::Reader;
-            }
+/// Puts an article in the reader, at the top.
+fn show(app: &mut App, index: usize) {
+    if app.current != Some(index) {
+        app.current = Some(index);
+        app.reader.opened();
+        if matches!(app.matches, Matches::Search { .. }) {
+            app.matches = Matches::None;
         }
-        Pane::Reader => {}
-        Pane::People => match people::rows(app).get(app.person).copied() {
-            Some(Row::Person(who)) => {
-                if app.expanded == Some(who) {
-                    app.expanded = None;
-                } else {
-                    app.expanded = Some(who);
-                    pick(app, who, None);
-                }
-            }
-            Some(Row::Quote(who, r)) => pick(app, who, Some(r)),
-            None => {}
-        },
+        app.people.article_changed();
     }
+    app.articles.reading(index);
 }
 
 /// Makes a person's quotes the matches and jumps to `at` (else the first).
 fn pick(app: &mut App, who: usize, at: Option<QuoteRef>) {
-    let refs = people::quotes_of(app, who);
-    let name = people::name(app, who);
+    let ctx = app.ctx(Pane::People);
+    let refs = app.people.quotes_of(&ctx, who);
+    let name = app.people.name(&ctx, who);
     if refs.is_empty() {
         app.message = Some(format!("{name} is not quoted"));
         return;
@@ -277,23 +268,25 @@ fn pick(app: &mut App, who: usize, at: Option<QuoteRef>) {
 
 /// Shows the current match.
 fn jump(app: &mut App) {
+    let rows = app.rows(Pane::Reader);
     match &app.matches {
         Matches::Quotes { refs, current, .. } => {
             let Some(r) = refs.get(*current).copied() else {
                 return;
             };
-            app.show(r.article());
-            app.settle();
-            app.reveal_quote(r.quote());
+            show(app, r.article());
+            settle(app);
+            app.reader.reveal_quote(r.quote(), rows);
         }
         Matches::Search { hits, current, .. } => {
             let line = app
+                .reader
                 .layout
                 .as_ref()
                 .zip(hits.get(*current))
                 .map(|(l, h)| l.line_of(h.block, h.range.start));
             if let Some(line) = line {
-                app.reveal(line);
+                app.reader.reveal(line, rows);
             }
         }
         Matches::None => {}
@@ -323,26 +316,12 @@ fn next_match(app: &mut App, by: isize) {
     jump(app);
 }
 
-fn section(app: &mut App, forward: bool) {
-    let Some(layout) = &app.layout else { return };
-    let target = if forward {
-        layout.headings.iter().copied().find(|&l| l > app.scroll)
-    } else {
-        let before = layout.headings.iter().copied().rfind(|&l| l < app.scroll);
-        Some(before.unwrap_or(0))
-    };
-    match target {
-        Some(line) => app.scroll = line,
-        None => app.message = Some("no more sections".to_owned()),
-    }
-}
-
 fn copy(app: &mut App) -> Option<Effect> {
     let (index, article) = app.current_article()?;
-    let layout = app.layout.as_ref()?;
+    let layout = app.reader.layout.as_ref()?;
     let q = app
         .marked_quote()
-        .or_else(|| quote_near(layout, &article.quotes, app.scroll))?;
+        .or_else(|| quote_near(layout, &article.quotes, app.reader.scroll))?;
     let quote = article.quotes.get(q)?;
     let speaker = crate::article::text::sanitize(
         &article
@@ -362,8 +341,8 @@ fn back(app: &mut App) {
     let overlay = app.screen().is_some_and(|s| s.overlay);
     if overlay && app.focus != Pane::Reader {
         app.focus = Pane::Reader;
-    } else if app.expanded.is_some() && app.focus == Pane::People {
-        app.expanded = None;
+    } else if app.focus == Pane::People && app.people.expanded.is_some() {
+        app.people.expanded = None;
     } else if app.matches != Matches::None {
         app.matches = Matches::None;
         app.message = Some("matches cleared".to_owned());
@@ -383,19 +362,64 @@ fn click(app: &mut App, column: u16, row: u16) {
         return;
     }
     let offset = usize::from(row - inner.y);
-    match pane {
-        Pane::Articles => {
-            if let Some(&index) = app.loaded.get(app.list_top + offset / 2) {
-                app.cursor = Some(index);
-                open(app);
-            }
-        }
-        Pane::People => {
-            let at = app.people_top + offset;
-            if at < people::rows(app).len() {
-                app.person = at;
-            }
-        }
-        Pane::Reader => {}
+    if let Some(go) = app.with_pane(pane, |pane, ctx| pane.click(ctx, offset)) {
+        follow(app, go);
     }
+}
+
+/// Sets the search hits for `query` in the current article.
+fn find(app: &mut App, query: &str) {
+    let hits = app
+        .reader
+        .layout
+        .as_ref()
+        .map_or_else(Vec::new, |l| super::search::find(l, query));
+    app.matches = Matches::Search {
+        query: query.to_owned(),
+        hits,
+        current: 0,
+    };
+}
+
+/// Puts the current article's new layout in place, and runs the search
+/// again on it.
+fn install(app: &mut App, layout: Layout) {
+    let rows = app.rows(Pane::Reader);
+    app.reader.install(layout, rows);
+    if let Matches::Search { query, .. } = &app.matches {
+        let query = query.clone();
+        find(app, &query);
+    }
+}
+
+/// Makes derived state agree with the rest after any change: the layout
+/// for the current article and width (or the wish for it, when the
+/// article is long), scroll and list offsets within bounds.
+fn settle(app: &mut App) {
+    app.reader.keep_only(app.current);
+    let width = app
+        .screen()
+        .map(|s| text_column(s.inner(Pane::Reader), app.reading_width).width);
+    app.reader.wanted = None;
+    let stale = match (app.current_article(), width) {
+        (Some((index, article)), Some(width)) if app.reader.needs_layout(width) => {
+            if article.text.len() <= INLINE_LAYOUT_BYTES {
+                Some(Ok(Layout::new(index, article, width)))
+            } else {
+                Some(Err((index, width)))
+            }
+        }
+        _ => None,
+    };
+    match stale {
+        Some(Ok(layout)) => install(app, layout),
+        Some(Err(wanted)) => app.reader.wanted = Some(wanted),
+        None => {}
+    }
+    let rows = app.rows(Pane::Reader);
+    app.reader.clamp(rows);
+    let rows = app.rows(Pane::Articles);
+    app.articles.settle(rows);
+    let (ctx, _, _, people) = app.parts(Pane::People);
+    people.settle(&ctx);
 }

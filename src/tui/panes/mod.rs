@@ -1,0 +1,94 @@
+//! The reader's panes, each a type of its own in its own file: its state,
+//! its rows, what moving, `enter` and a click do in it, and how it is
+//! drawn. [`super::update`] calls these methods for the focused pane (or
+//! the one under the mouse) through [`super::App::with_pane`], the one
+//! place that names every pane; what a pane asks of the rest of the
+//! reader comes back as a [`Go`].
+//!
+//! A new pane is a file here, a variant of [`Pane`] and an arm in
+//! `with_pane` and `pane`, and a place on the screen (`screen.rs`).
+
+pub mod articles;
+pub mod people;
+pub mod reader;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::briefing::{Briefing, QuoteRef};
+
+use super::app::{App, Document};
+
+pub use articles::Articles;
+pub use people::People;
+pub use reader::Reader;
+
+/// Which pane: what has the focus, what is under the mouse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Pane {
+    Articles,
+    #[default]
+    Reader,
+    People,
+}
+
+impl Pane {
+    /// Tab's order.
+    pub const ALL: [Pane; 3] = [Pane::Articles, Pane::Reader, Pane::People];
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Pane::Articles => "ARTICLES",
+            Pane::Reader => "READER",
+            Pane::People => "PEOPLE",
+        }
+    }
+}
+
+/// What a pane reads of the rest of the reader while it changes.
+pub struct Ctx<'a> {
+    pub documents: &'a [Option<Document>],
+    pub briefing: &'a Briefing,
+    /// The article in the reader.
+    pub current: Option<usize>,
+    /// Rows of the pane's inside (at least one).
+    pub rows: usize,
+}
+
+impl Ctx<'_> {
+    pub fn article(&self, index: usize) -> Option<&crate::article::Article> {
+        Some(&self.documents.get(index)?.as_ref()?.article)
+    }
+}
+
+/// What a pane asks of the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Go {
+    /// Put this article in the reader and read it.
+    Read(usize),
+    /// Make a person's quotes the matches and jump to one (else the
+    /// first).
+    Pick { who: usize, at: Option<QuoteRef> },
+}
+
+/// What every pane does.
+pub trait PaneState {
+    /// Moves the cursor, or scrolls, by `by` rows (clamped).
+    fn step(&mut self, ctx: &Ctx, by: isize);
+
+    /// How many rows a page moves, for a pane `rows` rows high.
+    fn page(&self, rows: usize) -> usize {
+        rows
+    }
+
+    /// `enter`.
+    fn open(&mut self, ctx: &Ctx) -> Option<Go>;
+
+    /// A left click on row `row` of the pane's inside.
+    fn click(&mut self, ctx: &Ctx, row: usize) -> Option<Go>;
+
+    /// Where the pane is, for the status line: `3/10`.
+    fn position(&self, app: &App) -> String;
+
+    fn render(&self, frame: &mut Frame, area: Rect, app: &App);
+}
