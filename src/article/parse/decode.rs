@@ -1,15 +1,25 @@
-//! Bytes to text: byte-order marks, UTF-16, and lossy UTF-8.
+//! Bytes to text: byte-order marks, UTF-16, UTF-32 and lossy UTF-8.
 //!
 //! Line endings are left as they are so that byte offsets stay those of the
 //! decoded file; the later steps treat LF, CRLF and a lone CR alike.
 
 use std::borrow::Cow;
 
-/// Decodes a file's bytes. UTF-16 is recognised by its BOM; everything else
-/// is read as UTF-8 with invalid bytes replaced by U+FFFD.
+/// Decodes a file's bytes. UTF-16 and UTF-32 are recognised by their BOM;
+/// everything else is read as UTF-8. What does not decode (invalid bytes,
+/// unpaired surrogates, values past U+10FFFF, a cut code unit at the end)
+/// becomes U+FFFD.
 pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest);
+    }
+    // Before UTF-16 LE, whose BOM the UTF-32 LE one starts with: UTF-16
+    // text cannot go on with U+0000.
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE\0\0") {
+        return Cow::Owned(utf32(rest, u32::from_le_bytes));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\0\0\xFE\xFF") {
+        return Cow::Owned(utf32(rest, u32::from_be_bytes));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return Cow::Owned(utf16(rest, u16::from_le_bytes));
@@ -39,9 +49,13 @@ pub fn decode_owned(bytes: Vec<u8>) -> String {
     }
 }
 
-/// True when the bytes look like UTF-16 text (they start with its BOM).
-pub fn is_utf16(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
+/// True when the bytes start with a UTF-16 or UTF-32 BOM: text whose code
+/// units hold zero bytes, so that binary data is told by what they decode
+/// to rather than by a zero byte.
+pub fn is_utf16_or_32(bytes: &[u8]) -> bool {
+    [b"\xFF\xFE".as_slice(), b"\xFE\xFF", b"\0\0\xFE\xFF"]
+        .iter()
+        .any(|bom| bytes.starts_with(bom))
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
@@ -50,6 +64,20 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
         .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
         .collect();
     if bytes.len() % 2 == 1 {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    text
+}
+
+fn utf32(bytes: &[u8], unit: fn([u8; 4]) -> u32) -> String {
+    let units = bytes.chunks_exact(4);
+    let cut = !units.remainder().is_empty();
+    let mut text: String = units
+        .map(|c| {
+            char::from_u32(unit([c[0], c[1], c[2], c[3]])).unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
+        .collect();
+    if cut {
         text.push(char::REPLACEMENT_CHARACTER);
     }
     text
@@ -74,5 +102,43 @@ mod tests {
         assert_eq!(decode(b"\xFF\xFEh\0i\0"), "hi");
         assert_eq!(decode(b"\xFE\xFF\0h\0i"), "hi");
         assert_eq!(decode(b"\xFF\xFEh\0i"), "h\u{fffd}");
+    }
+
+    #[test]
+    fn utf32_both_orders() {
+        let le: Vec<u8> = "\u{feff}hé😀"
+            .chars()
+            .flat_map(|c| u32::from(c).to_le_bytes())
+            .collect();
+        let be: Vec<u8> = "\u{feff}hé😀"
+            .chars()
+            .flat_map(|c| u32::from(c).to_be_bytes())
+            .collect();
+        assert_eq!(decode(&le), "hé😀");
+        assert_eq!(decode(&be), "hé😀");
+        assert_eq!(decode_owned(le), "hé😀");
+        assert_eq!(decode_owned(be), "hé😀");
+        // A surrogate, a value past U+10FFFF, a cut unit.
+        assert_eq!(
+            decode(b"\xFF\xFE\0\0h\0\0\0\0\xD8\0\0\0\0\x11\0i\0"),
+            "h\u{fffd}\u{fffd}\u{fffd}"
+        );
+    }
+
+    #[test]
+    fn wide_boms_are_told_apart() {
+        // UTF-32 LE starts like UTF-16 LE followed by U+0000.
+        assert_eq!(decode(b"\xFF\xFE\0\0h\0\0\0"), "h");
+        assert_eq!(decode(b"\xFF\xFEh\0\0\0"), "h\0");
+        for bom in [
+            &b"\xFF\xFE"[..],
+            b"\xFE\xFF",
+            b"\xFF\xFE\0\0",
+            b"\0\0\xFE\xFF",
+        ] {
+            assert!(is_utf16_or_32(bom), "{bom:?}");
+        }
+        assert!(!is_utf16_or_32(b"\xEF\xBB\xBFtext"));
+        assert!(!is_utf16_or_32(b"\0\0text"));
     }
 }
