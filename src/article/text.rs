@@ -76,8 +76,10 @@ fn is_noncharacter(u: u32) -> bool {
 /// emoji or text form (U+FE0F in `❤️`), a standardized or ideographic
 /// variant (U+FE00.., U+E0100.. in CJK names). Replacing it would litter
 /// emoji and names with stand-ins, so it is kept after a character shown
-/// as itself; a second one in a row, or one after a space, selects nothing
-/// and can only carry hidden data, so it is replaced.
+/// as itself. A second one in a row, or one after a space, selects nothing
+/// and can only carry hidden data; one after an ASCII letter, which has no
+/// variants, could only make two names that look alike differ: those are
+/// replaced.
 ///
 /// The joiners decide how two characters are drawn together: U+200D joins
 /// emoji into one (`👩‍💻`, also after a variation selector, `❤️‍🔥`) and
@@ -94,7 +96,7 @@ fn keeps(prev: Option<char>, c: char, next: Option<char>) -> bool {
             let wide = |x: Option<char>| shown_raw(x).is_some_and(|x| !x.is_ascii());
             (wide(prev) || prev.is_some_and(selector)) && wide(next)
         }
-        _ => selector(c) && shown_raw(prev).is_some(),
+        _ => selector(c) && shown_raw(prev).is_some_and(|x| !x.is_ascii_alphabetic()),
     }
 }
 
@@ -356,6 +358,7 @@ mod tests {
             ("\u{fe0f}a", "\u{fffd}a"),
             ("😀\u{fe0f}\u{fe0f}\u{e0101}", "😀\u{fe0f}\u{fffd}\u{fffd}"),
             ("a \u{fe0f}", "a \u{fffd}"),
+            ("Ru\u{fe0f}iz", "Ru\u{fffd}iz"),
             ("🏴\u{e0067}\u{e007f}", "🏴\u{fffd}\u{fffd}"),
         ] {
             assert_eq!(display(raw), shown, "{raw:?}");
