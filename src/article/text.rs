@@ -326,6 +326,16 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn shown_text_has_nothing_left_to_replace(s in "[aé😀 >\n\u{200c}\u{200d}\u{fe0f}\u{e0100}\u{ad}\u{1b}\u{2028}]{0,30}") {
+            let shown = display(&s);
+            proptest::prop_assert_eq!(sanitize(&shown), shown);
+            let sanitized = sanitize(&s);
+            proptest::prop_assert_eq!(sanitize(&sanitized), sanitized);
+        }
+    }
+
     #[test]
     fn line_and_paragraph_separators_are_whitespace_where_text_is_folded() {
         assert_eq!(
