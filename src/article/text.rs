@@ -38,18 +38,28 @@ pub fn visible(c: char) -> Option<char> {
             None
         };
     }
-    // Below U+0600 (Latin, Greek, Cyrillic, Hebrew) the set is a few
-    // characters, told apart without a look-up.
-    if u < 0x600 {
-        return match c {
-            '\u{7f}' => Some('\u{2421}'),
-            // The soft hyphen shows only where a line breaks at it; the
-            // reader wraps lines itself, so it is shown as that hyphen.
-            '\u{ad}' => Some('-'),
-            // C1 controls (CSI is U+009B) and the combining grapheme joiner.
-            '\u{80}'..='\u{9f}' | '\u{34f}' => Some(REPLACEMENT),
-            _ => None,
-        };
+    // Where most text is written the set has few members or none, told
+    // apart without a look-up: Latin, Greek, Cyrillic and Hebrew below
+    // U+0600; dashes, quotation marks and the like around the bidi
+    // controls; symbols, CJK, kana and Hangul from U+2070 to U+FDCF; emoji
+    // from U+1D17B to U+1FFFD. The test over every code point holds these
+    // to the Unicode data.
+    match u {
+        ..0x600 => {
+            return match c {
+                '\u{7f}' => Some('\u{2421}'),
+                // The soft hyphen shows only where a line breaks at it; the
+                // reader wraps lines itself, so it is shown as that hyphen.
+                '\u{ad}' => Some('-'),
+                // C1 controls (CSI is U+009B), the combining grapheme joiner.
+                '\u{80}'..='\u{9f}' | '\u{34f}' => Some(REPLACEMENT),
+                _ => None,
+            };
+        }
+        0x2010..0x2028 | 0x202f..0x2060 | 0x1d17b..0x1fffe => return None,
+        // The Hangul filler.
+        0x2070..0xfdd0 => return (u == 0x3164).then_some(REPLACEMENT),
+        _ => {}
     }
     let unseen = DEFAULT_IGNORABLE.contains(c)
         || matches!(
