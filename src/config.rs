@@ -348,12 +348,10 @@ impl Source<'_> {
         let mut bindings: Vec<_> = file.keys.0.iter().collect();
         bindings.sort_by_key(|(name, _)| name.span().start);
         for (name, bound) in bindings {
-            let key: Key = name.get_ref().parse().map_err(|_| {
-                self.error(
-                    name.span().start,
-                    format!("unknown key `{}`: {KEY_SYNTAX}", name.get_ref()),
-                )
-            })?;
+            let key: Key = name
+                .get_ref()
+                .parse()
+                .map_err(|e| self.error(name.span().start, format!("{e}: {KEY_SYNTAX}")))?;
             let action = bound.get_ref().0;
             match keys.insert(key, (action, name)) {
                 Some((other, first)) if other != action => {

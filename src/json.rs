@@ -1,7 +1,10 @@
 //! JSON that nothing in a terminal acts on: serde escapes C0 controls, and
-//! this also escapes DEL, C1 controls, bidi overrides and invisible
-//! characters as `\uXXXX`, so strings keep their exact value (a file name
-//! stays openable) while the bytes written are harmless.
+//! this also escapes as `\uXXXX` every other character that
+//! [`visible`] would replace (DEL, C1 controls, format characters such as
+//! bidi controls, default-ignorable ones such as zero-width characters and
+//! tags, line and paragraph separators, noncharacters), joiners and
+//! variation selectors included, so strings keep their exact value (a file
+//! name stays openable) while the bytes written are harmless.
 //!
 //! Values go through serde; the many quotes of `brief quotes` are written
 //! field by field with [`string`], which gives serde's bytes at a fraction
@@ -160,6 +163,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn escapes_invisible_characters_of_every_kind() {
+        let raw = "a\u{61c}b\u{e0001}\u{e007f}c\u{2028}d\u{2029}e\u{ad}f\u{200d}😀\u{fe0f}\u{fdd0}";
+        let json = to_json(&raw);
+        assert_eq!(
+            json,
+            r#""a\u061cb\udb40\udc01\udb40\udc7fc\u2028d\u2029e\u00adf\u200d😀\ufe0f\ufdd0""#
+        );
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), raw);
+        assert_eq!(written(raw), json);
+    }
+
+    #[test]
     fn escapes_what_a_terminal_would_act_on() {
         let json = to_json(&"a\u{9b}31m b\u{202e}c\u{1b}");
         assert_eq!(json, r#""a\u009b31m b\u202ec\u001b""#);
@@ -190,7 +205,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn any_string_is_written_as_serde_writes_it(s in "\\PC*|[\\x00-\\x7f\u{80}-\u{9f}\u{2000}-\u{2070}\u{feff}\u{fff9}-\u{fffb}é😀]{0,60}") {
+        fn any_string_is_written_as_serde_writes_it(s in "\\PC*|[\\x00-\\x7f\u{80}-\u{ad}\u{600}-\u{61c}\u{2000}-\u{2070}\u{fe00}-\u{fe0f}\u{feff}\u{fff9}-\u{ffff}\u{e0000}-\u{e0080}é😀]{0,60}") {
             proptest::prop_assert_eq!(written(&s), to_json(&s));
         }
     }

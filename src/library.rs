@@ -13,7 +13,7 @@ use std::sync::{Mutex, PoisonError, mpsc};
 
 use rayon::prelude::*;
 
-use crate::article::{Article, decode_owned, is_utf16, parse_owned};
+use crate::article::{Article, decode_owned, is_binary, parse_owned};
 
 /// Files larger than this are skipped unless the caller says otherwise.
 pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
@@ -145,12 +145,6 @@ fn walk(
             Err(_) => {}
         }
     }
-}
-
-/// True when the bytes are binary data rather than text: a NUL byte near
-/// the start of anything that is not UTF-16.
-fn is_binary(bytes: &[u8]) -> bool {
-    !is_utf16(bytes) && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
 /// Reads and parses one file.
@@ -322,13 +316,6 @@ pub fn spawn(paths: Vec<PathBuf>, max_bytes: u64) -> mpsc::Receiver<Event> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn binary_and_text() {
-        assert!(is_binary(b"PK\x03\x04\0\0"));
-        assert!(!is_binary("plain text".as_bytes()));
-        assert!(!is_binary(b"\xFF\xFEh\0i\0"));
-    }
 
     #[test]
     fn loads_a_folder_and_reports_bad_files() {

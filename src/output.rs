@@ -157,7 +157,9 @@ pub fn article_outline(path: &Path, a: &Article) -> String {
     if !a.quotes.is_empty() {
         let _ = writeln!(o, "  quotes:");
         for q in &a.quotes {
-            let who = a.speaker_name(q).unwrap_or_else(|| "(unattributed)".into());
+            let who = a
+                .speaker_name(q)
+                .map_or_else(|| "(unattributed)".into(), |n| sanitize(&n));
             let mark = match q.kind {
                 crate::article::QuoteKind::Direct => "“”",
                 crate::article::QuoteKind::Indirect => "~ ",
@@ -176,7 +178,7 @@ pub fn article_outline(path: &Path, a: &Article) -> String {
             let aka = if p.aliases.is_empty() {
                 String::new()
             } else {
-                format!("; also {}", p.aliases.join(", "))
+                format!("; also {}", sanitize(&p.aliases.join(", ")))
             };
             let _ = writeln!(
                 o,

@@ -3,6 +3,7 @@
 use std::fs;
 
 use assert_cmd::Command;
+use brief::article::text::visible;
 use predicates::prelude::*;
 
 #[path = "fixtures/hostile/article.rs"]
@@ -184,6 +185,29 @@ fn escape_sequences_never_reach_the_output_raw() {
             .filter(|&c| c != '\n' && hostile::is_unsafe(c))
             .collect();
         assert!(raw.is_empty(), "{raw:?} in {value}");
+    }
+}
+
+#[test]
+fn names_holding_invisible_letters_are_shown_harmlessly() {
+    // Hangul fillers are letters to the tokenizer, so they stay inside a
+    // name's words, and names are printed apart from the article's text.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Talks end\n\n\"We came to sign,\" said Ana Ru\u{115f}iz, the minister.\n\n\
+         \"We will be back,\" Ru\u{115f}iz said.\n",
+    )
+    .unwrap();
+    for args in [&["parse"][..], &["quotes"]] {
+        let out = brief().args(args).arg(dir.path()).assert().success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let raw: Vec<char> = text
+            .chars()
+            .filter(|&c| c != '\n' && visible(c).is_some())
+            .collect();
+        assert!(raw.is_empty(), "{args:?}: {raw:?} in\n{text}");
+        assert!(text.contains("Ana Ru\u{fffd}iz"), "{args:?}:\n{text}");
     }
 }
 

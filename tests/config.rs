@@ -3,6 +3,7 @@
 //! of every kind of mistake, each run through the real binary.
 
 use assert_cmd::Command;
+use brief::article::text::visible;
 
 /// What is at the config path.
 enum Input {
@@ -164,6 +165,39 @@ const BAD: &[Row] = &[
         says: &["unknown key `\u{241b}`", KEYS],
     },
     Row {
+        what: "a combining mark as a key",
+        input: Text("[keys]\nx = \"quit\"\n\"\\u0301\" = \"help\"\n"),
+        at: Some((3, 1)),
+        says: &["unknown key `", "` (U+0301, a combining mark): ", KEYS],
+    },
+    Row {
+        what: "an invisible character as a key, shown harmlessly",
+        input: Text("[keys]\n\"ctrl-\\u200b\" = \"quit\"\n"),
+        at: Some((2, 1)),
+        says: &[
+            "unknown key `ctrl-\u{fffd}` (U+200B, an invisible character): ",
+            KEYS,
+        ],
+    },
+    Row {
+        what: "a line separator as a key, shown harmlessly",
+        input: Text("[keys]\n\"\\u2028\" = \"quit\"\n"),
+        at: Some((2, 1)),
+        says: &[
+            "unknown key `\u{fffd}` (U+2028, a space or separator): ",
+            KEYS,
+        ],
+    },
+    Row {
+        what: "a space other than the space bar's as a key",
+        input: Text("[keys]\n\"\u{3000}\" = \"quit\"\n"),
+        at: Some((2, 1)),
+        says: &[
+            "unknown key `\u{3000}` (U+3000, a space or separator): ",
+            KEYS,
+        ],
+    },
+    Row {
         what: "bad colour name",
         input: Text("[theme]\naccent = \"mauve\"\n"),
         at: Some((2, 10)),
@@ -316,8 +350,11 @@ fn every_bad_config_is_named_with_its_place_and_what_is_allowed() {
         if output.status.success() || !output.stdout.is_empty() {
             missing.push("(a failure, before any output)");
         }
-        if output.stderr.contains(&0x1b) || stderr.contains('\u{7}') {
-            missing.push("(no raw control characters)");
+        if stderr
+            .lines()
+            .any(|line| line.chars().any(|c| visible(c).is_some()))
+        {
+            missing.push("(no raw control or invisible characters)");
         }
         if !missing.is_empty() {
             failures.push(format!("{}: missing {missing:?} in\n  {stderr}", row.what));

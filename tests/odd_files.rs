@@ -169,3 +169,36 @@ fn files_over_the_size_limit_are_skipped() {
     assert_eq!((articles.len(), code), (1, 1));
     assert!(errors[0].contains("big.txt: too large"), "{errors:?}");
 }
+
+#[test]
+fn utf32_is_decoded_and_binary_after_a_byte_order_mark_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let utf32 = |order: fn(u32) -> [u8; 4]| -> Vec<u8> {
+        "\u{feff}"
+            .chars()
+            .chain(STORY.chars())
+            .flat_map(|c| order(u32::from(c)))
+            .collect()
+    };
+    write(d, "utf32le.txt", utf32(u32::to_le_bytes));
+    write(d, "utf32be.txt", utf32(u32::to_be_bytes));
+    write(
+        d,
+        "utf16-zip.txt",
+        b"\xFF\xFEPK\x03\x04\x14\0\0\0\x08\0binary",
+    );
+    let (articles, errors, code) = parse_folder(d);
+    assert_eq!(code, 1);
+    let names: Vec<&str> = articles.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["utf32be.txt", "utf32le.txt"]);
+    for (name, a) in &articles {
+        assert_eq!(a["title"], "A bridge closes", "{name}");
+    }
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("utf16-zip.txt") && e.contains("not a text file")),
+        "{errors:?}"
+    );
+}

@@ -6,4 +6,4 @@ pub mod parse;
 pub mod text;
 
 pub use model::{Article, Person, PersonId, Quote, QuoteKind, Section, Span};
-pub use parse::{decode, decode_owned, is_utf16, parse, parse_owned};
+pub use parse::{decode, decode_owned, is_binary, parse, parse_owned};

@@ -7,6 +7,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use icu_properties::CodePointMapData;
+use icu_properties::props::{GeneralCategory, GeneralCategoryGroup};
 
 use crate::article::text;
 
@@ -90,8 +92,46 @@ impl Key {
     }
 }
 
+/// Why a key string is no key; shown as the start of a config error.
 #[derive(Debug, PartialEq, Eq)]
-pub struct BadKey;
+pub enum BadKey {
+    /// Not a character, key name or modifier that brief knows.
+    Unknown(String),
+    /// One character that no key types on its own, or that help could not
+    /// show: the string, the character and what it is.
+    Unkeyable(String, char, &'static str),
+}
+
+impl fmt::Display for BadKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BadKey::Unknown(key) => write!(f, "unknown key `{key}`"),
+            BadKey::Unkeyable(key, c, what) => {
+                write!(f, "unknown key `{key}` (U+{:04X}, {what})", u32::from(*c))
+            }
+        }
+    }
+}
+
+/// What `c` is, when no key types it on its own (a combining mark, a space
+/// other than the space bar's, a separator) or help could not show it (a
+/// control or invisible character).
+fn unkeyable(c: char) -> Option<&'static str> {
+    let category = CodePointMapData::<GeneralCategory>::new().get(c);
+    if c == ' ' {
+        None
+    } else if category == GeneralCategory::Control {
+        Some("a control character")
+    } else if GeneralCategoryGroup::Mark.contains(category) {
+        Some("a combining mark")
+    } else if c.is_whitespace() || GeneralCategoryGroup::Separator.contains(category) {
+        Some("a space or separator")
+    } else if text::visible(c).is_some() {
+        Some("an invisible character")
+    } else {
+        None
+    }
+}
 
 impl FromStr for Key {
     type Err = BadKey;
@@ -105,16 +145,16 @@ impl FromStr for Key {
                 "ctrl" | "c" => KeyModifiers::CONTROL,
                 "alt" | "a" | "meta" | "m" => KeyModifiers::ALT,
                 "shift" | "s" => KeyModifiers::SHIFT,
-                _ => return Err(BadKey),
+                _ => return Err(BadKey::Unknown(s.to_owned())),
             };
             rest = tail;
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
-            // A control or invisible character cannot be typed as a key,
-            // and would not show in help.
-            (Some(c), None) if text::visible(c).is_some() => return Err(BadKey),
-            (Some(c), None) => KeyCode::Char(c),
+            (Some(c), None) => match unkeyable(c) {
+                Some(what) => return Err(BadKey::Unkeyable(s.to_owned(), c, what)),
+                None => KeyCode::Char(c),
+            },
             _ => {
                 let lower = rest.to_ascii_lowercase();
                 let name = ALIASES
@@ -128,7 +168,7 @@ impl FromStr for Key {
                         .and_then(|n| n.parse::<u8>().ok())
                         .filter(|n| (1..=12).contains(n))
                         .map(KeyCode::F)
-                        .ok_or(BadKey)?,
+                        .ok_or_else(|| BadKey::Unknown(s.to_owned()))?,
                 }
             }
         };
@@ -234,21 +274,36 @@ mod tests {
 
     #[test]
     fn bad_keys_are_refused() {
-        for bad in [
-            "",
-            "ctrl-",
-            "hyper-x",
-            "pgdown2",
-            "f13",
-            "enterr",
-            "\u{1b}",
-            "ctrl-\u{7}",
-            "\u{9b}",
-            "\u{202e}",
-            "\u{200b}",
-            "\t",
+        for bad in ["", "ctrl-", "hyper-x", "pgdown2", "f13", "enterr"] {
+            assert_eq!(bad.parse::<Key>(), Err(BadKey::Unknown(bad.into())));
+        }
+    }
+
+    #[test]
+    fn characters_no_key_types_alone_are_refused_saying_what_they_are() {
+        for (bad, c, what) in [
+            ("\u{1b}", '\u{1b}', "a control character"),
+            ("ctrl-\u{7}", '\u{7}', "a control character"),
+            ("\u{9b}", '\u{9b}', "a control character"),
+            ("\t", '\t', "a control character"),
+            ("\u{301}", '\u{301}', "a combining mark"),
+            ("alt-\u{94d}", '\u{94d}', "a combining mark"),
+            ("\u{fe0f}", '\u{fe0f}', "a combining mark"),
+            ("\u{a0}", '\u{a0}', "a space or separator"),
+            ("\u{3000}", '\u{3000}', "a space or separator"),
+            ("\u{2028}", '\u{2028}', "a space or separator"),
+            ("\u{2029}", '\u{2029}', "a space or separator"),
+            ("\u{200b}", '\u{200b}', "an invisible character"),
+            ("\u{202e}", '\u{202e}', "an invisible character"),
+            ("\u{61c}", '\u{61c}', "an invisible character"),
+            ("\u{3164}", '\u{3164}', "an invisible character"),
+            ("\u{e0041}", '\u{e0041}', "an invisible character"),
         ] {
-            assert_eq!(bad.parse::<Key>(), Err(BadKey), "{bad:?}");
+            let refused = BadKey::Unkeyable(bad.into(), c, what);
+            assert_eq!(bad.parse::<Key>(), Err(refused), "{bad:?}");
+        }
+        for good in ["é", "ß", "Я", "東", "€", "😀"] {
+            assert_eq!(key(good), Key::char(good.chars().next().unwrap()));
         }
     }
 

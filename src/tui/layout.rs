@@ -158,8 +158,9 @@ impl QuoteSweep {
 /// For each character of `shown` (which is `text::display(raw)`), its byte
 /// offset in `shown` and the byte offset in `raw` it came from. Display only
 /// drops whitespace and line-start `>` markers, folds whitespace runs into a
-/// space and swaps unsafe characters one for one, so a greedy walk aligns
-/// them; characters it cannot place are put at the end.
+/// space and swaps unsafe characters one for one (keeping some joiners as
+/// they are), so a greedy walk aligns them; characters it cannot place are
+/// put at the end.
 fn origins(raw: &str, shown: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(shown.len());
     let mut rest = raw.char_indices();
@@ -167,7 +168,7 @@ fn origins(raw: &str, shown: &str) -> Vec<(usize, usize)> {
         let found = if c == ' ' {
             rest.find(|&(_, r)| text::is_space(r))
         } else {
-            rest.find(|&(_, r)| text::visible(r).unwrap_or(r) == c)
+            rest.find(|&(_, r)| r == c || text::visible(r) == Some(c))
         };
         out.push((s, found.map_or(raw.len(), |(r, _)| r)));
     }
@@ -380,6 +381,15 @@ mod tests {
         assert_eq!(
             o.iter().map(|p| p.1).collect::<Vec<_>>(),
             [2, 3, 7, 8, 9, 11]
+        );
+        // A joiner that joins is shown as it is, a lone one replaced.
+        let raw = "é\u{200d}é \u{200d}x";
+        let shown = text::display(raw);
+        assert_eq!(shown, "é\u{200d}é \u{fffd}x");
+        let o = origins(raw, &shown);
+        assert_eq!(
+            o.iter().map(|p| p.1).collect::<Vec<_>>(),
+            [0, 2, 5, 7, 8, 11]
         );
     }
 

@@ -141,10 +141,12 @@ pub fn restore() {
     ratatui::restore();
 }
 
-/// Asks the terminal to put `text` on the clipboard (OSC 52). Terminals
-/// that do not support it ignore the sequence.
+/// Asks the terminal to put `text` on the clipboard (OSC 52), its unsafe
+/// characters made visible: what is pasted later, into a shell say, is as
+/// harmless as what was shown. Terminals that do not support it ignore the
+/// sequence.
 pub fn copy(text: &str) -> io::Result<()> {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let encoded = base64::engine::general_purpose::STANDARD.encode(sanitize(text));
     let mut out = stdout().lock();
     write!(out, "\x1b]52;c;{encoded}\x07")?;
     out.flush()

@@ -1,9 +1,11 @@
 //! What must hold for any article `parse` returns, whatever the input: every
 //! span inside the text on character boundaries, every index valid, nothing
-//! shown holding a control character. Shared by `tests/properties.rs`,
+//! shown holding a control character, shown text holding nothing that
+//! `sanitize` would still replace. Shared by `tests/properties.rs`,
 //! `tests/fuzz_regressions.rs` and the fuzz targets in `fuzz/` (which
 //! include this file by path).
 
+use brief::article::text::sanitize;
 use brief::article::{Article, Span};
 
 /// Panics, naming the broken invariant, unless `a` is well formed.
@@ -17,19 +19,19 @@ pub fn check(a: &Article) {
         .chain(a.sections.iter().filter_map(|s| s.heading.as_ref()))
     {
         span(a, *s);
-        no_controls(&a.show(*s));
+        safe(&a.show(*s));
     }
     let paragraphs = a.paragraphs().count();
     for p in a.paragraphs() {
         span(a, p);
-        no_controls(&a.show(p));
+        safe(&a.show(p));
     }
     for q in &a.quotes {
         span(a, q.content);
-        no_controls(&a.show(q.content));
+        safe(&a.show(q.content));
         if let Some(m) = q.mention {
             span(a, m);
-            no_controls(&a.show(m));
+            safe(&a.show(m));
         }
         assert!(
             q.speaker.is_none_or(|id| id < a.people.len()),
@@ -73,4 +75,11 @@ fn no_controls(shown: &str) {
         !shown.chars().any(char::is_control),
         "control character in {shown:?}"
     );
+}
+
+/// Text as shown: no control, and no invisible character but the joiners
+/// and variation selectors kept where they join or select.
+fn safe(shown: &str) {
+    no_controls(shown);
+    assert_eq!(sanitize(shown), shown, "invisible character in {shown:?}");
 }

@@ -89,7 +89,8 @@ impl Tmux {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
     }
 
-    /// The screen once `ready` holds, failing with the screen after 10 s.
+    /// The screen once `ready` holds, failing with the screen after 20 s
+    /// (generous: the tests run side by side on a busy machine).
     pub fn wait(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
@@ -98,7 +99,7 @@ impl Tmux {
                 return screen;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(10),
+                start.elapsed() < Duration::from_secs(20),
                 "waiting for {what}:\n{screen}"
             );
             sleep(Duration::from_millis(50));
@@ -133,7 +134,7 @@ impl Tmux {
             if out.status.success() && !out.stdout.is_empty() {
                 return String::from_utf8_lossy(&out.stdout).into_owned();
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "no paste buffer");
+            assert!(start.elapsed() < Duration::from_secs(20), "no paste buffer");
             sleep(Duration::from_millis(50));
         }
     }
@@ -149,7 +150,7 @@ impl Tmux {
                 return pid.parse().expect("a pid");
             }
             assert!(
-                start.elapsed() < Duration::from_secs(10),
+                start.elapsed() < Duration::from_secs(20),
                 "no child of the shell"
             );
             sleep(Duration::from_millis(50));

@@ -20,7 +20,7 @@ mod shape;
 mod speech;
 mod tokens;
 
-pub use decode::{decode, decode_owned, is_utf16};
+pub use decode::{decode, decode_owned, is_binary};
 
 use foldhash::HashSet;
 
