@@ -169,3 +169,47 @@ fn files_over_the_size_limit_are_skipped() {
     assert_eq!((articles.len(), code), (1, 1));
     assert!(errors[0].contains("big.txt: too large"), "{errors:?}");
 }
+
+/// FIFOs, sockets and devices would block a read or never end: each is
+/// named with its kind, given on the command line or met in a folder, and
+/// the rest load.
+#[cfg(unix)]
+#[test]
+fn files_that_are_not_regular_are_named_not_read() {
+    use rustix::fs::{CWD, Mode, mkfifoat};
+    let dir = tempfile::tempdir().unwrap();
+    let (folder, alone) = (dir.path().join("folder"), dir.path().join("alone.txt"));
+    fs::create_dir(&folder).unwrap();
+    write(&folder, "ok.txt", STORY);
+    for fifo in [&alone, &folder.join("fifo.txt"), &folder.join("pipe")] {
+        mkfifoat(CWD, fifo, Mode::RUSR | Mode::WUSR).unwrap();
+    }
+    let _socket = std::os::unix::net::UnixListener::bind(folder.join("socket.md")).unwrap();
+    let out = Command::cargo_bin("brief")
+        .unwrap()
+        .args(["parse", "--json"])
+        .arg(&alone)
+        .arg("/dev/zero")
+        .arg(&folder)
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("ok.txt"), "{stdout}");
+    let mut errors: Vec<&str> = stderr.lines().collect();
+    errors.sort();
+    let named =
+        |path: &Path, kind: &str| format!("brief: {}: not a regular file ({kind})", path.display());
+    assert_eq!(
+        errors,
+        [
+            "brief: /dev/zero: not a regular file (a character device)".to_string(),
+            named(&alone, "a FIFO"),
+            named(&folder.join("fifo.txt"), "a FIFO"),
+            named(&folder.join("socket.md"), "a socket"),
+        ]
+    );
+}
