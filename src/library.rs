@@ -7,9 +7,6 @@
 //! only ever opened for reading, through [`fsread`], so that none can hang
 //! the load.
 
-use std::collections::HashSet;
-use std::fs;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError, mpsc};
 
@@ -17,6 +14,9 @@ use rayon::prelude::*;
 
 use crate::article::{Article, decode_owned, is_utf16, parse_owned};
 use crate::fsread::{self, ReadError};
+
+mod walk;
+use walk::find;
 
 /// Files larger than this are skipped unless the caller says otherwise.
 pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
@@ -58,14 +58,6 @@ pub struct Entry {
     pub article: Article,
 }
 
-fn is_article_file(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ["txt", "md", "markdown"]
-            .iter()
-            .any(|known| e.eq_ignore_ascii_case(known))
-    })
-}
-
 /// The article files under `paths`, sorted, and the paths that could not be
 /// walked. Symlinked folders are followed once: a loop is not walked twice.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
@@ -75,75 +67,6 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     files.sort();
     files.dedup();
     (files, errors)
-}
-
-/// Hands each article file under `paths` to `found` as the walk meets it:
-/// in sorted order within each of `paths`.
-fn find(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf), errors: &mut Vec<LoadError>) {
-    let mut seen = HashSet::new();
-    for path in paths {
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, found, errors, &mut seen),
-            Ok(meta) if meta.is_file() => found(path.clone()),
-            Ok(meta) => errors.push(LoadError::read(path, not_regular(&meta))),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                errors.push(LoadError::Missing { path: path.clone() })
-            }
-            Err(e) => errors.push(LoadError::read(path, e)),
-        }
-    }
-}
-
-fn not_regular(meta: &fs::Metadata) -> ReadError {
-    ReadError::NotRegular(fsread::kind(meta.file_type()))
-}
-
-fn walk(
-    dir: &Path,
-    found: &mut dyn FnMut(PathBuf),
-    errors: &mut Vec<LoadError>,
-    seen: &mut HashSet<PathBuf>,
-) {
-    let Ok(real) = fs::canonicalize(dir) else {
-        return;
-    };
-    if !seen.insert(real) {
-        return;
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => return errors.push(LoadError::read(dir, e)),
-    };
-    // Children in name order make the walk's output sorted already (a
-    // path sorts by its components), so the final sort only checks it.
-    let mut entries: Vec<fs::DirEntry> = entries.flatten().collect();
-    entries.sort_by_cached_key(fs::DirEntry::file_name);
-    for entry in entries {
-        let path = entry.path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        // The entry's own type needs no system call; only a symlink is
-        // followed to what it points at.
-        let kind = match entry.file_type() {
-            Ok(kind) if !kind.is_symlink() => Ok(kind),
-            _ => fs::metadata(&path).map(|meta| meta.file_type()),
-        };
-        match kind {
-            Ok(kind) if kind.is_dir() => walk(&path, found, errors, seen),
-            _ if !is_article_file(&path) => {}
-            Ok(kind) if kind.is_file() => found(path),
-            Ok(kind) => errors.push(LoadError::read(
-                &path,
-                ReadError::NotRegular(fsread::kind(kind)),
-            )),
-            Err(e) => errors.push(LoadError::read(&path, e)),
-        }
-    }
 }
 
 /// True when the bytes are binary data rather than text: a NUL byte near
@@ -297,6 +220,8 @@ pub fn spawn(paths: Vec<PathBuf>, max_bytes: u64) -> mpsc::Receiver<Event> {
 
 #[cfg(test)]
 mod tests {
+    use std::{fs, io};
+
     use super::*;
 
     #[test]

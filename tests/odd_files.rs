@@ -213,3 +213,29 @@ fn files_that_are_not_regular_are_named_not_read() {
         ]
     );
 }
+
+/// A tree thousands of folders deep is walked with few files open: each
+/// folder's listing is closed before its children are read.
+#[cfg(unix)]
+#[test]
+fn a_deep_tree_is_walked_with_few_files_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bottom = dir.path().to_path_buf();
+    for _ in 0..1500 {
+        bottom.push("d");
+        fs::create_dir(&bottom).unwrap();
+    }
+    write(&bottom, "deep.txt", STORY);
+    let out = Command::new("sh")
+        .args(["-c", "ulimit -n 64 && exec \"$0\" parse --json \"$1\""])
+        .arg(assert_cmd::cargo::cargo_bin("brief"))
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("deep.txt"),
+        "{stderr}"
+    );
+}
