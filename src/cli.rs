@@ -9,7 +9,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use rayon::prelude::*;
 
 use crate::article::text::sanitize;
@@ -58,7 +58,10 @@ enum Command {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(e),
+    };
     match run(cli) {
         Ok(code) => code,
         // `brief quotes | head` closes the pipe early: that is not an error.
@@ -69,10 +72,36 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("brief: {e:#}");
+            eprintln!("brief: {}", sanitize(&format!("{e:#}")));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints the help or version asked for, or clap's message on a mistake
+/// in the arguments, with clap's exit code. The message quotes arguments
+/// as given, and a file name given by `brief parse *` may hold escape
+/// sequences: it is made safe line by line, as all brief prints.
+fn usage(e: clap::Error) -> ExitCode {
+    let code = ExitCode::from(e.exit_code() as u8);
+    if !e.use_stderr() {
+        let _ = e.print();
+        return code;
+    }
+    // clap styles parts of the message as it makes it; the same arguments
+    // parsed by an unstyled command give the same message plain, so that
+    // only the arguments' own escapes are left to make visible.
+    let plain = Cli::command()
+        .styles(clap::builder::Styles::plain())
+        .try_get_matches()
+        .err()
+        .unwrap_or(e);
+    let text = plain.render().ansi().to_string();
+    let mut stderr = io::stderr().lock();
+    for line in text.lines() {
+        let _ = writeln!(stderr, "{}", sanitize(line));
+    }
+    code
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -15,6 +15,7 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use crate::article::text::sanitize;
+use crate::fsread::{self, ReadError};
 use crate::library::DEFAULT_MAX_BYTES;
 use crate::tui::action::Action;
 use crate::tui::keymap::{KEY_SYNTAX, Key};
@@ -39,6 +40,9 @@ pub const MB: u64 = 1024 * 1024;
 
 /// The largest `max_file_mb` accepted: 4 GB.
 const MAX_FILE_MB: u64 = 4096;
+
+/// The largest config file read: a real one is a few kilobytes.
+const MAX_CONFIG_BYTES: u64 = MB;
 
 impl Config {
     /// The largest article file the reader reads, in bytes.
@@ -67,11 +71,8 @@ pub struct Colors {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: cannot read: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("{path}: {error}")]
+    Read { path: String, error: ReadError },
     #[error("{path}:{line}:{column}: {message}")]
     Invalid {
         path: String,
@@ -383,10 +384,11 @@ impl Config {
         match user_path() {
             Some(path) => {
                 let shown = path.display().to_string();
-                let bytes = std::fs::read(&path).map_err(|source| ConfigError::Read {
-                    path: sanitize(&shown),
-                    source,
-                })?;
+                let bytes =
+                    fsread::read(&path, MAX_CONFIG_BYTES).map_err(|error| ConfigError::Read {
+                        path: sanitize(&shown),
+                        error,
+                    })?;
                 let text = String::from_utf8(bytes).map_err(|e| {
                     let good = e.utf8_error().valid_up_to();
                     let bytes = e.as_bytes();

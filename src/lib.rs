@@ -1,9 +1,10 @@
 //! brief: a terminal reader for news briefings.
 //!
 //! [`article`] parses one article's text into its parts; [`library`] finds,
-//! reads and parses the files of a briefing; [`briefing`] gathers people
-//! and their quotes across articles; [`output`] writes the outline and
-//! JSON; [`cli`] is the command line; [`tui`] is the reader.
+//! reads and parses the files of a briefing, each read by [`fsread`];
+//! [`briefing`] gathers people and their quotes across articles; [`output`]
+//! writes the outline and JSON; [`cli`] is the command line; [`tui`] is the
+//! reader.
 //!
 //! ```
 //! let article = brief::article::parse(
@@ -19,6 +20,7 @@ pub mod article;
 pub mod briefing;
 pub mod cli;
 pub mod config;
+pub mod fsread;
 pub mod json;
 pub mod library;
 pub mod output;

@@ -1,38 +1,32 @@
 //! Finding, reading and parsing the article files of a briefing.
 //!
 //! Folders are walked recursively for `*.txt` and `*.md`; files named on
-//! the command line are taken whatever their extension. A file that cannot
-//! be read, is too large, or is not text becomes a [`LoadError`] naming it,
-//! and the rest load. Files are only ever opened for reading.
+//! the command line are taken whatever their extension. A file or folder
+//! that cannot be read, is not a regular file, is too large, or is not
+//! text becomes a [`LoadError`] naming it, and the rest load. Files are
+//! only ever opened for reading, through [`fsread`], so that none can hang
+//! the load.
 
-use std::collections::HashSet;
-use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError, mpsc};
 
 use rayon::prelude::*;
 
 use crate::article::{Article, decode_owned, is_binary, parse_owned};
+use crate::fsread::{self, ReadError};
+
+mod walk;
+use walk::find;
 
 /// Files larger than this are skipped unless the caller says otherwise.
 pub const DEFAULT_MAX_BYTES: u64 = 20 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error("{path}: {error}")]
+    Read { path: PathBuf, error: ReadError },
     #[error("{path}: not a text file (binary data)")]
     Binary { path: PathBuf },
-    #[error("{path}: too large ({size} bytes; the limit is {limit})")]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
     #[error("{path}: no such file or folder")]
     Missing { path: PathBuf },
     #[error("{path}: nothing to read ({why})")]
@@ -42,11 +36,17 @@ pub enum LoadError {
 impl LoadError {
     pub fn path(&self) -> &Path {
         match self {
-            LoadError::Io { path, .. }
+            LoadError::Read { path, .. }
             | LoadError::Binary { path }
-            | LoadError::TooLarge { path, .. }
             | LoadError::Missing { path }
             | LoadError::NoText { path, .. } => path,
+        }
+    }
+
+    fn read(path: &Path, error: impl Into<ReadError>) -> Self {
+        LoadError::Read {
+            path: path.to_path_buf(),
+            error: error.into(),
         }
     }
 }
@@ -56,14 +56,6 @@ impl LoadError {
 pub struct Entry {
     pub path: PathBuf,
     pub article: Article,
-}
-
-fn is_article_file(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ["txt", "md", "markdown"]
-            .iter()
-            .any(|known| e.eq_ignore_ascii_case(known))
-    })
 }
 
 /// The article files under `paths`, sorted, and the paths that could not be
@@ -77,102 +69,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<LoadError>) {
     (files, errors)
 }
 
-/// Hands each article file under `paths` to `found` as the walk meets it:
-/// in sorted order within each of `paths`.
-fn find(paths: &[PathBuf], found: &mut dyn FnMut(PathBuf), errors: &mut Vec<LoadError>) {
-    let mut seen = HashSet::new();
-    for path in paths {
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, found, errors, &mut seen),
-            Ok(_) => found(path.clone()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                errors.push(LoadError::Missing { path: path.clone() })
-            }
-            Err(source) => errors.push(LoadError::Io {
-                path: path.clone(),
-                source,
-            }),
-        }
-    }
-}
-
-fn walk(
-    dir: &Path,
-    found: &mut dyn FnMut(PathBuf),
-    errors: &mut Vec<LoadError>,
-    seen: &mut HashSet<PathBuf>,
-) {
-    let Ok(real) = fs::canonicalize(dir) else {
-        return;
-    };
-    if !seen.insert(real) {
-        return;
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(source) => {
-            errors.push(LoadError::Io {
-                path: dir.to_path_buf(),
-                source,
-            });
-            return;
-        }
-    };
-    // Children in name order make the walk's output sorted already (a
-    // path sorts by its components), so the final sort only checks it.
-    let mut entries: Vec<fs::DirEntry> = entries.flatten().collect();
-    entries.sort_by_cached_key(fs::DirEntry::file_name);
-    for entry in entries {
-        let path = entry.path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        // The entry's own type needs no system call; only a symlink is
-        // followed to what it points at.
-        let kind = match entry.file_type() {
-            Ok(kind) if !kind.is_symlink() => Ok(kind),
-            _ => fs::metadata(&path).map(|meta| meta.file_type()),
-        };
-        match kind {
-            Ok(kind) if kind.is_dir() => walk(&path, found, errors, seen),
-            Ok(kind) if kind.is_file() && is_article_file(&path) => found(path),
-            Ok(_) => {}
-            Err(source) if is_article_file(&path) => errors.push(LoadError::Io { path, source }),
-            Err(_) => {}
-        }
-    }
-}
-
 /// Reads and parses one file.
 pub fn load(path: &Path, max_bytes: u64) -> Result<Article, LoadError> {
-    let io = |source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file = fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > max_bytes {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: max_bytes,
-        });
-    }
-    let mut bytes = Vec::with_capacity(size as usize);
-    file.take(max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > max_bytes {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: max_bytes,
-        });
-    }
+    let bytes = fsread::read(path, max_bytes).map_err(|e| LoadError::read(path, e))?;
     if is_binary(&bytes) {
         return Err(LoadError::Binary {
             path: path.to_path_buf(),
@@ -315,6 +214,8 @@ pub fn spawn(paths: Vec<PathBuf>, max_bytes: u64) -> mpsc::Receiver<Event> {
 
 #[cfg(test)]
 mod tests {
+    use std::{fs, io};
+
     use super::*;
 
     #[test]
@@ -336,7 +237,10 @@ mod tests {
         assert!(matches!(results[2], Err(LoadError::Binary { .. })));
         assert!(matches!(
             load(&files[0], 5),
-            Err(LoadError::TooLarge { .. })
+            Err(LoadError::Read {
+                error: ReadError::TooLarge { .. },
+                ..
+            })
         ));
     }
 
@@ -354,7 +258,7 @@ mod tests {
         fs::remove_file(&files[0]).unwrap();
         let results: Vec<_> = files.iter().map(|f| load(f, DEFAULT_MAX_BYTES)).collect();
         assert!(
-            matches!(&results[0], Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound)
+            matches!(&results[0], Err(LoadError::Read { error: ReadError::Io(e), .. }) if e.kind() == io::ErrorKind::NotFound)
         );
         assert!(results[1].is_ok());
     }

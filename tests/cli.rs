@@ -233,3 +233,38 @@ fn usage_errors() {
         .code(2)
         .stderr(predicate::str::contains("PATHS"));
 }
+
+/// `brief parse *` may hand clap a file name that it takes for an option:
+/// clap's message quotes it, made safe like all brief prints, also where
+/// clap would pass it raw to a terminal (`CLICOLOR_FORCE`).
+#[test]
+fn usage_errors_show_arguments_safely() {
+    let name = "--\u{1b}]0;TITLE\u{7}\u{9b}31m.txt";
+    for force in ["0", "1"] {
+        let out = brief()
+            .args(["parse", name])
+            .env("CLICOLOR_FORCE", force)
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+        let raw: Vec<char> = stderr
+            .chars()
+            .filter(|&c| c != '\n' && hostile::is_unsafe(c))
+            .collect();
+        assert!(raw.is_empty(), "{raw:?} in\n{stderr}");
+        assert!(
+            stderr.starts_with("error: unexpected argument '--␛]0;TITLE␇\u{fffd}31m.txt'"),
+            "{stderr}"
+        );
+    }
+    brief()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage: brief"));
+    brief()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("brief "));
+}

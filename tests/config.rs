@@ -11,6 +11,8 @@ enum Input {
     Bytes(&'static [u8]),
     /// A folder where the file should be.
     Folder,
+    /// Whatever this makes at the path.
+    Made(fn(&std::path::Path)),
 }
 
 struct Row {
@@ -303,7 +305,33 @@ const BAD: &[Row] = &[
         what: "a folder at the config path",
         input: Folder,
         at: None,
-        says: &["cannot read: "],
+        says: &["not a regular file (a folder)"],
+    },
+    Row {
+        what: "a config over 1 MB, comments or not",
+        input: Made(|path| std::fs::write(path, "#".repeat(1024 * 1024 + 1)).unwrap()),
+        at: None,
+        says: &["too large (1048577 bytes; the limit is 1048576)"],
+    },
+];
+
+/// What would hang brief or fill its memory, were it read.
+#[cfg(unix)]
+const NOT_FILES: &[Row] = &[
+    Row {
+        what: "a FIFO, with no writer",
+        input: Made(|path| {
+            use rustix::fs::{CWD, Mode, mkfifoat};
+            mkfifoat(CWD, path, Mode::RUSR | Mode::WUSR).unwrap()
+        }),
+        at: None,
+        says: &["not a regular file (a FIFO)"],
+    },
+    Row {
+        what: "an endless device",
+        input: Made(|path| std::os::unix::fs::symlink("/dev/zero", path).unwrap()),
+        at: None,
+        says: &["not a regular file (a character device)"],
     },
 ];
 
@@ -316,6 +344,7 @@ fn run(input: &Input) -> (tempfile::TempDir, String, std::process::Output) {
         Text(text) => std::fs::write(&path, text).unwrap(),
         Bytes(bytes) => std::fs::write(&path, bytes).unwrap(),
         Folder => std::fs::create_dir(&path).unwrap(),
+        Made(make) => make(&path),
     }
     let articles = dir.path().join("articles");
     std::fs::create_dir(&articles).unwrap();
@@ -323,6 +352,7 @@ fn run(input: &Input) -> (tempfile::TempDir, String, std::process::Output) {
         .unwrap()
         .env("BRIEF_CONFIG", &path)
         .arg(&articles)
+        .timeout(std::time::Duration::from_secs(30))
         .output()
         .unwrap();
     (dir, path.display().to_string(), output)
@@ -330,8 +360,18 @@ fn run(input: &Input) -> (tempfile::TempDir, String, std::process::Output) {
 
 #[test]
 fn every_bad_config_is_named_with_its_place_and_what_is_allowed() {
+    check(BAD);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_that_is_not_a_file_is_named_not_read() {
+    check(NOT_FILES);
+}
+
+fn check(rows: &[Row]) {
     let mut failures = Vec::new();
-    for row in BAD {
+    for row in rows {
         let (_dir, path, output) = run(&row.input);
         let stderr = String::from_utf8_lossy(&output.stderr);
         let place = match row.at {
@@ -375,14 +415,47 @@ fn an_empty_or_comment_only_file_is_the_default() {
     }
 }
 
+/// The reason is said once: not in the message and again as its cause.
 #[test]
-fn a_missing_config_file_is_named() {
-    Command::cargo_bin("brief")
+fn a_missing_config_file_is_named_with_the_reason_once() {
+    let out = Command::cargo_bin("brief")
         .unwrap()
         .env("BRIEF_CONFIG", "/nonexistent/brief.toml")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.starts_with("brief: /nonexistent/brief.toml: cannot read: "),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert_eq!(stderr.matches("(os error 2)").count(), 1, "{stderr}");
+}
+
+/// The articles folder named in the config is read as a path on the
+/// command line is: a FIFO there is named, not waited on.
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_the_articles_folder_is_named() {
+    use rustix::fs::{CWD, Mode, mkfifoat};
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("articles");
+    mkfifoat(CWD, &fifo, Mode::RUSR | Mode::WUSR).unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("articles = {:?}\n", fifo.display().to_string()),
+    )
+    .unwrap();
+    Command::cargo_bin("brief")
+        .unwrap()
+        .env("BRIEF_CONFIG", &config)
+        .timeout(std::time::Duration::from_secs(30))
         .assert()
-        .failure()
-        .stderr(predicates::str::contains(
-            "/nonexistent/brief.toml: cannot read",
+        .code(1)
+        .stderr(format!(
+            "brief: {}: not a regular file (a FIFO)\n",
+            fifo.display()
         ));
 }

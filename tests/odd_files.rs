@@ -202,3 +202,73 @@ fn utf32_is_decoded_and_binary_after_a_byte_order_mark_is_refused() {
         "{errors:?}"
     );
 }
+
+/// FIFOs, sockets and devices would block a read or never end: each is
+/// named with its kind, given on the command line or met in a folder, and
+/// the rest load.
+#[cfg(unix)]
+#[test]
+fn files_that_are_not_regular_are_named_not_read() {
+    use rustix::fs::{CWD, Mode, mkfifoat};
+    let dir = tempfile::tempdir().unwrap();
+    let (folder, alone) = (dir.path().join("folder"), dir.path().join("alone.txt"));
+    fs::create_dir(&folder).unwrap();
+    write(&folder, "ok.txt", STORY);
+    for fifo in [&alone, &folder.join("fifo.txt"), &folder.join("pipe")] {
+        mkfifoat(CWD, fifo, Mode::RUSR | Mode::WUSR).unwrap();
+    }
+    let _socket = std::os::unix::net::UnixListener::bind(folder.join("socket.md")).unwrap();
+    let out = Command::cargo_bin("brief")
+        .unwrap()
+        .args(["parse", "--json"])
+        .arg(&alone)
+        .arg("/dev/zero")
+        .arg(&folder)
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("ok.txt"), "{stdout}");
+    let mut errors: Vec<&str> = stderr.lines().collect();
+    errors.sort();
+    let named =
+        |path: &Path, kind: &str| format!("brief: {}: not a regular file ({kind})", path.display());
+    assert_eq!(
+        errors,
+        [
+            "brief: /dev/zero: not a regular file (a character device)".to_string(),
+            named(&alone, "a FIFO"),
+            named(&folder.join("fifo.txt"), "a FIFO"),
+            named(&folder.join("socket.md"), "a socket"),
+        ]
+    );
+}
+
+/// A tree thousands of folders deep is walked with few files open: each
+/// folder's listing is closed before its children are read.
+#[cfg(unix)]
+#[test]
+fn a_deep_tree_is_walked_with_few_files_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bottom = dir.path().to_path_buf();
+    for _ in 0..1500 {
+        bottom.push("d");
+        fs::create_dir(&bottom).unwrap();
+    }
+    write(&bottom, "deep.txt", STORY);
+    let out = Command::new("sh")
+        .args(["-c", "ulimit -n 64 && exec \"$0\" parse --json \"$1\""])
+        .arg(assert_cmd::cargo::cargo_bin("brief"))
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("deep.txt"),
+        "{stderr}"
+    );
+}
