@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 
 use brief::article::parse;
-use brief::config::Config;
 use brief::library::{Entry, Event};
 use brief::tui::layout::Layout;
+use brief::tui::settings::Settings;
 use brief::tui::{Action, App, receive, update, view};
 use divan::Bencher;
 use ratatui::Terminal;
@@ -65,8 +65,8 @@ fn article_text(words: usize, seed: usize) -> String {
 }
 
 fn app(width: u16, height: u16, articles: impl IntoIterator<Item = Entry>) -> App {
-    let config = Config::from_sources(None).expect("the built-in config");
-    let mut app = App::new(&config, false);
+    let settings = Settings::builtin();
+    let mut app = App::new(&settings, false);
     update(&mut app, Action::Resize { width, height });
     let entries: Vec<Entry> = articles.into_iter().collect();
     let mut events = vec![Event::Found {

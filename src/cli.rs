@@ -14,10 +14,11 @@ use rayon::prelude::*;
 
 use crate::article::text::sanitize;
 use crate::briefing::Briefing;
-use crate::config::Config;
+use crate::config::{Config, ConfigFiles};
 use crate::library::{self, LoadError};
 use crate::output::{self, ArticleQuotes};
 use crate::tui;
+use crate::tui::settings::Settings;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -105,8 +106,10 @@ fn usage(e: clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    // Every command reads the config: the size limit holds for all of them.
-    let config = Config::load()?;
+    // Every command reads the core settings: the size limit holds for all
+    // of them. Only the reader's command reads (and checks) the reader's.
+    let files = ConfigFiles::load()?;
+    let config = Config::read(&files)?;
     let max_bytes = config.max_file_bytes();
     match cli.command {
         Some(Command::Parse { json, paths }) => parse(&paths, json, max_bytes),
@@ -116,6 +119,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             paths,
         }) => quotes(&paths, speaker.as_deref(), json, max_bytes),
         None => {
+            // Checked piped or not, so that a mistake in the file is the
+            // same mistake wherever brief runs.
+            let settings = Settings::read(&files)?;
             let paths = if cli.paths.is_empty() {
                 vec![config.articles.clone()]
             } else {
@@ -126,7 +132,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if !io::stdout().is_terminal() {
                 return parse(&paths, false, max_bytes);
             }
-            tui::run(&config, paths)?;
+            tui::run(&config, &settings, paths)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -1,37 +1,35 @@
-//! The reader's configuration: the default `config.toml` built into the
-//! binary, with the user's file merged over it. Every mistake in a file is
-//! reported with its path, line and column and what would have been allowed,
-//! before the terminal is touched.
+//! Configuration: finding the user's `config.toml`, reading it safely, and
+//! the built-in default it is merged over; the places of mistakes (path,
+//! line, column, what is allowed); and the core settings every command
+//! uses (the articles folder, the size limit). The reader's own settings
+//! (reading width, panes, theme, keys) are read from the same files by
+//! `tui::settings`, which builds on [`ConfigFiles::parse`] and
+//! [`Source::error`].
+//!
+//! `brief parse` and `brief quotes` read only the core settings: a mistake
+//! in the reader's settings stops the reader alone.
 
-use std::collections::HashMap;
 use std::env;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
-use ratatui::style::Color;
-use serde::de::{self, MapAccess, SeqAccess, Unexpected, Visitor};
+use serde::de::{self, DeserializeOwned, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use crate::article::text::sanitize;
 use crate::fsread::{self, ReadError};
 use crate::library::DEFAULT_MAX_BYTES;
-use crate::tui::action::Action;
-use crate::tui::keymap::{KEY_SYNTAX, Key};
 
 /// The commented default, also the documentation of the format.
 pub const DEFAULT: &str = include_str!("../config.toml");
 
+/// The settings every command uses.
 #[derive(Clone, Debug)]
 pub struct Config {
     /// The folder opened when no path is given.
     pub articles: PathBuf,
-    pub reading_width: u16,
-    pub panes: Panes,
-    pub theme: Colors,
-    pub keys: Vec<(Key, Action)>,
-    /// The largest article file the reader reads, in megabytes.
+    /// The largest article file read, in megabytes.
     pub max_file_mb: u64,
 }
 
@@ -45,28 +43,34 @@ const MAX_FILE_MB: u64 = 4096;
 const MAX_CONFIG_BYTES: u64 = MB;
 
 impl Config {
-    /// The largest article file the reader reads, in bytes.
+    /// The top-level settings of this part of the file.
+    pub const KEYS: [&str; 2] = ["articles", "max_file_mb"];
+
+    /// The largest article file read, in bytes.
     pub fn max_file_bytes(&self) -> u64 {
         self.max_file_mb * MB
     }
-}
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Panes {
-    pub articles: u16,
-    pub people: u16,
-    /// Below this many columns the side panes become overlays.
-    pub overlay_below: u16,
-}
+    /// The core settings of `files`, the user's over the default's.
+    pub fn read(files: &ConfigFiles) -> Result<Config, ConfigError> {
+        let (base, user) = files.parse::<CoreFile>()?;
+        let file = match user {
+            Some(mine) => CoreFile {
+                articles: mine.articles.or(base.articles),
+                max_file_mb: mine.max_file_mb.or(base.max_file_mb),
+            },
+            None => base,
+        };
+        Ok(Config {
+            articles: file.articles.unwrap_or_else(|| PathBuf::from("articles")),
+            max_file_mb: file.max_file_mb.map_or(DEFAULT_MAX_BYTES / MB, |m| m.0),
+        })
+    }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Colors {
-    pub accent: Color,
-    pub dim: Color,
-    pub heading: Color,
-    pub indirect: Color,
-    pub search: Color,
-    pub speakers: Vec<Color>,
+    /// The core settings of the user's file over the default.
+    pub fn load() -> Result<Config, ConfigError> {
+        Config::read(&ConfigFiles::load()?)
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -82,73 +86,13 @@ pub enum ConfigError {
     },
 }
 
-/// One file as written: everything optional, so that a user's file holds
-/// only what it changes. Each value type says what it expects, so that a
-/// wrong value is reported with what is allowed.
+/// The core settings as written: everything optional, so that a user's
+/// file holds only what it changes. The reader's settings in the same file
+/// are left to it.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
+struct CoreFile {
     articles: Option<PathBuf>,
-    reading_width: Option<Columns>,
     max_file_mb: Option<Megabytes>,
-    #[serde(default)]
-    panes: PanesFile,
-    #[serde(default)]
-    theme: ThemeFile,
-    #[serde(default)]
-    keys: Keys,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a [panes] table of articles, people and overlay_below"
-)]
-struct PanesFile {
-    articles: Option<Columns>,
-    people: Option<Columns>,
-    overlay_below: Option<Columns>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a [theme] table of accent, dim, heading, indirect, search and speakers"
-)]
-struct ThemeFile {
-    accent: Option<Colour>,
-    dim: Option<Colour>,
-    heading: Option<Colour>,
-    indirect: Option<Colour>,
-    search: Option<Colour>,
-    speakers: Option<Speakers>,
-}
-
-/// A width in columns.
-#[derive(Clone, Copy, Debug)]
-struct Columns(u16);
-
-impl<'de> Deserialize<'de> for Columns {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Columns;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                write!(f, "a whole number of columns, 0-{}", u16::MAX)
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Columns, E> {
-                u16::try_from(v)
-                    .map(Columns)
-                    .map_err(|_| E::invalid_value(Unexpected::Signed(v), &self))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Columns, E> {
-                u16::try_from(v)
-                    .map(Columns)
-                    .map_err(|_| E::invalid_value(Unexpected::Unsigned(v), &self))
-            }
-        }
-        d.deserialize_any(V)
-    }
 }
 
 /// A file size in megabytes: 1 to [`MAX_FILE_MB`].
@@ -181,139 +125,16 @@ impl<'de> Deserialize<'de> for Megabytes {
     }
 }
 
-/// What a colour may be, for messages.
-const COLOUR_SYNTAX: &str = "a colour name (black, red, green, yellow, blue, magenta, cyan, \
-     gray, dark-gray, light-red, ..., white, reset), a number 0-255 or \"#rrggbb\"";
-
-/// A colour as written: a name, a palette number (a string or a bare
-/// number) or `#rrggbb`.
-#[derive(Clone, Copy, Debug)]
-struct Colour(Color);
-
-impl<'de> Deserialize<'de> for Colour {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Colour;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(COLOUR_SYNTAX)
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Colour, E> {
-                Color::from_str(s)
-                    .map(Colour)
-                    .map_err(|_| E::custom(format!("bad colour `{s}`: use {COLOUR_SYNTAX}")))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Colour, E> {
-                u8::try_from(v)
-                    .map(|n| Colour(Color::Indexed(n)))
-                    .map_err(|_| E::invalid_value(Unexpected::Signed(v), &self))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Colour, E> {
-                u8::try_from(v)
-                    .map(|n| Colour(Color::Indexed(n)))
-                    .map_err(|_| E::invalid_value(Unexpected::Unsigned(v), &self))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// The colours quotes go round, a list.
-#[derive(Clone, Debug)]
-struct Speakers(Vec<Colour>);
-
-impl<'de> Deserialize<'de> for Speakers {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Speakers;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                write!(f, "a list of colours, each {COLOUR_SYNTAX}")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Speakers, A::Error> {
-                let mut colours = Vec::new();
-                while let Some(c) = seq.next_element()? {
-                    colours.push(c);
-                }
-                Ok(Speakers(colours))
-            }
-        }
-        d.deserialize_seq(V)
-    }
-}
-
-/// An action a key is bound to, by its name.
-#[derive(Clone, Copy, Debug)]
-struct Bound(Action);
-
-/// The bindable actions' names, for messages: `quit`, `help`, ...
-fn action_names() -> String {
-    Action::BINDABLE
-        .iter()
-        .map(|a| format!("`{}`", a.name()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-impl<'de> Deserialize<'de> for Bound {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Bound;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                write!(f, "an action, one of {}", action_names())
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Bound, E> {
-                Action::BINDABLE
-                    .into_iter()
-                    .find(|a| a.name() == s)
-                    .map(Bound)
-                    .ok_or_else(|| {
-                        E::custom(format!(
-                            "unknown action `{s}`, expected one of {}",
-                            action_names()
-                        ))
-                    })
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// The `[keys]` table, in the order written.
-#[derive(Debug, Default)]
-struct Keys(Vec<(Spanned<String>, Spanned<Bound>)>);
-
-impl<'de> Deserialize<'de> for Keys {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Keys;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a [keys] table of key = \"action\"")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
-                let mut keys = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    keys.push(entry);
-                }
-                Ok(Keys(keys))
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
-
 /// A file's text with its name, to point at a place in it.
-struct Source<'a> {
-    path: &'a str,
-    text: &'a str,
+pub struct Source<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
 }
 
 impl Source<'_> {
     /// The line and column (both from 1, the column in characters) of
     /// byte `at`.
-    fn place(&self, at: usize) -> (usize, usize) {
+    pub fn place(&self, at: usize) -> (usize, usize) {
         let before = self.text.get(..at).unwrap_or(self.text);
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         (
@@ -324,7 +145,7 @@ impl Source<'_> {
 
     /// The error at byte `at`. The file's own text quoted in the message
     /// has its control characters made visible, like article text.
-    fn error(&self, at: usize, message: impl fmt::Display) -> ConfigError {
+    pub fn error(&self, at: usize, message: impl fmt::Display) -> ConfigError {
         let (line, column) = self.place(at);
         ConfigError::Invalid {
             path: sanitize(self.path),
@@ -334,8 +155,9 @@ impl Source<'_> {
         }
     }
 
-    fn parse(&self) -> Result<(File, HashMap<Key, Action>), ConfigError> {
-        let file: File = toml::from_str(self.text).map_err(|e| {
+    /// The file read as `T`, a mistake placed in it.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, ConfigError> {
+        toml::from_str(self.text).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             let mut message = e.message().trim_end().to_owned();
             if message == "duplicate key" {
@@ -343,144 +165,133 @@ impl Source<'_> {
                 message = format!("duplicate key `{key}`: a key is set once in a table");
             }
             self.error(span.start, message)
-        })?;
-        let mut keys: HashMap<Key, (Action, &Spanned<String>)> = HashMap::new();
-        // In the order written, so that a clash is reported at the second.
-        let mut bindings: Vec<_> = file.keys.0.iter().collect();
-        bindings.sort_by_key(|(name, _)| name.span().start);
-        for (name, bound) in bindings {
-            let key: Key = name
-                .get_ref()
-                .parse()
-                .map_err(|e| self.error(name.span().start, format!("{e}: {KEY_SYNTAX}")))?;
-            let action = bound.get_ref().0;
-            match keys.insert(key, (action, name)) {
-                Some((other, first)) if other != action => {
-                    return Err(self.error(
-                        name.span().start,
-                        format!(
-                            "`{}` is the same key as `{}` on line {}, bound to two actions \
-                             (`{}` and `{}`); a key can do one thing",
-                            name.get_ref(),
-                            first.get_ref(),
-                            self.place(first.span().start).0,
-                            action.name(),
-                            other.name(),
-                        ),
-                    ));
-                }
-                _ => {}
-            }
-        }
-        let keys = keys.into_iter().map(|(k, (a, _))| (k, a)).collect();
-        Ok((file, keys))
-    }
-}
-
-impl Config {
-    /// The configuration from the user's file, if there is one, over the
-    /// built-in default.
-    pub fn load() -> Result<Config, ConfigError> {
-        match user_path() {
-            Some(path) => {
-                let shown = path.display().to_string();
-                let bytes =
-                    fsread::read(&path, MAX_CONFIG_BYTES).map_err(|error| ConfigError::Read {
-                        path: sanitize(&shown),
-                        error,
-                    })?;
-                let text = String::from_utf8(bytes).map_err(|e| {
-                    let good = e.utf8_error().valid_up_to();
-                    let bytes = e.as_bytes();
-                    // The text before the bad byte is UTF-8: it places it.
-                    let before = std::str::from_utf8(&bytes[..good]).unwrap_or_default();
-                    Source {
-                        path: &shown,
-                        text: before,
-                    }
-                    .error(
-                        good,
-                        format!(
-                            "not UTF-8 text (byte 0x{:02x}): a config file is UTF-8",
-                            bytes[good]
-                        ),
-                    )
-                })?;
-                Config::from_sources(Some((&path, &text)))
-            }
-            None => Config::from_sources(None),
-        }
-    }
-
-    /// The default with `user` (its path and text) merged over it.
-    pub fn from_sources(user: Option<(&Path, &str)>) -> Result<Config, ConfigError> {
-        let (base, mut keys) = Source {
-            path: "<built-in config.toml>",
-            text: DEFAULT,
-        }
-        .parse()?;
-        let mut file = base;
-        if let Some((path, text)) = user {
-            let path = path.display().to_string();
-            let (mine, my_keys) = Source { path: &path, text }.parse()?;
-            file = mine.over(file);
-            keys.extend(my_keys);
-        }
-        // The built-in file sets every field, which a test checks; the
-        // fallbacks only keep this total.
-        let theme = file.theme;
-        let colour = |c: Option<Colour>| c.map_or(Color::Reset, |c| c.0);
-        let columns = |c: Option<Columns>, or| c.map_or(or, |c| c.0);
-        Ok(Config {
-            articles: file.articles.unwrap_or_else(|| PathBuf::from("articles")),
-            reading_width: columns(file.reading_width, u16::MAX),
-            max_file_mb: file.max_file_mb.map_or(DEFAULT_MAX_BYTES / MB, |m| m.0),
-            panes: Panes {
-                articles: columns(file.panes.articles, 0),
-                people: columns(file.panes.people, 0),
-                overlay_below: columns(file.panes.overlay_below, 0),
-            },
-            theme: Colors {
-                accent: colour(theme.accent),
-                dim: colour(theme.dim),
-                heading: colour(theme.heading),
-                indirect: colour(theme.indirect),
-                search: colour(theme.search),
-                speakers: theme
-                    .speakers
-                    .map(|s| s.0)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|c| c.0)
-                    .collect(),
-            },
-            keys: keys.into_iter().collect(),
         })
     }
 }
 
-impl File {
-    /// This file's settings where it has them, `base`'s elsewhere.
-    fn over(self, base: File) -> File {
-        File {
-            articles: self.articles.or(base.articles),
-            reading_width: self.reading_width.or(base.reading_width),
-            max_file_mb: self.max_file_mb.or(base.max_file_mb),
-            panes: PanesFile {
-                articles: self.panes.articles.or(base.panes.articles),
-                people: self.panes.people.or(base.panes.people),
-                overlay_below: self.panes.overlay_below.or(base.panes.overlay_below),
-            },
-            theme: ThemeFile {
-                accent: self.theme.accent.or(base.theme.accent),
-                dim: self.theme.dim.or(base.theme.dim),
-                heading: self.theme.heading.or(base.theme.heading),
-                indirect: self.theme.indirect.or(base.theme.indirect),
-                search: self.theme.search.or(base.theme.search),
-                speakers: self.theme.speakers.or(base.theme.speakers),
-            },
-            keys: Keys::default(),
+/// The built-in default and the user's file, if there is one: what every
+/// part of the configuration is read from.
+#[derive(Clone, Debug, Default)]
+pub struct ConfigFiles {
+    /// The user's file: its path as shown, and its text.
+    user: Option<(String, String)>,
+}
+
+impl ConfigFiles {
+    /// The built-in default alone.
+    pub fn builtin() -> ConfigFiles {
+        ConfigFiles::default()
+    }
+
+    /// The default with a user's file of this path and text.
+    pub fn with_user(path: &Path, text: &str) -> ConfigFiles {
+        ConfigFiles {
+            user: Some((path.display().to_string(), text.to_owned())),
         }
+    }
+
+    /// The user's file, found and read (regular files only, at most 1 MB,
+    /// UTF-8), over the default.
+    pub fn load() -> Result<ConfigFiles, ConfigError> {
+        let Some(path) = user_path() else {
+            return Ok(ConfigFiles::builtin());
+        };
+        let shown = path.display().to_string();
+        let bytes = fsread::read(&path, MAX_CONFIG_BYTES).map_err(|error| ConfigError::Read {
+            path: sanitize(&shown),
+            error,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            // The text before the bad byte is UTF-8: it places it.
+            let before = std::str::from_utf8(&bytes[..good]).unwrap_or_default();
+            Source {
+                path: &shown,
+                text: before,
+            }
+            .error(
+                good,
+                format!(
+                    "not UTF-8 text (byte 0x{:02x}): a config file is UTF-8",
+                    bytes[good]
+                ),
+            )
+        })?;
+        Ok(ConfigFiles {
+            user: Some((shown, text)),
+        })
+    }
+
+    /// The default, then the user's file.
+    pub fn sources(&self) -> impl Iterator<Item = Source<'_>> {
+        let default = Source {
+            path: "<built-in config.toml>",
+            text: DEFAULT,
+        };
+        let user = self.user.as_ref().map(|(path, text)| Source { path, text });
+        std::iter::once(default).chain(user)
+    }
+
+    /// One part of the configuration as each file writes it: the
+    /// default's, and the user's where there is a user's file.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<(T, Option<T>), ConfigError> {
+        let mut parsed = self.sources().map(|s| s.parse::<T>());
+        let default = parsed.next().expect("the default is a source")?;
+        let user = parsed.next().transpose()?;
+        Ok((default, user))
+    }
+
+    /// An error for each top-level setting no part of the configuration
+    /// reads (`known`), at the first such setting.
+    pub fn check_known(&self, known: &[&str]) -> Result<(), ConfigError> {
+        // Named in the order the built-in file documents them.
+        let TopLevel(documented) = self.sources().next().expect("the default").parse()?;
+        let mut expected: Vec<&str> = known.to_vec();
+        expected.sort_by_key(|k| documented.iter().position(|(d, _)| d.get_ref() == k));
+        for source in self.sources() {
+            let TopLevel(settings) = source.parse()?;
+            let unknown = settings
+                .iter()
+                .find(|(name, _)| !known.contains(&name.get_ref().as_str()));
+            if let Some((name, _)) = unknown {
+                let expected: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
+                return Err(source.error(
+                    name.span().start,
+                    format!(
+                        "unknown field `{}`, expected one of {}",
+                        name.get_ref(),
+                        expected.join(", ")
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A file's top-level settings, in the order written, with their places.
+struct TopLevel(Vec<(Spanned<String>, de::IgnoredAny)>);
+
+impl<'de> Deserialize<'de> for TopLevel {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = TopLevel;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of settings")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+                let mut settings = Vec::new();
+                while let Some(entry) = map.next_entry::<Spanned<String>, _>()? {
+                    settings.push(entry);
+                }
+                // In the order written, whatever order the map gives.
+                settings.sort_by_key(|(name, _)| name.span().start);
+                Ok(TopLevel(settings))
+            }
+        }
+        d.deserialize_map(V)
     }
 }
 
@@ -507,7 +318,7 @@ mod tests {
     use super::*;
 
     fn with(text: &str) -> Result<Config, ConfigError> {
-        Config::from_sources(Some((Path::new("my.toml"), text)))
+        Config::read(&ConfigFiles::with_user(Path::new("my.toml"), text))
     }
 
     fn error(text: &str) -> String {
@@ -515,85 +326,14 @@ mod tests {
     }
 
     #[test]
-    fn the_default_parses_and_sets_everything() {
-        let (file, keys) = Source {
-            path: "default",
-            text: DEFAULT,
-        }
-        .parse()
-        .unwrap();
-        assert!(file.articles.is_some() && file.reading_width.is_some());
-        assert!(file.max_file_mb.is_some());
-        let p = &file.panes;
-        assert!(p.articles.is_some() && p.people.is_some() && p.overlay_below.is_some());
-        let t = &file.theme;
-        assert!(t.accent.is_some() && t.dim.is_some() && t.heading.is_some());
-        assert!(t.indirect.is_some() && t.search.is_some());
-        assert!(t.speakers.as_ref().is_some_and(|s| !s.0.is_empty()));
-        for action in Action::BINDABLE {
-            assert!(keys.values().any(|a| *a == action), "{action:?} has no key");
-        }
-    }
-
-    #[test]
-    fn a_user_file_merges_over_the_default() {
-        let c = with(
-            "reading_width = 60\n[theme]\naccent = \"#ff8800\"\n[keys]\nx = \"quit\"\nj = \"up\"\n",
-        )
-        .unwrap();
-        assert_eq!(c.reading_width, 60);
-        assert_eq!(c.panes.articles, 30);
-        assert_eq!(c.theme.accent, Color::Rgb(0xff, 0x88, 0x00));
-        assert_eq!(c.theme.dim, Color::DarkGray);
-        let action = |k: &str| {
-            c.keys
-                .iter()
-                .find(|(key, _)| *key == k.parse().unwrap())
-                .map(|b| b.1)
-        };
-        assert_eq!(action("x"), Some(Action::Quit));
-        assert_eq!(action("q"), Some(Action::Quit));
-        assert_eq!(action("j"), Some(Action::Up));
-    }
-
-    #[test]
-    fn errors_name_the_place_and_what_is_allowed() {
-        assert!(error("reading_width = \n").starts_with("my.toml:1:17: "));
-        let unknown = error("\n[panes]\nleft = 3\n");
-        assert!(
-            unknown.starts_with("my.toml:3:1: unknown field `left`"),
-            "{unknown}"
-        );
-        assert!(unknown.contains("overlay_below"), "{unknown}");
-        let action = error("[keys]\nx = \"explode\"\n");
-        assert!(
-            action.starts_with("my.toml:2:5: unknown action `explode`"),
-            "{action}"
-        );
-        assert!(action.contains("next_match"), "{action}");
-        let key = error("[keys]\n\"hyper-x\" = \"quit\"\n");
-        assert!(
-            key.starts_with("my.toml:2:1: unknown key `hyper-x`: a key is"),
-            "{key}"
-        );
-        let colour = error("[theme]\naccent = \"mauve\"\n");
-        assert!(
-            colour.starts_with("my.toml:2:10: bad colour `mauve`: use a colour name"),
-            "{colour}"
-        );
-        let twice = error("[keys]\npgdn = \"quit\"\nPageDown = \"help\"\n");
-        assert!(
-            twice.starts_with(
-                "my.toml:3:1: `PageDown` is the same key as `pgdn` on line 2, bound to two \
-                 actions (`help` and `quit`)"
-            ),
-            "{twice}"
-        );
+    fn the_default_sets_every_core_setting() {
+        let (file, user) = ConfigFiles::builtin().parse::<CoreFile>().unwrap();
+        assert!(file.articles.is_some() && file.max_file_mb.is_some() && user.is_none());
     }
 
     #[test]
     fn the_largest_file_read_is_configurable() {
-        let default = Config::from_sources(None).unwrap();
+        let default = Config::read(&ConfigFiles::builtin()).unwrap();
         assert_eq!(default.max_file_bytes(), DEFAULT_MAX_BYTES);
         let mine = with("max_file_mb = 3\n").unwrap();
         assert_eq!(mine.max_file_bytes(), 3 * 1024 * 1024);
@@ -609,9 +349,27 @@ mod tests {
     }
 
     #[test]
-    fn colours_may_be_bare_palette_numbers() {
-        let c = with("[theme]\naccent = 208\nspeakers = [1, \"red\"]\n").unwrap();
-        assert_eq!(c.theme.accent, Color::Indexed(208));
-        assert_eq!(c.theme.speakers, [Color::Indexed(1), Color::Red]);
+    fn the_reader_settings_are_not_the_core_ones_business() {
+        let c = with("articles = \"news\"\nreading_width = \"wide\"\n[keys]\nx = \"explode\"\n")
+            .unwrap();
+        assert_eq!(c.articles, PathBuf::from("news"));
+        assert!(error("articles = \n").starts_with("my.toml:1:12: "));
+    }
+
+    #[test]
+    fn unknown_settings_are_placed() {
+        let files = ConfigFiles::with_user(Path::new("my.toml"), "articles = \"a\"\n\nwidth = 3\n");
+        // What the default file sets, as the reader knows them.
+        let mut known = vec!["reading_width", "panes", "theme", "keys"];
+        known.extend(Config::KEYS);
+        let e = files.check_known(&known).unwrap_err().to_string();
+        assert!(
+            e.starts_with(
+                "my.toml:3:1: unknown field `width`, expected one of `articles`, `reading_width`"
+            ),
+            "{e}"
+        );
+        known.push("width");
+        assert!(files.check_known(&known).is_ok());
     }
 }

@@ -459,3 +459,40 @@ fn a_fifo_as_the_articles_folder_is_named() {
             fifo.display()
         ));
 }
+
+/// `brief parse` and `brief quotes` read only the core settings: a
+/// mistake in the reader's settings does not stop them, one in theirs
+/// does.
+#[test]
+fn the_commands_check_only_the_settings_they_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Talks stall\n\n\"We are not there yet,\" Ana Ruiz said on Monday.\n",
+    )
+    .unwrap();
+    let run = |text: &str, args: &[&str]| {
+        std::fs::write(&config, text).unwrap();
+        Command::cargo_bin("brief")
+            .unwrap()
+            .env("BRIEF_CONFIG", &config)
+            .args(args)
+            .arg(&article)
+            .output()
+            .unwrap()
+    };
+    let reader_mistake = "[keys]\nx = \"explode\"\n[theme]\naccent = \"mauve\"\n";
+    for command in [&["parse"][..], &["quotes"], &["parse", "--json"]] {
+        let out = run(reader_mistake, command);
+        assert!(out.status.success(), "{command:?}: {out:?}");
+        let out = run("max_file_mb = 0\n", command);
+        assert_eq!(out.status.code(), Some(1), "{command:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(":1:15: "));
+    }
+    // The reader's command checks everything, piped too.
+    let out = run(reader_mistake, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(":2:5: unknown action `explode`"));
+}

@@ -9,10 +9,10 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+use super::settings::{Panes, Settings};
 use crate::article::Article;
 use crate::article::text::sanitize;
 use crate::briefing::{Briefing, QuoteRef};
-use crate::config::{Config, Panes};
 
 use super::keymap::Keymap;
 use super::panes::{Articles, Ctx, Pane, PaneState, People, Reader};
@@ -95,12 +95,12 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(config: &Config, no_color: bool) -> App {
+    pub fn new(settings: &Settings, no_color: bool) -> App {
         App {
-            keymap: Keymap::new(config.keys.iter().copied()),
-            theme: Theme::new(&config.theme, no_color),
-            panes: config.panes,
-            reading_width: config.reading_width,
+            keymap: Keymap::new(settings.keys.iter().copied()),
+            theme: Theme::new(&settings.theme, no_color),
+            panes: settings.panes,
+            reading_width: settings.reading_width,
             area: Rect::default(),
             focus: Pane::Reader,
             help: None,

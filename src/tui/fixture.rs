@@ -8,8 +8,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::article::parse;
-use crate::config::Config;
 use crate::library::{Entry, Event};
+use crate::tui::settings::Settings;
 
 use super::{Action, App, receive, update, view};
 
@@ -46,8 +46,8 @@ pub fn loaded(index: usize) -> Event {
 
 /// An app of `width` x `height` with the three articles, the first open.
 pub fn app(width: u16, height: u16) -> App {
-    let config = Config::from_sources(None).expect("the built-in config parses");
-    let mut app = App::new(&config, false);
+    let settings = Settings::builtin();
+    let mut app = App::new(&settings, false);
     update(&mut app, Action::Resize { width, height });
     let found = Event::Found {
         total: FILES.len(),

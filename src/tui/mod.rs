@@ -9,6 +9,7 @@ pub mod layout;
 pub mod panes;
 pub mod screen;
 pub mod search;
+pub mod settings;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -31,6 +32,7 @@ use ratatui::DefaultTerminal;
 
 use crate::config::Config;
 use crate::library::{self, Event};
+use settings::Settings;
 
 pub use action::Action;
 pub use app::App;
@@ -41,9 +43,9 @@ pub use update::{Effect, laid_out, receive, update};
 const LOAD_BUDGET: Duration = Duration::from_millis(8);
 
 /// Opens the reader on `paths` and runs it until the person quits.
-pub fn run(config: &Config, paths: Vec<PathBuf>) -> anyhow::Result<()> {
+pub fn run(config: &Config, settings: &Settings, paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut app = App::new(config, no_color);
+    let mut app = App::new(settings, no_color);
     let loader = library::spawn(paths, config.max_file_bytes());
     let (mut terminal, redraw) = terminal::init()?;
     let result = event_loop(&mut terminal, &mut app, &loader, &redraw);

@@ -5,7 +5,7 @@
 
 use ratatui::layout::{Margin, Position, Rect};
 
-use crate::config::Panes;
+use super::settings::Panes;
 
 use super::panes::Pane;
 

@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::config::Colors;
+use super::settings::Colors;
 
 #[derive(Clone, Debug)]
 pub struct Theme {

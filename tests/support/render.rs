@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use brief::article::Article;
-use brief::config::Config;
 use brief::library::{Entry, Event};
+use brief::tui::settings::Settings;
 use brief::tui::{Action, App, receive, update};
 
 use super::screen::{self, draw};
@@ -63,10 +63,9 @@ pub fn split(data: &[u8]) -> (u16, u16, &[u8], &[u8]) {
 /// an app of `width` x `height`, drawn before, during and after `script`.
 /// Panics if drawing does, or if a control character reaches the screen.
 pub fn render(article: Article, width: u16, height: u16, script: &[u8]) {
-    static CONFIG: OnceLock<Config> = OnceLock::new();
-    let config =
-        CONFIG.get_or_init(|| Config::from_sources(None).expect("the built-in config parses"));
-    let mut app = App::new(config, false);
+    static SETTINGS: OnceLock<Settings> = OnceLock::new();
+    let settings = SETTINGS.get_or_init(Settings::builtin);
+    let mut app = App::new(settings, false);
     update(&mut app, Action::Resize { width, height });
     let entry = |index: usize, article: Article| Event::Loaded {
         index,

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use brief::article::parse;
-use brief::config::Config;
 use brief::library::{Entry, Event};
 use brief::tui::layout::Layout;
+use brief::tui::settings::Settings;
 use brief::tui::{App, laid_out, receive, translate, update};
 use crossterm::event::{
     Event as Input, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton,
@@ -54,10 +54,9 @@ fn generated(n: usize) -> String {
 }
 
 fn app_with(entries: Vec<Entry>) -> App {
-    static CONFIG: OnceLock<Config> = OnceLock::new();
-    let config =
-        CONFIG.get_or_init(|| Config::from_sources(None).expect("the built-in config parses"));
-    let mut app = App::new(config, false);
+    static SETTINGS: OnceLock<Settings> = OnceLock::new();
+    let settings = SETTINGS.get_or_init(Settings::builtin);
+    let mut app = App::new(settings, false);
     update(
         &mut app,
         brief::tui::Action::Resize {
