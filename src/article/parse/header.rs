@@ -263,7 +263,8 @@ fn headline_score(
     ];
     // A logo's name written twice: "Tech Insider Tech Insider".
     let words: Vec<&str> = text.split_whitespace().collect();
-    let doubled = words.len() % 2 == 0 && words[..words.len() / 2] == words[words.len() / 2..];
+    let doubled =
+        words.len().is_multiple_of(2) && words[..words.len() / 2] == words[words.len() / 2..];
     if doubled || NOT_HEADLINE.iter().any(|w| lower.contains(w)) {
         score -= 4;
     }
