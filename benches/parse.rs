@@ -42,12 +42,9 @@ fn throughput(bencher: Bencher) {
 /// there: real articles of a few kilobytes each, so per-article costs count.
 fn corpus() -> Vec<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc");
-    let (files, _) = brief::library::discover(&[dir]);
-    files
-        .iter()
-        .filter_map(|f| std::fs::read(f).ok())
-        .map(|b| brief::article::decode(&b).into_owned())
-        .collect()
+    // Their decoded text, as brief reads them.
+    let max_bytes = brief::library::DEFAULT_MAX_BYTES;
+    brief::library::load_all(&[dir], max_bytes, |doc| doc.article.text).0
 }
 
 #[divan::bench(sample_count = 20)]

@@ -2,10 +2,8 @@
 //! 200x60 (budget 2 ms), and a keypress to the next frame with 44,500
 //! articles loaded (budget 16 ms). Run with `cargo bench --bench reader`.
 
-use std::path::PathBuf;
-
 use brief::article::parse;
-use brief::library::{Entry, Event};
+use brief::library::{Document, Event};
 use brief::tui::layout::Layout;
 use brief::tui::settings::Settings;
 use brief::tui::{Action, App, receive, update, view};
@@ -64,34 +62,22 @@ fn article_text(words: usize, seed: usize) -> String {
     text
 }
 
-fn app(width: u16, height: u16, articles: impl IntoIterator<Item = Entry>) -> App {
+fn app(width: u16, height: u16, documents: impl IntoIterator<Item = Document>) -> App {
     let settings = Settings::builtin();
     let mut app = App::new(&settings, false);
     update(&mut app, Action::Resize { width, height });
-    let entries: Vec<Entry> = articles.into_iter().collect();
-    let mut events = vec![Event::Found {
-        total: entries.len(),
+    let mut events: Vec<Event> = documents.into_iter().map(Event::one).collect();
+    events.push(Event::Walked {
+        sources: events.len(),
         errors: Vec::new(),
-    }];
-    events.extend(
-        entries
-            .into_iter()
-            .enumerate()
-            .map(|(index, entry)| Event::Loaded {
-                index,
-                result: Ok(entry),
-            }),
-    );
+    });
     events.push(Event::Done);
     receive(&mut app, events);
     app
 }
 
-fn entry(text: &str, name: String) -> Entry {
-    Entry {
-        path: PathBuf::from(name),
-        article: parse(text),
-    }
+fn entry(text: &str, name: String) -> Document {
+    Document::file(name, parse(text))
 }
 
 /// Drawing one frame of a long article, scrolled to a new place each time.
@@ -151,15 +137,17 @@ fn search_in_a_4mb_article(bencher: Bencher) {
 fn big_library() -> App {
     // A few distinct articles, cloned: parsing 44,500 would only slow the
     // setup; the reader's work depends on how many there are.
-    let kinds: Vec<Entry> = (0..8)
+    let kinds: Vec<Document> = (0..8)
         .map(|seed| entry(&article_text(400, seed), String::new()))
         .collect();
     app(
         200,
         60,
-        (0..44_500).map(|i| Entry {
-            path: PathBuf::from(format!("{i:05}.txt")),
-            ..kinds[i % kinds.len()].clone()
+        (0..44_500).map(|i| {
+            Document::file(
+                format!("{i:05}.txt"),
+                kinds[i % kinds.len()].article.clone(),
+            )
         }),
     )
 }

@@ -155,11 +155,12 @@ fn status(failed: bool) -> ExitCode {
 
 fn parse(paths: &[PathBuf], json: bool, max_bytes: u64) -> anyhow::Result<ExitCode> {
     // Parse and render on all cores; only the writing is in order.
-    let (rendered, errors) = library::load_all(paths, max_bytes, |path, article| {
+    let (rendered, errors) = library::load_all(paths, max_bytes, |doc| {
+        let path = doc.origin.path();
         if json {
-            output::article_json(path, &article)
+            output::article_json(path, &doc.article)
         } else {
-            output::article_outline(path, &article)
+            output::article_outline(path, &doc.article)
         }
     });
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -186,8 +187,8 @@ fn quotes(
 ) -> anyhow::Result<ExitCode> {
     // Each article is parsed and its quotes rendered on all cores; only
     // what is printed is kept.
-    let (articles, errors) = library::load_all(paths, max_bytes, |path, article| {
-        ArticleQuotes::new(path, article, json)
+    let (articles, errors) = library::load_all(paths, max_bytes, |doc| {
+        ArticleQuotes::new(doc.origin.path(), doc.article, json)
     });
     report(&errors);
     // The briefing is put together on all cores, a part for each run of

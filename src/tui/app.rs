@@ -4,7 +4,6 @@
 //! (`panes/`). It changes in [`super::update`] only, directly or through
 //! the panes' own methods; views read it.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -13,6 +12,7 @@ use super::settings::{Panes, Settings};
 use crate::article::Article;
 use crate::article::text::sanitize;
 use crate::briefing::{Briefing, QuoteRef};
+use crate::library::Document;
 
 use super::keymap::Keymap;
 use super::panes::{Articles, Ctx, Pane, PaneState, People, Reader};
@@ -20,20 +20,12 @@ use super::screen::Screen;
 use super::search::Hit;
 use super::theme::Theme;
 
-/// A loaded article, shared with the thread that lays it out when it is
-/// long.
-#[derive(Clone, Debug)]
-pub struct Document {
-    pub path: PathBuf,
-    pub article: Arc<Article>,
-}
-
 /// A layout the reader waits for: the article (by index) at a width.
 #[derive(Clone, Debug)]
 pub struct LayoutJob {
     pub index: usize,
     pub width: u16,
-    pub article: Arc<Article>,
+    pub document: Arc<Document>,
 }
 
 /// What `n` and `N` step through.
@@ -76,10 +68,18 @@ pub struct App {
     pub quit: bool,
     pub message: Option<String>,
 
-    /// Every file found, by index in the sorted list; `None` until loaded.
-    pub documents: Vec<Option<Document>>,
+    /// The articles, in the order they arrived: an article's index here is
+    /// its identity in the reader (shared with the thread that lays out
+    /// long articles).
+    pub documents: Vec<Arc<Document>>,
+    /// What could not be read, each with the reason.
     pub failed: Vec<String>,
     pub loading: bool,
+    /// How many sources the walk found, once it is done.
+    pub walked: Option<usize>,
+    /// Sources read so far, and how many of them could not be.
+    pub sources_read: usize,
+    pub sources_failed: usize,
     pub briefing: Briefing,
     /// The article in the reader.
     pub current: Option<usize>,
@@ -109,6 +109,9 @@ impl App {
             documents: Vec::new(),
             failed: Vec::new(),
             loading: true,
+            walked: None,
+            sources_read: 0,
+            sources_failed: 0,
             briefing: Briefing::default(),
             current: None,
             engaged: false,
@@ -173,7 +176,17 @@ impl App {
     }
 
     pub fn article(&self, index: usize) -> Option<&Article> {
-        Some(&self.documents.get(index)?.as_ref()?.article)
+        Some(&self.documents.get(index)?.article)
+    }
+
+    /// The articles there will be when loading is done, as far as is
+    /// known: those here, a place for each source not read yet, and one
+    /// for each that could not be.
+    pub fn expected(&self) -> usize {
+        let pending = self
+            .walked
+            .map_or(0, |found| found.saturating_sub(self.sources_read));
+        self.documents.len() + self.sources_failed + pending
     }
 
     pub fn current_article(&self) -> Option<(usize, &Article)> {
@@ -183,18 +196,12 @@ impl App {
 
     /// An article's title as shown, else its file name.
     pub fn title(&self, index: usize) -> String {
-        let Some(document) = self.documents.get(index).and_then(Option::as_ref) else {
+        let Some(document) = self.documents.get(index) else {
             return String::new();
         };
         match document.article.title {
             Some(title) => document.article.show(title),
-            None => sanitize(
-                &document
-                    .path
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy(),
-            ),
+            None => sanitize(&document.origin.name()),
         }
     }
 
@@ -213,11 +220,10 @@ impl App {
     /// The layout to build off the key thread, if the reader waits for one.
     pub fn layout_job(&self) -> Option<LayoutJob> {
         let (index, width) = self.reader.wanted?;
-        let document = self.documents.get(index)?.as_ref()?;
         Some(LayoutJob {
             index,
             width,
-            article: Arc::clone(&document.article),
+            document: Arc::clone(self.documents.get(index)?),
         })
     }
 }

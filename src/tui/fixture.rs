@@ -1,14 +1,12 @@
 //! Test articles (written for these tests) and an app loaded with them the
-//! way the background loader would: announced, then out of order.
-
-use std::iter::once;
-use std::path::PathBuf;
+//! way the background loader reports them. (How arrivals out of the list's
+//! order are placed is tested on its own.)
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::article::parse;
-use crate::library::{Entry, Event};
+use crate::library::{Document, Event};
 use crate::tui::settings::Settings;
 
 use super::{Action, App, receive, update, view};
@@ -33,31 +31,31 @@ pub const FILES: [(&str, &str); 3] = [
     ),
 ];
 
-pub fn loaded(index: usize) -> Event {
-    let (name, text) = FILES[index];
-    Event::Loaded {
-        index,
-        result: Ok(Entry {
-            path: PathBuf::from(name),
-            article: parse(text),
-        }),
-    }
+/// A source of one article as the loader reports it read: `text` under
+/// the file name `name`.
+pub fn read(name: &str, text: &str) -> Event {
+    Event::one(Document::file(name, parse(text)))
 }
 
-/// An app of `width` x `height` with the three articles, the first open.
+/// The fixture file `FILES[index]`, read.
+pub fn loaded(index: usize) -> Event {
+    let (name, text) = FILES[index];
+    read(name, text)
+}
+
+/// An app of `width` x `height` with the three articles, in the list's
+/// order (its index is its row), the first open.
 pub fn app(width: u16, height: u16) -> App {
     let settings = Settings::builtin();
     let mut app = App::new(&settings, false);
     update(&mut app, Action::Resize { width, height });
-    let found = Event::Found {
-        total: FILES.len(),
+    let walked = Event::Walked {
+        sources: FILES.len(),
         errors: Vec::new(),
     };
     receive(
         &mut app,
-        once(found)
-            .chain([0, 2, 1].map(loaded))
-            .chain(once(Event::Done)),
+        (0..FILES.len()).map(loaded).chain([walked, Event::Done]),
     );
     app
 }

@@ -78,7 +78,11 @@ fn event_loop(
         if !laying && let Some(job) = app.layout_job() {
             let tx = laid_tx.clone();
             std::thread::spawn(move || {
-                let _ = tx.send(layout::Layout::new(job.index, &job.article, job.width));
+                let _ = tx.send(layout::Layout::new(
+                    job.index,
+                    &job.document.article,
+                    job.width,
+                ));
             });
             laying = true;
         }

@@ -80,7 +80,7 @@ fn actions_below_the_minimum_size_use_no_other_articles_layout() {
 
 /// An article longer than the reader lays out between two keys: quoted
 /// paragraphs, each attributed.
-fn long_article() -> crate::library::Entry {
+fn long_article() -> crate::library::Event {
     let mut text = String::from("Ferry quotes\n\n");
     let mut n = 0;
     while text.len() <= super::panes::reader::INLINE_LAYOUT_BYTES + 1000 {
@@ -89,24 +89,14 @@ fn long_article() -> crate::library::Entry {
         ));
         n += 1;
     }
-    crate::library::Entry {
-        path: "long.txt".into(),
-        article: crate::article::parse(&text),
-    }
+    super::fixture::read("long.txt", &text)
 }
 
 #[test]
 fn a_long_article_is_laid_out_off_the_key_thread_and_its_quote_shown_after() {
-    use crate::library::Event;
     use Action::*;
     let mut app = app(120, 40);
-    receive(
-        &mut app,
-        [Event::Loaded {
-            index: 3,
-            result: Ok(long_article()),
-        }],
-    );
+    receive(&mut app, [long_article()]);
     for action in [FocusArticles, Bottom, Open] {
         update(&mut app, action);
     }
@@ -125,7 +115,7 @@ fn a_long_article_is_laid_out_off_the_key_thread_and_its_quote_shown_after() {
     assert_eq!(job.index, 3);
     laid_out(
         &mut app,
-        super::layout::Layout::new(job.index, &job.article, job.width),
+        super::layout::Layout::new(job.index, &job.document.article, job.width),
     );
     let layout = app.reader.layout.as_ref().expect("installed");
     let quote = app.marked_quote().expect("a quote is current");
@@ -145,13 +135,16 @@ fn a_long_article_is_laid_out_off_the_key_thread_and_its_quote_shown_after() {
             height: 40,
         },
     );
-    let stale = super::layout::Layout::new(3, &job.article, 10);
+    let stale = super::layout::Layout::new(3, &job.document.article, 10);
     laid_out(&mut app, stale);
     assert!(app.layout_job().is_some_and(|j| j.width != 10));
     // Another article's layout is never taken.
     update(&mut app, FocusArticles);
     update(&mut app, Top);
     update(&mut app, Open);
-    laid_out(&mut app, super::layout::Layout::new(3, &job.article, 60));
+    laid_out(
+        &mut app,
+        super::layout::Layout::new(3, &job.document.article, 60),
+    );
     assert_eq!(app.reader.layout.as_ref().map(|l| l.article), Some(0));
 }

@@ -6,35 +6,48 @@ use crossterm::event::{Event as Input, KeyCode, KeyEvent, KeyModifiers};
 
 use crate::library::Event;
 
+use super::app::App;
 use super::app::Matches;
-use super::fixture::{app, loaded, press, search};
+use super::fixture::{app, loaded, press, read, search};
 use super::panes::Pane;
 use super::panes::people::Row;
 use super::{Action, Effect, receive, translate, update};
 
 use Action::*;
 
+/// The file names of the articles pane's rows, top to bottom.
+fn listed(app: &App) -> Vec<String> {
+    app.articles
+        .rows
+        .iter()
+        .map(|&i| app.documents[i].origin.name())
+        .collect()
+}
+
 #[test]
 fn arrivals_above_the_view_keep_the_same_rows_in_view() {
-    // Any index will do: the same article arrives under each.
-    let arrive = |index: usize| match loaded(0) {
-        Event::Loaded { result, .. } => Event::Loaded { index, result },
-        other => other,
-    };
+    let text = super::fixture::FILES[0].1;
+    let arrive = |name: &str| read(&format!("{name}.txt"), text);
     let mut app = super::fixture::app(120, 40);
     app.documents.clear();
-    app.articles.rows.clear();
-    receive(&mut app, [5, 9, 7].map(arrive));
-    assert_eq!(app.articles.rows, [5, 7, 9]);
+    app.articles = Default::default();
+    receive(&mut app, ["05", "09", "07"].map(arrive));
+    assert_eq!(listed(&app), ["05.txt", "07.txt", "09.txt"]);
     app.engaged = true;
-    app.articles.cursor = Some(9);
+    app.articles.cursor = Some(1);
     app.articles.top = 1;
-    receive(&mut app, [8, 0, 3, 7].map(arrive));
-    assert_eq!(app.articles.rows, [0, 3, 5, 7, 8, 9]);
+    receive(&mut app, ["08", "00", "03"].map(arrive));
     assert_eq!(
-        app.articles.rows[app.articles.top], 7,
+        listed(&app),
+        ["00.txt", "03.txt", "05.txt", "07.txt", "08.txt", "09.txt"]
+    );
+    let top = app.articles.rows[app.articles.top];
+    assert_eq!(
+        app.documents[top].origin.name(),
+        "07.txt",
         "the top row is the same article"
     );
+    assert_eq!(app.articles.cursor_row(), Some(5), "the cursor stays on 09");
 }
 
 #[test]
@@ -45,24 +58,39 @@ fn the_list_is_sorted_and_the_selection_stays_while_it_grows() {
 
     let mut fresh = super::fixture::app(120, 40);
     fresh.documents.clear();
-    fresh.articles.rows.clear();
+    fresh.articles = Default::default();
     fresh.current = None;
     fresh.engaged = false;
     receive(&mut fresh, [2, 1].map(loaded));
-    assert_eq!(fresh.articles.rows, [1, 2]);
-    assert_eq!(fresh.current, Some(1), "the first of the list is opened");
-    press(&mut fresh, &[FocusArticles, Down]);
-    receive(&mut fresh, once(loaded(0)));
-    assert_eq!(fresh.articles.rows, [0, 1, 2]);
+    let names = |app: &App| {
+        listed(app)
+            .iter()
+            .map(|n| n[..1].to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&fresh), ["2", "3"]);
+    let second = fresh.articles.rows[0];
     assert_eq!(
         fresh.current,
-        Some(1),
+        Some(second),
+        "the first of the list is opened"
+    );
+    press(&mut fresh, &[FocusArticles, Down]);
+    let cursor = fresh.articles.cursor;
+    receive(&mut fresh, once(loaded(0)));
+    assert_eq!(names(&fresh), ["1", "2", "3"]);
+    assert_eq!(
+        fresh.current,
+        Some(second),
         "once the person acts, the reader stays"
     );
-    assert_eq!(fresh.articles.cursor, Some(2), "and so does the cursor");
+    assert_eq!(fresh.articles.cursor, cursor, "and so does the cursor");
+    assert_eq!(fresh.articles.cursor_row(), Some(2));
     press(&mut app, &[FocusArticles, Down, Open]);
     assert_eq!((app.current, app.focus), (Some(1), Pane::Reader));
-    assert!(app.articles.read[0] && app.articles.read[1] && !app.articles.read[2]);
+    assert!(
+        app.articles.read[0] && app.articles.read[1] && app.articles.read.get(2) != Some(&true)
+    );
 }
 
 #[test]
@@ -283,8 +311,8 @@ fn failures_are_kept_and_loading_ends() {
     let mut app = app(120, 40);
     receive(
         &mut app,
-        [Event::Loaded {
-            index: 7,
+        [Event::Read {
+            origin: crate::library::Origin::File("gone\u{1b}.txt".into()),
             result: Err(crate::library::LoadError::Missing {
                 path: "gone\u{1b}.txt".into(),
             }),

@@ -4,11 +4,10 @@
 //! through the public API only. Shared by `tests/fuzz_regressions.rs` and
 //! the `render` fuzz target (which includes this file by path).
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use brief::article::Article;
-use brief::library::{Entry, Event};
+use brief::library::{Document, Event};
 use brief::tui::settings::Settings;
 use brief::tui::{Action, App, receive, update};
 
@@ -67,22 +66,16 @@ pub fn render(article: Article, width: u16, height: u16, script: &[u8]) {
     let settings = SETTINGS.get_or_init(Settings::builtin);
     let mut app = App::new(settings, false);
     update(&mut app, Action::Resize { width, height });
-    let entry = |index: usize, article: Article| Event::Loaded {
-        index,
-        result: Ok(Entry {
-            path: PathBuf::from(format!("{index}.txt")),
-            article,
-        }),
-    };
+    let file = |name: &str, article: Article| Event::one(Document::file(name, article));
     receive(
         &mut app,
         [
-            Event::Found {
-                total: 2,
+            file("1.txt", article.clone()),
+            file("0.txt", article),
+            Event::Walked {
+                sources: 2,
                 errors: Vec::new(),
             },
-            entry(1, article.clone()),
-            entry(0, article),
             Event::Done,
         ],
     );

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use brief::article::parse;
-use brief::library::{Entry, Event};
+use brief::library::{Document, Event};
 use brief::tui::layout::Layout;
 use brief::tui::settings::Settings;
 use brief::tui::{App, laid_out, receive, translate, update};
@@ -53,7 +53,7 @@ fn generated(n: usize) -> String {
     )
 }
 
-fn app_with(entries: Vec<Entry>) -> App {
+fn app_with(documents: Vec<Document>) -> App {
     static SETTINGS: OnceLock<Settings> = OnceLock::new();
     let settings = SETTINGS.get_or_init(Settings::builtin);
     let mut app = App::new(settings, false);
@@ -64,20 +64,12 @@ fn app_with(entries: Vec<Entry>) -> App {
             height: 40,
         },
     );
-    let mut events = vec![Event::Found {
-        total: entries.len(),
+    let walked = Event::Walked {
+        sources: documents.len(),
         errors: Vec::new(),
-    }];
-    events.extend(
-        entries
-            .into_iter()
-            .enumerate()
-            .map(|(index, entry)| Event::Loaded {
-                index,
-                result: Ok(entry),
-            }),
-    );
-    events.push(Event::Done);
+    };
+    let mut events: Vec<Event> = documents.into_iter().map(Event::one).collect();
+    events.extend([walked, Event::Done]);
     receive(&mut app, events);
     app
 }
@@ -101,10 +93,7 @@ fn sample() -> &'static App {
             .into_iter()
             .map(|path| {
                 let text = std::fs::read_to_string(&path).expect("a sample article");
-                Entry {
-                    article: parse(&text),
-                    path,
-                }
+                Document::file(path, parse(&text))
             })
             .collect();
         app_with(entries)
@@ -117,10 +106,7 @@ fn big() -> &'static App {
     APP.get_or_init(|| {
         app_with(
             (0..BIG)
-                .map(|n| Entry {
-                    path: PathBuf::from(format!("{n:04}.txt")),
-                    article: parse(&generated(n)),
-                })
+                .map(|n| Document::file(format!("{n:04}.txt"), parse(&generated(n))))
                 .collect(),
         )
     })
@@ -212,7 +198,10 @@ pub fn run(data: &[u8]) {
             }
             None => {
                 if let Some(job) = app.layout_job() {
-                    laid_out(&mut app, Layout::new(job.index, &job.article, job.width));
+                    laid_out(
+                        &mut app,
+                        Layout::new(job.index, &job.document.article, job.width),
+                    );
                 }
             }
         }

@@ -8,7 +8,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use std::sync::Arc;
+
 use crate::article::text::sanitize;
+use crate::library::Document;
 use crate::tui::app::{App, keep_visible};
 use crate::tui::view::{count, fit, pane_block};
 
@@ -16,8 +19,11 @@ use super::{Ctx, Go, Pane, PaneState};
 
 #[derive(Clone, Debug, Default)]
 pub struct Articles {
-    /// Indices of the loaded articles, sorted: the pane's rows.
+    /// Indices of the loaded articles in the list's order (by source, then
+    /// in the source's own order): the pane's rows.
     pub rows: Vec<usize>,
+    /// Each article's row, by index.
+    row_of: Vec<Option<usize>>,
     /// The article under the cursor.
     pub cursor: Option<usize>,
     /// First row shown.
@@ -29,45 +35,45 @@ pub struct Articles {
 impl Articles {
     /// The cursor's row.
     pub fn cursor_row(&self) -> Option<usize> {
-        self.rows.binary_search(&self.cursor?).ok()
-    }
-
-    /// Room for `total` articles.
-    pub fn found(&mut self, total: usize) {
-        if self.read.len() < total {
-            self.read.resize(total, false);
-        }
+        self.row_of.get(self.cursor?).copied().flatten()
     }
 
     /// Gives the articles that arrived their rows, in one merge: two loaders
     /// finish the two halves of the list at once, and inserting each arrival
     /// would move every row after it.
-    pub fn add_rows(&mut self, mut arrived: Vec<usize>) {
-        arrived.sort_unstable();
+    pub fn add_rows(&mut self, mut arrived: Vec<usize>, documents: &[Arc<Document>]) {
+        let key = |i: &usize| documents[*i].key();
+        arrived.retain(|&i| i < documents.len() && self.row_of.get(i).is_none_or(Option::is_none));
+        arrived.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
         arrived.dedup();
-        arrived.retain(|i| self.rows.binary_search(i).is_err());
         if arrived.is_empty() {
             return;
         }
         // Rows above the view grew: keep the same articles in view.
-        if let Some(&top) = self.rows.get(self.top) {
-            self.top += arrived.partition_point(|&i| i < top);
+        if let Some(top) = self.rows.get(self.top) {
+            self.top += arrived.partition_point(|i| key(i) < key(top));
         }
         let mut rows = Vec::with_capacity(self.rows.len() + arrived.len());
         let mut new = arrived.into_iter().peekable();
         for &row in &self.rows {
-            while let Some(index) = new.next_if(|&index| index < row) {
+            while let Some(index) = new.next_if(|index| key(index) < key(&row)) {
                 rows.push(index);
             }
             rows.push(row);
         }
         rows.extend(new);
         self.rows = rows;
+        self.row_of = vec![None; documents.len()];
+        for (row, &index) in self.rows.iter().enumerate() {
+            self.row_of[index] = Some(row);
+        }
     }
 
     /// Marks an article read and puts the cursor on it.
     pub fn reading(&mut self, index: usize) {
-        self.found(index + 1);
+        if self.read.len() <= index {
+            self.read.resize(index + 1, false);
+        }
         self.read[index] = true;
         self.cursor = Some(index);
     }
@@ -111,8 +117,11 @@ impl PaneState for Articles {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App) {
-        let total = app.documents.len();
-        let title = format!(" Articles {}/{} ", count(self.rows.len()), count(total));
+        let title = format!(
+            " Articles {}/{} ",
+            count(self.rows.len()),
+            count(app.expected())
+        );
         let block = pane_block(app, Pane::Articles, title);
         let inner = block.inner(area);
         frame.render_widget(block, area);

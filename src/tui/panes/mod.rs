@@ -17,7 +17,11 @@ use ratatui::layout::Rect;
 
 use crate::briefing::{Briefing, QuoteRef};
 
-use super::app::{App, Document};
+use std::sync::Arc;
+
+use crate::library::Document;
+
+use super::app::App;
 
 pub use articles::Articles;
 pub use people::People;
@@ -47,7 +51,7 @@ impl Pane {
 
 /// What a pane reads of the rest of the reader while it changes.
 pub struct Ctx<'a> {
-    pub documents: &'a [Option<Document>],
+    pub documents: &'a [Arc<Document>],
     pub briefing: &'a Briefing,
     /// The article in the reader.
     pub current: Option<usize>,
@@ -57,7 +61,7 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     pub fn article(&self, index: usize) -> Option<&crate::article::Article> {
-        Some(&self.documents.get(index)?.as_ref()?.article)
+        Some(&self.documents.get(index)?.article)
     }
 }
 

@@ -60,7 +60,9 @@ impl People {
                 .speakers
                 .get(who)
                 .map_or_else(Vec::new, |s| s.quotes.clone());
-            refs.sort_unstable();
+            // In the list's order, whatever order the articles arrived in.
+            let key = |r: &QuoteRef| (ctx.documents.get(r.article()).map(|d| d.key()), r.quote());
+            refs.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
             refs
         } else {
             let Some((index, article)) = ctx.current.and_then(|i| Some((i, ctx.article(i)?)))

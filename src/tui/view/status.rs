@@ -32,14 +32,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     ];
     if app.loading {
         // Until the walk has found the files, there is nothing to count.
-        let text = if app.documents.is_empty() {
-            " finding files… ".to_string()
-        } else {
-            format!(
+        let text = match app.walked {
+            None => " finding files… ".to_string(),
+            Some(sources) => format!(
                 " indexing {} / {} ",
-                count(app.articles.rows.len() + app.failed.len()),
-                count(app.documents.len())
-            )
+                count(app.sources_read),
+                count(sources)
+            ),
         };
         left.push(Span::styled(text, theme.status));
     }
