@@ -17,6 +17,7 @@ mod words;
 use phrases::{source_after, source_before, span};
 use reported::reported;
 
+use super::flat::Flat;
 use super::marks::{self, Marked};
 use super::shape::Shape;
 use super::tokens::{Token, sentences};
@@ -43,14 +44,14 @@ pub struct Speech {
 
 /// Finds every direct and reported quotation in the body paragraphs.
 /// `tokens` holds each paragraph's tokens.
-pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speech> {
+pub fn find(text: &str, paragraphs: &[Span], tokens: &Flat<Token>) -> Vec<Speech> {
     let mut out = Vec::new();
     let mut carried = false; // the previous paragraph left a quote open
     for (p, &para) in paragraphs.iter().enumerate() {
         let next_opens = paragraphs
             .get(p + 1)
             .is_some_and(|n| marks::opens_with_quote(&text[n.range()]));
-        let toks = &tokens[p];
+        let toks = tokens.get(p);
         let marked = marks::quoted(text, para, next_opens);
         let places = places(toks, &marked);
         let sents = sentences_outside(text, toks, &places);
@@ -82,7 +83,7 @@ pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speec
             .iter()
             .map(|m| {
                 let mut at = |pos: usize| {
-                    while cursor < toks.len() && toks[cursor].span.start < pos {
+                    while cursor < toks.len() && toks[cursor].span().start < pos {
                         cursor += 1;
                     }
                     cursor
@@ -109,7 +110,7 @@ pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speec
                     // `says he is making "a demand"`: the quote is part of a
                     // reported clause, which the reported-speech pass finds.
                     let mixed =
-                        verb < first && first > 0 && toks[first - 1].word && first - 1 != verb;
+                        verb < first && first > 0 && toks[first - 1].word() && first - 1 != verb;
                     if !mixed {
                         cues[verb] = true;
                     }
@@ -126,8 +127,8 @@ pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speec
             };
             let inner_text = &text[m.inner.range()];
             let after_possessive = first > 0 && {
-                let w = &text[toks[first - 1].span.range()];
-                toks[first - 1].word && (w.ends_with("'s") || w.ends_with("’s"))
+                let w = &text[toks[first - 1].span().range()];
+                toks[first - 1].word() && (w.ends_with("'s") || w.ends_with("’s"))
             };
             let aside =
                 inner_text.starts_with('(') && inner_text.trim_end_matches('.').ends_with(')');
@@ -192,13 +193,13 @@ fn places(toks: &[Token], marked: &[Marked]) -> Vec<Place> {
     let mut out = vec![Place::Outside; toks.len()];
     let mut m = 0;
     for (t, place) in toks.iter().zip(&mut out) {
-        while marked.get(m).is_some_and(|q| q.outer.end < t.span.end) {
+        while marked.get(m).is_some_and(|q| q.outer.end < t.span().end) {
             m += 1;
         }
         if let Some(q) = marked.get(m) {
-            if q.outer.start < t.span.start && t.span.end < q.outer.end {
+            if q.outer.start < t.span().start && t.span().end < q.outer.end {
                 *place = Place::Within;
-            } else if q.outer.start <= t.span.start && t.span.end <= q.outer.end {
+            } else if q.outer.start <= t.span().start && t.span().end <= q.outer.end {
                 *place = Place::Mark;
             }
         }

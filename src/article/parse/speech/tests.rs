@@ -13,10 +13,7 @@ fn run(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
             })
             .collect()
     };
-    let tokens: Vec<_> = paras
-        .iter()
-        .map(|&p| crate::article::parse::tokens::tokenize(text, p))
-        .collect();
+    let tokens = crate::article::parse::tokens::tokenize_all(text, &paras);
     find(text, &paras, &tokens)
         .into_iter()
         .map(|s| {
