@@ -74,6 +74,11 @@ fn parsing_takes_a_bounded_multiple_of_the_text() {
         ("one letter a line", repeat(&["a\n"], SIZE), 40),
         ("quote marks", repeat(&["\"\"\"\"\"\"\"“", "”"], SIZE), 14),
         (
+            "quotes a few bytes apart",
+            repeat(&["\"a\" ", "\"Yes,\" he said. "], SIZE),
+            12,
+        ),
+        (
             "one long paragraph",
             repeat(
                 &[
@@ -83,7 +88,7 @@ fn parsing_takes_a_bounded_multiple_of_the_text() {
                 ],
                 SIZE,
             ),
-            10,
+            9,
         ),
     ];
     let mut failed = Vec::new();

@@ -6,7 +6,7 @@
 //! at a fixed width and separated by blank lines (Markdown, mail), and
 //! hard-wrapped paragraphs whose first line is indented (wire copy).
 
-use super::flat::narrow;
+use super::flat::Span32;
 use super::shape::Shape;
 use crate::article::Span;
 
@@ -29,8 +29,7 @@ pub enum BlockKind {
 /// 4 GiB of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Block {
-    start: u32,
-    end: u32,
+    span: Span32,
     pub kind: BlockKind,
     /// How many lines of the text the block covers.
     pub lines: u32,
@@ -40,7 +39,7 @@ pub struct Block {
 
 impl Block {
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        self.span.get()
     }
 }
 
@@ -232,7 +231,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         let joins =
             prev.is_some_and(|(p, kind)| continues(wrapped, &p, &line, kind, found.map(|m| m.0)));
         if joins && let Some(last) = out.last_mut() {
-            last.end = narrow(line.span.end);
+            last.span = last.span.with_end(line.span.end);
             last.lines += 1;
             prev = Some((line, last.kind));
             continue;
@@ -251,8 +250,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             _ => span,
         };
         out.push(Block {
-            start: narrow(span.start),
-            end: narrow(span.end),
+            span: Span32::new(span),
             kind,
             lines: 1,
             shape: Shape::default(),

@@ -6,10 +6,41 @@
 //! up, which for a text of short lines is many times the text itself; one
 //! vector costs neither.
 
+use crate::article::Span;
+
 /// An offset into the text in 32 bits: the parser reads no more than 4 GiB
 /// of a text ([`super::parse`]).
 pub fn narrow(offset: usize) -> u32 {
     u32::try_from(offset).expect("offsets within 4 GiB")
+}
+
+/// A [`Span`] in 32-bit offsets, half its size, for what the parser keeps
+/// one of for every token, block, quote mark or quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span32 {
+    start: u32,
+    end: u32,
+}
+
+impl Span32 {
+    pub fn new(span: Span) -> Span32 {
+        Span32 {
+            start: narrow(span.start),
+            end: narrow(span.end),
+        }
+    }
+
+    pub fn get(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// The same start, ending at `end`.
+    pub fn with_end(self, end: usize) -> Span32 {
+        Span32 {
+            end: narrow(end),
+            ..self
+        }
+    }
 }
 
 /// Each paragraph's items, in paragraph order.

@@ -118,7 +118,8 @@ fn attribute(
     let mut phrase_runs = Vec::new();
     for s in speech {
         if let Source::Phrase(phrase) = s.source {
-            let toks = tokens.get(s.paragraph);
+            let phrase = phrase.get();
+            let toks = tokens.get(s.paragraph());
             let first = toks.partition_point(|t| t.span().start < phrase.start);
             let inner = within(toks, phrase);
             let opens_sentence = first == 0 || tokens::ends_sentence(text, toks, first - 1);
@@ -155,8 +156,8 @@ fn attribute(
         let (speaker, mention) = match s.source {
             Source::Phrase(phrase) => resolve(
                 text,
-                tokens.get(s.paragraph),
-                phrase,
+                tokens.get(s.paragraph()),
+                phrase.get(),
                 &registry,
                 &mut phrase_runs,
             ),
@@ -165,11 +166,11 @@ fn attribute(
         };
         last = Some((speaker, mention));
         quotes.push(Quote {
-            content: s.content,
+            content: s.content(),
             kind: s.kind,
             speaker,
             mention,
-            paragraph: s.paragraph,
+            paragraph: s.paragraph(),
         });
     }
     quotes.sort_by_key(|q| (q.content.start, q.content.end));

@@ -6,6 +6,7 @@ use super::words::{
     is_adverb, is_auxiliary, is_clause_word, is_punct, is_speaker_noun, is_speech_verb,
 };
 use crate::article::Span;
+use crate::article::parse::flat::Span32;
 use crate::article::parse::names::{Class, common_class, title_class};
 use crate::article::parse::tokens::{Lower, Token};
 
@@ -117,8 +118,9 @@ pub(super) fn phrase_after(
     (end > at).then_some((at, end))
 }
 
-pub(super) fn span(toks: &[Token], (a, b): (usize, usize)) -> Span {
-    Span::new(toks[a].span().start, toks[b - 1].span().end)
+/// The span of tokens `a..b`, as a source phrase keeps it.
+pub(super) fn span(toks: &[Token], (a, b): (usize, usize)) -> Span32 {
+    Span32::new(Span::new(toks[a].span().start, toks[b - 1].span().end))
 }
 
 /// A phrase can name a speaker: it has a capitalized word, a pronoun, or a

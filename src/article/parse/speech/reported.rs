@@ -291,10 +291,5 @@ pub(super) fn push_reported(
     }
     let content = Span::new(toks[a].span().start, toks[b - 1].span().end);
     let source = np.map_or(Source::Unknown, |np| Source::Phrase(span(toks, np)));
-    out.push(Speech {
-        content,
-        kind: QuoteKind::Indirect,
-        paragraph,
-        source,
-    });
+    out.push(Speech::new(content, QuoteKind::Indirect, paragraph, source));
 }

@@ -18,11 +18,11 @@ fn run(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
         .into_iter()
         .map(|s| {
             let who = match s.source {
-                Source::Phrase(sp) => Some(text[sp.range()].to_string()),
+                Source::Phrase(sp) => Some(text[sp.get().range()].to_string()),
                 Source::Previous => Some("<previous>".into()),
                 Source::Unknown => None,
             };
-            (s.kind, text[s.content.range()].to_string(), who)
+            (s.kind, text[s.content().range()].to_string(), who)
         })
         .collect()
 }

@@ -11,7 +11,7 @@ mod words;
 pub use sentences::{ends_sentence, sentences};
 pub use words::Lower;
 
-use super::flat::{Flat, narrow};
+use super::flat::{Flat, Span32};
 use super::names::{Class, class};
 use crate::article::Span;
 use crate::swar;
@@ -22,8 +22,7 @@ use words::{is_capitalized, is_inner, is_word_char, keeps_dot};
 /// story of only marks has one for each byte.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    start: u32,
-    end: u32,
+    span: Span32,
     /// The lexicon's classes of a capitalized word, looked up here once:
     /// the name steps go over the same words again for each source phrase.
     /// Empty for any other token.
@@ -45,15 +44,14 @@ const MAY_END: u8 = 1 << 2;
 impl Token {
     fn new(span: Span, class: Class, flags: u8) -> Token {
         Token {
-            start: narrow(span.start),
-            end: narrow(span.end),
+            span: Span32::new(span),
             class,
             flags,
         }
     }
 
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        self.span.get()
     }
 
     pub fn word(&self) -> bool {
