@@ -213,7 +213,7 @@ fn copies(text: &str, blocks: &[Block]) -> Vec<u32> {
     // page cannot make the table slow.
     let hasher = foldhash::fast::RandomState::default();
     let hash = |t: &str| hasher.hash_one(t);
-    let mut table: HashTable<u32> = HashTable::new();
+    let mut table: HashTable<u32> = HashTable::with_capacity(blocks.len());
     let mut counts = vec![0u32; blocks.len()];
     let mut first: Vec<u32> = (0..narrow(blocks.len()))
         .map(|i| {

@@ -11,7 +11,7 @@ mod words;
 pub use sentences::{ends_sentence, sentences};
 pub use words::Lower;
 
-use super::flat::{Flat, Span32};
+use super::flat::{Flat, narrow};
 use super::names::{Class, class};
 use crate::article::Span;
 use crate::swar;
@@ -22,7 +22,8 @@ use words::{is_capitalized, is_inner, is_word_char, keeps_dot};
 /// story of only marks has one for each byte.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    span: Span32,
+    start: u32,
+    end: u32,
     /// The lexicon's classes of a capitalized word, looked up here once:
     /// the name steps go over the same words again for each source phrase.
     /// Empty for any other token.
@@ -42,16 +43,19 @@ const CAPITALIZED: u8 = 1 << 1;
 const MAY_END: u8 = 1 << 2;
 
 impl Token {
-    fn new(span: Span, class: Class, flags: u8) -> Token {
+    /// The token from byte `start` to `end` of a paragraph that starts at
+    /// `offset`, whose end [`tokenize`] checked to fit in 32 bits.
+    fn new(offset: u32, start: usize, end: usize, class: Class, flags: u8) -> Token {
         Token {
-            span: Span32::new(span),
+            start: offset + start as u32,
+            end: offset + end as u32,
             class,
             flags,
         }
     }
 
     pub fn span(&self) -> Span {
-        self.span.get()
+        Span::new(self.start as usize, self.end as usize)
     }
 
     pub fn word(&self) -> bool {
@@ -184,38 +188,51 @@ fn chunk_starts(chunk: &[u8]) -> (u64, u64) {
     (alphanumeric, runs | !(alphanumeric | space))
 }
 
-/// The most tokens `text[span]` can make: the places a token may start,
-/// less the bytes inside a character, where none starts. About as many as
-/// it makes, unless its words hold letters beyond ASCII.
-fn most_tokens(text: &str, span: Span) -> usize {
-    text[span.range()]
-        .as_bytes()
+/// The most tokens `bytes` can make: the places a token may start, less
+/// the bytes inside a character, where none starts. About as many as they
+/// make, unless their words hold letters beyond ASCII.
+fn most_tokens(bytes: &[u8]) -> usize {
+    bytes
         .chunks(64)
         .map(|chunk| {
-            // A continuation byte has its top bit set and the next one clear.
-            let inside: u32 = chunk
-                .chunks(8)
-                .map(|c| {
-                    (swar::load_short(c) & !(swar::load_short(c) << 1) & swar::HIGH).count_ones()
-                })
-                .sum();
-            (chunk_starts(chunk).1.count_ones() - inside) as usize
+            let starts = chunk_starts(chunk).1.count_ones() as usize;
+            // Most chunks are ASCII, without a byte inside a character.
+            let inside = if chunk.is_ascii() {
+                0
+            } else {
+                chunk.iter().filter(|&&b| b & 0xc0 == 0x80).count()
+            };
+            starts - inside
         })
         .sum()
 }
 
 /// The tokens of each paragraph of `text`.
 pub fn tokenize_all(text: &str, paragraphs: &[Span]) -> Flat<Token> {
-    // Room for all the tokens there can be: the list is never copied to
-    // grow, which for a story of one long paragraph would take as much
-    // memory again.
-    let most = paragraphs.iter().map(|&p| most_tokens(text, p)).sum();
-    let mut flat = Flat::with_capacity(most, paragraphs.len());
+    let bytes: usize = paragraphs.iter().map(|p| p.len()).sum();
+    // Room for all the tokens a big text can make, counted first: its list
+    // is never copied to grow, which would take as much memory again. A
+    // small text is not worth the count; a token in five bytes is about
+    // what prose needs.
+    let room = if bytes >= BIG {
+        let text = text.as_bytes();
+        paragraphs
+            .iter()
+            .map(|p| most_tokens(&text[p.range()]))
+            .sum()
+    } else {
+        bytes / 5
+    };
+    let mut flat = Flat::with_capacity(room, paragraphs.len());
     for &p in paragraphs {
         flat.push_with(|out| tokenize(text, p, out));
     }
     flat
 }
+
+/// A text whose tokens are counted before they are made: a few times the
+/// longest articles.
+const BIG: usize = 1 << 16;
 
 /// Appends the tokens of `text[span]` to `out`.
 ///
@@ -226,6 +243,9 @@ pub fn tokenize_all(text: &str, paragraphs: &[Span]) -> Flat<Token> {
 fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = &text[span.range()];
     let bytes = s.as_bytes();
+    // Checked here once for every token of the paragraph.
+    let offset = narrow(span.start);
+    narrow(span.end);
     // The first byte not yet in a token or skipped.
     let mut next = 0;
     for (k, chunk) in bytes.chunks(64).enumerate() {
@@ -246,9 +266,9 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                 } else {
                     alphanumeric_end(bytes, base + 64)
                 };
-                push_word(s, span.start, at, run_end, out)
+                push_word(s, offset, at, run_end, out)
             } else {
-                push_other(s, span.start, at, out)
+                push_other(s, offset, at, out)
             };
         }
     }
@@ -258,7 +278,7 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
 /// text); returns where it ends. Inlined into the scan, whose every word
 /// comes here.
 #[inline(always)]
-fn push_word(s: &str, offset: usize, start: usize, run_end: usize, out: &mut Vec<Token>) -> usize {
+fn push_word(s: &str, offset: u32, start: usize, run_end: usize, out: &mut Vec<Token>) -> usize {
     let bytes = s.as_bytes();
     // A space, the usual end, needs no more checks.
     let (end, dotted) = match bytes.get(run_end) {
@@ -285,17 +305,13 @@ fn push_word(s: &str, offset: usize, start: usize, run_end: usize, out: &mut Vec
         } else {
             0
         };
-    out.push(Token::new(
-        Span::new(offset + start, offset + end),
-        class,
-        flags,
-    ));
+    out.push(Token::new(offset, start, end, class, flags));
     end
 }
 
 /// Pushes the token, if any, of the character at byte `at` of `s`, which
 /// is no ASCII letter, digit or whitespace; returns where it ends.
-fn push_other(s: &str, offset: usize, at: usize, out: &mut Vec<Token>) -> usize {
+fn push_other(s: &str, offset: u32, at: usize, out: &mut Vec<Token>) -> usize {
     let b = s.as_bytes()[at];
     let len = if b.is_ascii() {
         1
@@ -315,7 +331,9 @@ fn push_other(s: &str, offset: usize, at: usize, out: &mut Vec<Token>) -> usize 
         b'.' | b'!' | b'?' | b')' | b'"' | b'\'' | 0xc2 | 0xe2 | 0xe3 | 0xef
     );
     out.push(Token::new(
-        Span::new(offset + at, offset + at + len),
+        offset,
+        at,
+        at + len,
         Class::default(),
         if may_end { MAY_END } else { 0 },
     ));
@@ -370,9 +388,15 @@ mod tests {
             i = if c.is_whitespace() {
                 i + c.len_utf8()
             } else if c.is_ascii_alphanumeric() {
-                push_word(s, span.start, i, alphanumeric_end(bytes, i), &mut out)
+                push_word(
+                    s,
+                    narrow(span.start),
+                    i,
+                    alphanumeric_end(bytes, i),
+                    &mut out,
+                )
             } else {
-                push_other(s, span.start, i, &mut out)
+                push_other(s, narrow(span.start), i, &mut out)
             };
         }
         out
@@ -387,7 +411,7 @@ mod tests {
             let from = (0..=from.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
             let span = Span::new(from, text.len());
             let made = tokens(&text, span);
-            proptest::prop_assert!(made.len() <= most_tokens(&text, span));
+            proptest::prop_assert!(made.len() <= most_tokens(&text.as_bytes()[span.range()]));
             proptest::prop_assert_eq!(made, tokenize_by_char(&text, span));
         }
 

@@ -3,13 +3,16 @@
 use super::Token;
 
 /// True when a sentence ends after token `i`.
-/// Inlined: asked of every token, and most are answered by their flag.
-#[inline]
+/// Inlined: asked of every token, and most are answered by their flag, so
+/// only the others make a call.
+#[inline(always)]
 pub fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens[i].may_end() && may_end_sentence(text, tokens, i)
+}
+
+/// [`ends_sentence`] for a token whose flag says it may end one.
+fn may_end_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = &tokens[i];
-    if !t.may_end() {
-        return false;
-    }
     if t.word() {
         // "U.S." ends a sentence only when the next word starts one.
         let w = &text[t.span().range()];
