@@ -8,6 +8,12 @@
 
 use crate::article::Span;
 
+/// A text big enough that the lists made of it are sized by counting what
+/// can go in them first, so that they are not copied to grow, which would
+/// take as much memory again; below it (a few times the longest articles)
+/// the count is not worth its time, and they grow as they fill.
+pub const BIG: usize = 1 << 16;
+
 /// An offset into the text in 32 bits: the parser reads no more than 4 GiB
 /// of a text ([`super::parse`]).
 pub fn narrow(offset: usize) -> u32 {

@@ -91,7 +91,13 @@ fn attribute(
     speech: &[Speech],
     authors: &[Span],
 ) -> (Vec<Person>, Vec<Quote>) {
-    let mut runs = Flat::with_capacity(0, tokens.len());
+    // No more runs than capitalized words: every run's name starts with one.
+    let most = if text.len() >= flat::BIG {
+        tokens.iter().flatten().filter(|t| t.capitalized()).count()
+    } else {
+        0
+    };
+    let mut runs = Flat::with_capacity(most, tokens.len());
     for toks in tokens.iter() {
         runs.push_with(|out| name_runs(text, toks, out));
     }

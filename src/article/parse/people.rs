@@ -418,6 +418,7 @@ impl Registry {
 
 #[cfg(test)]
 mod tests {
+    use super::super::flat::Span32;
     use super::super::tokens::tokenize_all;
     use super::*;
 
@@ -437,7 +438,7 @@ mod tests {
     }
 
     fn people(text: &str) -> Registry {
-        let flat = tokenize_all(text, &[Span::new(0, text.len())]);
+        let flat = tokenize_all(text, &[Span32::new(Span::new(0, text.len()))]);
         let tokens = flat.get(0);
         let mut runs = Vec::new();
         name_runs(text, tokens, &mut runs);

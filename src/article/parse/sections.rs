@@ -2,6 +2,7 @@
 //! subheads that split the body into sections.
 
 use super::blocks::{Block, BlockKind};
+use super::flat::Span32;
 use crate::article::{Section, Span};
 
 /// A short, heading-shaped line: few words, no closing punctuation, not a
@@ -55,7 +56,9 @@ pub fn dateline(text: &str, lead: Span) -> Option<Span> {
 /// list, and where each section starts in it.
 #[derive(Debug)]
 pub struct Body {
-    pub paragraphs: Vec<Span>,
+    /// In 32-bit offsets: a story of short lines has one for every few
+    /// bytes.
+    pub paragraphs: Vec<Span32>,
     /// Each section's heading, and the index of its first paragraph.
     heads: Vec<(Option<Span>, usize)>,
     pub dateline: Option<Span>,
@@ -74,7 +77,10 @@ impl Body {
             .filter(|&(&(heading, start), end)| heading.is_some() || end > start)
             .map(|(&(heading, start), end)| Section {
                 heading,
-                paragraphs: self.paragraphs[start..end].to_vec(),
+                paragraphs: self.paragraphs[start..end]
+                    .iter()
+                    .map(|p| p.get())
+                    .collect(),
             })
             .collect()
     }
@@ -113,7 +119,7 @@ pub fn sections(text: &str, blocks: &[Block], body: &[u32]) -> Body {
             heads.push((None, 0));
         }
         if !span.is_empty() {
-            paragraphs.push(span);
+            paragraphs.push(Span32::new(span));
         }
     }
     Body {

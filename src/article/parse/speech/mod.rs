@@ -67,13 +67,14 @@ impl Speech {
 
 /// Finds every direct and reported quotation in the body paragraphs.
 /// `tokens` holds each paragraph's tokens.
-pub fn find(text: &str, paragraphs: &[Span], tokens: &Flat<Token>) -> Vec<Speech> {
+pub fn find(text: &str, paragraphs: &[Span32], tokens: &Flat<Token>) -> Vec<Speech> {
     let mut out = Vec::new();
     let mut carried = false; // the previous paragraph left a quote open
-    for (p, &para) in paragraphs.iter().enumerate() {
+    for (p, para) in paragraphs.iter().enumerate() {
+        let para = para.get();
         let next_opens = paragraphs
             .get(p + 1)
-            .is_some_and(|n| marks::opens_with_quote(&text[n.range()]));
+            .is_some_and(|n| marks::opens_with_quote(&text[n.get().range()]));
         let toks = tokens.get(p);
         let (marked, open_end) = marks::quoted(text, para, next_opens);
         let places = places(toks, &marked);

@@ -3,13 +3,13 @@
 use super::*;
 
 fn run(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
-    let paras: Vec<Span> = {
+    let paras: Vec<Span32> = {
         let mut at = 0;
         text.split("\n\n")
             .map(|p| {
                 let s = Span::new(at, at + p.len());
                 at += p.len() + 2;
-                s
+                Span32::new(s)
             })
             .collect()
     };

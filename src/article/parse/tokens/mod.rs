@@ -11,7 +11,7 @@ mod words;
 pub use sentences::{ends_sentence, sentences};
 pub use words::Lower;
 
-use super::flat::{Flat, narrow};
+use super::flat::{BIG, Flat, Span32, narrow};
 use super::names::{Class, class};
 use crate::article::Span;
 use crate::swar;
@@ -208,8 +208,8 @@ fn most_tokens(bytes: &[u8]) -> usize {
 }
 
 /// The tokens of each paragraph of `text`.
-pub fn tokenize_all(text: &str, paragraphs: &[Span]) -> Flat<Token> {
-    let bytes: usize = paragraphs.iter().map(|p| p.len()).sum();
+pub fn tokenize_all(text: &str, paragraphs: &[Span32]) -> Flat<Token> {
+    let bytes: usize = paragraphs.iter().map(|p| p.get().len()).sum();
     // Room for all the tokens a big text can make, counted first: its list
     // is never copied to grow, which would take as much memory again. A
     // small text is not worth the count; a token in five bytes is about
@@ -218,21 +218,17 @@ pub fn tokenize_all(text: &str, paragraphs: &[Span]) -> Flat<Token> {
         let text = text.as_bytes();
         paragraphs
             .iter()
-            .map(|p| most_tokens(&text[p.range()]))
+            .map(|p| most_tokens(&text[p.get().range()]))
             .sum()
     } else {
         bytes / 5
     };
     let mut flat = Flat::with_capacity(room, paragraphs.len());
-    for &p in paragraphs {
-        flat.push_with(|out| tokenize(text, p, out));
+    for p in paragraphs {
+        flat.push_with(|out| tokenize(text, p.get(), out));
     }
     flat
 }
-
-/// A text whose tokens are counted before they are made: a few times the
-/// longest articles.
-const BIG: usize = 1 << 16;
 
 /// Appends the tokens of `text[span]` to `out`.
 ///

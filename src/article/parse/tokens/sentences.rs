@@ -90,11 +90,13 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
 mod tests {
     use super::*;
     use crate::article::Span;
+    use crate::article::parse::flat::Span32;
 
     #[test]
     fn splits_sentences() {
         let text = "He met Mr. Li in the U.S. on Monday. \"We agree,\" he said. Talks go on";
-        let flat = super::super::tokenize_all(text, &[Span::new(0, text.len())]);
+        let whole = Span32::new(Span::new(0, text.len()));
+        let flat = super::super::tokenize_all(text, &[whole]);
         let toks = flat.get(0);
         let s = sentences(text, toks);
         assert_eq!(s.len(), 3);
