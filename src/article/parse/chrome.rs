@@ -213,7 +213,10 @@ fn copies(text: &str, blocks: &[Block]) -> Vec<u32> {
     // page cannot make the table slow.
     let hasher = foldhash::fast::RandomState::default();
     let hash = |t: &str| hasher.hash_one(t);
-    let mut table: HashTable<u32> = HashTable::with_capacity(blocks.len());
+    // Room for the blocks of any article, so that the table is not rebuilt
+    // as it fills; past that (a file of short lines) it grows only as far
+    // as there are different texts.
+    let mut table: HashTable<u32> = HashTable::with_capacity(blocks.len().min(4096));
     let mut counts = vec![0u32; blocks.len()];
     let mut first: Vec<u32> = (0..narrow(blocks.len()))
         .map(|i| {
