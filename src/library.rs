@@ -204,11 +204,11 @@ pub fn load(path: &Path, max_bytes: u64) -> Result<Article, LoadError> {
     Ok(article)
 }
 
-/// How many bytes of files are parsed at once, at most. Parsing takes up to
-/// about sixteen times a file's size (the most, for a file of short lines):
-/// this keeps it near 256 MB however many big files there are and however
-/// many cores. A file bigger than this is parsed alone, but for files of
-/// [`SMALL`] or less, which never wait.
+/// How many bytes of files are parsed at once, at most. Parsing a file takes
+/// up to about thirteen times its size for the costliest kinds (short
+/// lines, quote marks; `tests/memory.rs`): this keeps it near 200 MB however
+/// many big files there are and however many cores. A file bigger than this
+/// is parsed alone, but for files of [`SMALL`] or less, which never wait.
 const IN_FLIGHT: u64 = 16 << 20;
 
 /// A file that costs too little to wait for a big one to finish: a core
