@@ -145,6 +145,18 @@ pub fn option_string(out: &mut String, s: Option<&str>) {
     }
 }
 
+/// Appends an array of strings.
+pub fn strings<S: AsRef<str>>(out: &mut String, items: impl IntoIterator<Item = S>) {
+    out.push('[');
+    for (i, s) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        string(out, s.as_ref());
+    }
+    out.push(']');
+}
+
 /// Appends a number.
 pub fn number(out: &mut String, n: usize) {
     out.push_str(itoa::Buffer::new().format(n));

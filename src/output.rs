@@ -12,32 +12,6 @@ use crate::article::{Article, Person, Quote, QuoteKind, Span};
 use crate::briefing::{Briefing, QuoteSource, Speaker};
 use crate::json::{self, open_object};
 
-#[derive(Serialize)]
-struct ArticleJson<'a> {
-    path: String,
-    kicker: Option<String>,
-    title: Option<String>,
-    authors: Vec<String>,
-    published: Option<&'a str>,
-    sections: Vec<SectionJson>,
-    people: Vec<PersonJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct SectionJson {
-    heading: Option<String>,
-    paragraphs: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct PersonJson<'a> {
-    name: &'a str,
-    role: Option<&'a str>,
-    aliases: &'a [String],
-    mentions: usize,
-    quotes: usize,
-}
-
 fn shown(a: &Article, s: Option<Span>) -> Option<String> {
     s.map(|s| a.show(s))
 }
@@ -67,38 +41,54 @@ fn quote_json(out: &mut String, a: &Article, q: &Quote, speaker: Option<&str>) {
     out.push('}');
 }
 
-/// One article as a line of JSON.
+/// One article as a line of JSON, written field by field into one string:
+/// a shown copy of every paragraph at once would cost, for a story of short
+/// lines, many times the story.
 pub fn article_json(path: &Path, a: &Article) -> String {
-    let counts = a.quote_counts();
-    let json = ArticleJson {
-        path: path.to_string_lossy().into_owned(),
-        kicker: shown(a, a.kicker),
-        title: shown(a, a.title),
-        authors: a.authors.iter().map(|s| a.show(*s)).collect(),
-        published: a.published.as_deref(),
-        sections: a
-            .sections
-            .iter()
-            .map(|s| SectionJson {
-                heading: shown(a, s.heading),
-                paragraphs: s.paragraphs.iter().map(|p| a.show(*p)).collect(),
-            })
-            .collect(),
-        people: a
-            .people
-            .iter()
-            .zip(&counts)
-            .map(|(p, &quotes)| PersonJson {
-                name: &p.name,
-                role: p.role.as_deref(),
-                aliases: &p.aliases,
-                mentions: p.mentions.len(),
-                quotes,
-            })
-            .collect(),
-    };
-    let mut out = open_object(&json);
-    out.push_str(",\"quotes\":[");
+    // Room for the body and the quotes as they mostly come out; more is
+    // found as needed.
+    let body: usize = a.paragraphs().map(Span::len).sum();
+    let mut out = String::with_capacity(body + 192 * a.quotes.len() + 128 * a.people.len() + 512);
+    let shown = |s: Span| displayed(a.slice(s));
+    out.push_str("{\"path\":");
+    json::string(&mut out, &path.to_string_lossy());
+    out.push_str(",\"kicker\":");
+    json::option_string(&mut out, a.kicker.map(shown).as_deref());
+    out.push_str(",\"title\":");
+    json::option_string(&mut out, a.title.map(shown).as_deref());
+    out.push_str(",\"authors\":");
+    json::strings(&mut out, a.authors.iter().map(|&s| shown(s)));
+    out.push_str(",\"published\":");
+    json::option_string(&mut out, a.published.as_deref());
+    out.push_str(",\"sections\":[");
+    for (i, s) in a.sections.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"heading\":");
+        json::option_string(&mut out, s.heading.map(shown).as_deref());
+        out.push_str(",\"paragraphs\":");
+        json::strings(&mut out, s.paragraphs.iter().map(|&p| shown(p)));
+        out.push('}');
+    }
+    out.push_str("],\"people\":[");
+    for (i, (p, quotes)) in a.people.iter().zip(a.quote_counts()).enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"name\":");
+        json::string(&mut out, &p.name);
+        out.push_str(",\"role\":");
+        json::option_string(&mut out, p.role.as_deref());
+        out.push_str(",\"aliases\":");
+        json::strings(&mut out, &p.aliases);
+        out.push_str(",\"mentions\":");
+        json::number(&mut out, p.mentions.len());
+        out.push_str(",\"quotes\":");
+        json::number(&mut out, quotes);
+        out.push('}');
+    }
+    out.push_str("],\"quotes\":[");
     for (i, q) in a.quotes.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -222,7 +212,12 @@ impl ArticleQuotes {
         let title = shown(&a, a.title);
         let path = path.to_string_lossy();
         let sources: Vec<QuoteSource> = a.quotes.iter().map(|q| QuoteSource::of(&a, q)).collect();
-        let mut quotes = String::with_capacity(512 * a.quotes.len());
+        // Room for every quote's words and what goes around them (in JSON
+        // its other fields, about 150 bytes), so that the string is not
+        // copied to grow; it is copied once to its size below.
+        let around = if json { 160 } else { 16 };
+        let room = a.quotes.iter().map(|q| q.content.len() + around).sum();
+        let mut quotes = String::with_capacity(room);
         let mut ends = Vec::with_capacity(a.quotes.len());
         let source = if json {
             for (q, source) in a.quotes.iter().zip(&sources) {

@@ -12,6 +12,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError, mpsc};
 
 use rayon::prelude::*;
 
+use super::budget::Budget;
 use super::walk::find;
 use super::{Document, LoadError, Origin, read};
 
@@ -57,17 +58,21 @@ pub fn load<T: Send>(
 ) {
     const BATCH: usize = 256;
     let stop = AtomicBool::new(false);
+    let budget = Budget::default();
     rayon::scope(|scope| {
-        let (keep, sink, stop) = (&keep, &sink, &stop);
+        let (keep, sink, stop, budget) = (&keep, &sink, &stop, &budget);
         let load_batch = |batch: Vec<PathBuf>| {
             scope.spawn(move |_| {
                 batch.into_par_iter().for_each(|path| {
                     if stop.load(Ordering::Relaxed) {
                         return;
                     }
+                    // Big files wait their turn (`budget.rs`).
+                    let share = budget.take(&path, max_bytes);
                     let origin = Origin::File(path);
                     let result =
                         read(&origin, max_bytes).map(|docs| docs.into_iter().map(keep).collect());
+                    drop(share);
                     if !sink(Event::Read { origin, result }) {
                         stop.store(true, Ordering::Relaxed);
                     }

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use crate::article::Article;
 use crate::fsread::{self, ReadError};
 
+mod budget;
 mod formats;
 mod loader;
 mod walk;

@@ -6,6 +6,7 @@
 //! at a fixed width and separated by blank lines (Markdown, mail), and
 //! hard-wrapped paragraphs whose first line is indented (wire copy).
 
+use super::flat::Span32;
 use super::shape::Shape;
 use crate::article::Span;
 
@@ -23,14 +24,23 @@ pub enum BlockKind {
     Rule,
 }
 
+/// One block. Offsets and counts take 32 bits: the parser keeps a block
+/// for every paragraph and short line at once, and reads no more than
+/// 4 GiB of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Block {
-    pub span: Span,
+    span: Span32,
     pub kind: BlockKind,
     /// How many lines of the text the block covers.
     pub lines: u32,
     /// What the block's text looks like, measured once for every step.
     pub shape: Shape,
+}
+
+impl Block {
+    pub fn span(&self) -> Span {
+        self.span.get()
+    }
 }
 
 /// One line of the text: its span without the line ending.
@@ -71,33 +81,43 @@ impl Width {
     }
 }
 
-/// Lines of the text; LF, CRLF and a lone CR all end a line.
-fn lines(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut push = |start: usize, end: usize| {
+impl Line {
+    /// The line from byte `start` to `end` of `text`, the line ending left out.
+    fn of(text: &str, start: usize, end: usize) -> Line {
         let line = &text[start..end];
         let content = line.trim_start();
         let indent = line.len() - content.len();
         let trimmed = content.trim_end();
-        out.push(Line {
+        Line {
             span: Span::new(start + indent, start + indent + trimmed.len()),
             indent,
             width: Width::of(trimmed),
-        });
-    };
-    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        // The `\n` of a `\r\n` ends no second line.
-        if i > 0 && i == start && bytes[i] == b'\n' && bytes[i - 1] == b'\r' {
-            start = i + 1;
-            continue;
         }
-        push(start, i);
-        start = i + 1;
     }
-    push(start, bytes.len());
-    out
+}
+
+/// Lines of the text; LF, CRLF and a lone CR all end a line. Made as they
+/// are asked for, not kept: a text of short lines would need many times
+/// its size to hold them.
+fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
+    let bytes = text.as_bytes();
+    let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes);
+    // Where the next line starts; `None` once the last line is made.
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let mut from = start?;
+        for i in ends.by_ref() {
+            // The `\n` of a `\r\n` ends no second line.
+            if i > 0 && i == from && bytes[i] == b'\n' && bytes[i - 1] == b'\r' {
+                from = i + 1;
+                continue;
+            }
+            start = Some(i + 1);
+            return Some(Line::of(text, from, i));
+        }
+        start = None;
+        Some(Line::of(text, from, bytes.len()))
+    })
 }
 
 fn marker(line: &str) -> Option<(BlockKind, usize)> {
@@ -137,17 +157,27 @@ fn is_rule(line: &str) -> bool {
         })
 }
 
-/// True when the text is hard-wrapped: long lines are rare, and lines of
-/// full width mostly stop mid-sentence. A page rendered one paragraph per
-/// line is not, even when its paragraphs are short.
-fn is_hard_wrapped(text: &str, lines: &[Line]) -> bool {
-    let full: Vec<&Line> = lines.iter().filter(|l| l.width == Width::Full).collect();
-    let long = lines.iter().filter(|l| l.width == Width::Long).count();
-    let mid_sentence = full
-        .iter()
-        .filter(|l| !text[l.span.range()].ends_with(['.', '!', '?', '"', '”', ':']))
-        .count();
-    full.len() >= 3 && long * 10 <= full.len() && mid_sentence * 2 >= full.len()
+/// What the blocks need to know of all the lines first, in one pass over
+/// them: whether the text is hard-wrapped (long lines are rare, and lines
+/// of full width mostly stop mid-sentence; a page rendered one paragraph
+/// per line is not, even when its paragraphs are short), and how many
+/// lines have text, the most blocks there can be.
+fn survey(text: &str) -> (bool, usize) {
+    let (mut full, mut long, mut mid_sentence, mut with_text) = (0, 0, 0, 0);
+    for l in lines(text) {
+        with_text += usize::from(!l.span.is_empty());
+        match l.width {
+            Width::Full => {
+                full += 1;
+                let ends = text[l.span.range()].ends_with(['.', '!', '?', '"', '”', ':']);
+                mid_sentence += usize::from(!ends);
+            }
+            Width::Long => long += 1,
+            Width::Short => {}
+        }
+    }
+    let wrapped = full >= 3 && long * 10 <= full && mid_sentence * 2 >= full;
+    (wrapped, with_text)
 }
 
 /// True when `next` continues the paragraph that `prev` is in: the text is
@@ -180,12 +210,13 @@ fn continues(
 
 /// The blocks of a text, in order.
 pub fn blocks(text: &str) -> Vec<Block> {
-    let lines = lines(text);
-    let wrapped = is_hard_wrapped(text, &lines);
-    let mut out: Vec<Block> = Vec::new();
+    let (wrapped, with_text) = survey(text);
+    // Room for every block there can be, so that the list is never copied
+    // to grow.
+    let mut out: Vec<Block> = Vec::with_capacity(with_text);
     let mut prev: Option<(Line, BlockKind)> = None;
     let mut in_fence = false;
-    for line in lines {
+    for line in lines(text) {
         let content = &text[line.span.range()];
         if content.starts_with("```") {
             in_fence = !in_fence;
@@ -200,7 +231,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         let joins =
             prev.is_some_and(|(p, kind)| continues(wrapped, &p, &line, kind, found.map(|m| m.0)));
         if joins && let Some(last) = out.last_mut() {
-            last.span.end = line.span.end;
+            last.span = last.span.with_end(line.span.end);
             last.lines += 1;
             prev = Some((line, last.kind));
             continue;
@@ -219,16 +250,16 @@ pub fn blocks(text: &str) -> Vec<Block> {
             _ => span,
         };
         out.push(Block {
-            span,
+            span: Span32::new(span),
             kind,
             lines: 1,
             shape: Shape::default(),
         });
         prev = Some((line, kind));
     }
-    out.retain(|b| !b.span.is_empty() || b.kind == BlockKind::Rule);
+    out.retain(|b| !b.span().is_empty() || b.kind == BlockKind::Rule);
     for b in &mut out {
-        b.shape = Shape::of(&text[b.span.range()]);
+        b.shape = Shape::of(&text[b.span().range()]);
     }
     out
 }
@@ -257,7 +288,7 @@ mod tests {
     fn texts(text: &str) -> Vec<(BlockKind, &str)> {
         blocks(text)
             .into_iter()
-            .map(|b| (b.kind, &text[b.span.range()]))
+            .map(|b| (b.kind, &text[b.span().range()]))
             .collect()
     }
 

@@ -7,23 +7,26 @@
 //! Blocks inside that run that are plainly furniture (share buttons, ads,
 //! copyright lines) or credits are still left out.
 
-use foldhash::{HashMap, HashMapExt};
+use std::hash::BuildHasher;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
+use hashbrown::HashTable;
 
 use super::blocks::{Block, BlockKind};
+use super::flat::narrow;
 use super::shape::Shape;
 
-/// Where the story sits among the blocks.
+/// Where the story sits among the blocks. Indexes and counts take 32 bits,
+/// as the blocks' offsets do: there are no more blocks than bytes of text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Layout {
     /// Index of the first block of the story; the header is searched above it.
     pub body_start: usize,
     /// Blocks of the story, in order.
-    pub body: Vec<usize>,
+    pub body: Vec<u32>,
     /// For each block, how many blocks of the page have the same text.
-    pub copies: Vec<usize>,
+    pub copies: Vec<u32>,
     /// For each block, whether it is site furniture ([`is_furniture`]).
     pub furniture: Vec<bool>,
 }
@@ -170,23 +173,8 @@ fn score(block: &Block, chrome: bool, repeated: bool) -> i64 {
 
 /// Finds the story among the blocks.
 pub fn layout(text: &str, blocks: &[Block]) -> Layout {
-    let texts: Vec<&str> = blocks.iter().map(|b| &text[b.span.range()]).collect();
-    // Each block's text is hashed once: it names a group of equal texts,
-    // whose size is the block's number of copies.
-    let mut groups: HashMap<&str, usize> = HashMap::with_capacity(blocks.len());
-    let mut sizes: Vec<usize> = Vec::with_capacity(blocks.len());
-    let group: Vec<usize> = texts
-        .iter()
-        .map(|t| {
-            let g = *groups.entry(t.trim()).or_insert(sizes.len());
-            if g == sizes.len() {
-                sizes.push(0);
-            }
-            sizes[g] += 1;
-            g
-        })
-        .collect();
-    let copies: Vec<usize> = group.iter().map(|&g| sizes[g]).collect();
+    let text_of = |b: &Block| &text[b.span().range()];
+    let copies = copies(text, blocks);
     let repeated: Vec<bool> = blocks
         .iter()
         .zip(&copies)
@@ -195,19 +183,18 @@ pub fn layout(text: &str, blocks: &[Block]) -> Layout {
     // Each block's text is matched against the phrase lists once.
     let furniture: Vec<bool> = blocks
         .iter()
-        .zip(&texts)
-        .map(|(b, t)| is_furniture(t, &b.shape))
+        .map(|b| is_furniture(text_of(b), &b.shape))
         .collect();
     let chrome: Vec<bool> = furniture
         .iter()
-        .zip(&texts)
-        .map(|(&f, t)| f || is_notice(t))
+        .zip(blocks)
+        .map(|(&f, b)| f || is_notice(text_of(b)))
         .collect();
-    let mut body = best_run(blocks, &texts, &chrome, &repeated);
+    let mut body = best_run(text, blocks, &chrome, &repeated);
     // A page whose only prose is repeated (a test page, a story printed
     // twice) still has that prose as its story.
     if body.1.is_empty() && repeated.contains(&true) {
-        body = best_run(blocks, &texts, &chrome, &vec![false; blocks.len()]);
+        body = best_run(text, blocks, &chrome, &vec![false; blocks.len()]);
     }
     Layout {
         body_start: body.0,
@@ -217,14 +204,41 @@ pub fn layout(text: &str, blocks: &[Block]) -> Layout {
     }
 }
 
+/// For each block, how many blocks of the page have the same text, trimmed.
+fn copies(text: &str, blocks: &[Block]) -> Vec<u32> {
+    let text_of = |i: u32| text[blocks[i as usize].span().range()].trim();
+    // Each text is hashed once into a table of the first block with that
+    // text, whose count the block adds to: a table entry and two numbers a
+    // block, not a copy of each text's reference. Seeded, so that a crafted
+    // page cannot make the table slow.
+    let hasher = foldhash::fast::RandomState::default();
+    let hash = |t: &str| hasher.hash_one(t);
+    // Room for the blocks of any article, so that the table is not rebuilt
+    // as it fills; past that (a file of short lines) it grows only as far
+    // as there are different texts.
+    let mut table: HashTable<u32> = HashTable::with_capacity(blocks.len().min(4096));
+    let mut counts = vec![0u32; blocks.len()];
+    let mut first: Vec<u32> = (0..narrow(blocks.len()))
+        .map(|i| {
+            let t = text_of(i);
+            let same = |&j: &u32| text_of(j) == t;
+            let f = *table
+                .entry(hash(t), same, |&j| hash(text_of(j)))
+                .or_insert(i)
+                .get();
+            counts[f as usize] += 1;
+            f
+        })
+        .collect();
+    for f in &mut first {
+        *f = counts[*f as usize];
+    }
+    first
+}
+
 /// The best-scoring run of blocks: where it starts, and its blocks without
 /// the furniture inside it.
-fn best_run(
-    blocks: &[Block],
-    texts: &[&str],
-    chrome: &[bool],
-    repeated: &[bool],
-) -> (usize, Vec<usize>) {
+fn best_run(text: &str, blocks: &[Block], chrome: &[bool], repeated: &[bool]) -> (usize, Vec<u32>) {
     // Kadane's maximum-sum subarray over the block scores.
     let (mut best, mut best_range) = (0i64, None);
     let (mut run, mut run_start) = (0i64, 0usize);
@@ -249,11 +263,13 @@ fn best_run(
     };
     let body = (start..end)
         .filter(|&i| {
-            blocks[i].kind != BlockKind::Rule
+            let b = &blocks[i];
+            b.kind != BlockKind::Rule
                 && !chrome[i]
-                && !is_credit(texts[i], &blocks[i].shape)
+                && !is_credit(&text[b.span().range()], &b.shape)
                 && !repeated[i]
         })
+        .map(narrow)
         .collect();
     (start, body)
 }
@@ -279,7 +295,7 @@ mod tests {
         layout(text, &b)
             .body
             .iter()
-            .map(|&i| text[b[i].span.range()].to_string())
+            .map(|&i| text[b[i as usize].span().range()].to_string())
             .collect()
     }
 

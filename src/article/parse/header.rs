@@ -149,7 +149,7 @@ fn is_date_line(text: &str, shape: &Shape) -> bool {
 
 /// Shaped like a headline. Furniture is the caller's to rule out: the
 /// chrome step has told it for every block.
-fn is_headline(block: &Block, text: &str, shape: &Shape, min_words: usize) -> bool {
+fn is_headline(block: &Block, text: &str, shape: &Shape, min_words: u32) -> bool {
     matches!(block.kind, BlockKind::Text | BlockKind::Heading)
         && (min_words..=30).contains(&shape.words)
         && shape.chars <= 250
@@ -294,7 +294,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
     let zone = end.saturating_sub(REACH)..(end + 1).min(blocks.len());
     let texts: Vec<&str> = blocks[zone.clone()]
         .iter()
-        .map(|b| &text[b.span.range()])
+        .map(|b| &text[b.span().range()])
         .collect();
     let shapes: Vec<Shape> = blocks[zone.clone()].iter().map(|b| b.shape).collect();
     let at = |i: usize| (&blocks[i], texts[i - zone.start], &shapes[i - zone.start]);
@@ -304,7 +304,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
     let below = end..(end + 4).min(blocks.len());
     let texts_below: Vec<&str> = blocks[below.clone()]
         .iter()
-        .map(|b| &text[b.span.range()])
+        .map(|b| &text[b.span().range()])
         .collect();
 
     let byline_below = below
@@ -335,7 +335,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
             })
     };
     let content_between = |i: usize| (i + 1..end).filter(|&j| is_content(j)).count();
-    let best = |min_words: usize| {
+    let best = |min_words: u32| {
         zone.clone()
             .filter(|&i| {
                 let (b, t, s) = at(i);
@@ -348,21 +348,28 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
             .max_by_key(|&i| {
                 let (b, t, s) = at(i);
                 (
-                    headline_score(content_between(i), b, t, s, layout.copies[i], anchored(i)),
+                    headline_score(
+                        content_between(i),
+                        b,
+                        t,
+                        s,
+                        layout.copies[i] as usize,
+                        anchored(i),
+                    ),
                     i,
                 )
             })
     };
     let title = heading.or_else(|| best(2)).or_else(|| best(1));
     if let Some(i) = title {
-        let (kicker, span) = split_bar(&text[blocks[i].span.range()], blocks[i].span);
+        let (kicker, span) = split_bar(&text[blocks[i].span().range()], blocks[i].span());
         header.title = Some(without_site_name(text, span));
         header.kicker = kicker.or_else(|| {
             let k = i.checked_sub(1).filter(|k| zone.contains(k))?;
             let (b, t, s) = at(k);
             (!layout.furniture[k] && is_kicker(b, t, s)).then(|| {
                 let label = t.trim_end_matches(['—', '–', '-', ' ', '|', ':']);
-                Span::new(b.span.start, b.span.start + label.len())
+                Span::new(b.span().start, b.span().start + label.len())
             })
         });
     }
@@ -376,12 +383,12 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
     // Failing that, a name standing alone on a line near the top of the
     // page (blogs put the author above everything else).
     let byline_at = byline_at.or_else(|| {
-        (0..end.min(8)).find(|&i| bare_byline(&text[blocks[i].span.range()], &blocks[i].shape))
+        (0..end.min(8)).find(|&i| bare_byline(&text[blocks[i].span().range()], &blocks[i].shape))
     });
     if let Some(i) = byline_at {
-        let (block, t) = (&blocks[i], &text[blocks[i].span.range()]);
+        let (block, t) = (&blocks[i], &text[blocks[i].span().range()]);
         let from = byline_names(t).unwrap_or(0);
-        header.authors = authors(&t[from..], block.span.start + from);
+        header.authors = authors(&t[from..], block.span().start + from);
     }
 
     // The date nearest below the title, else anywhere in the header.

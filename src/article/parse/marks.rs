@@ -6,18 +6,28 @@
 //! paragraph opens with a quote mark too: the newspaper convention for a
 //! quote that runs over several paragraphs.
 
+use super::flat::Span32;
 use crate::article::Span;
 use crate::swar;
 
-/// One quoted stretch of a paragraph.
+/// One quoted stretch of a paragraph, in 32-bit offsets: a paragraph of
+/// quote marks has one for every few bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Marked {
+    outer: Span32,
+    inner: Span32,
+}
+
+impl Marked {
     /// From the opening mark to past the closing mark (or the paragraph end).
-    pub outer: Span,
+    pub fn outer(&self) -> Span {
+        self.outer.get()
+    }
+
     /// The words inside the marks, trimmed.
-    pub inner: Span,
-    /// The paragraph ended before the quote closed; it goes on in the next.
-    pub open_end: bool,
+    pub fn inner(&self) -> Span {
+        self.inner.get()
+    }
 }
 
 fn is_opener(c: char) -> bool {
@@ -95,9 +105,10 @@ fn next_mark(bytes: &[u8]) -> Option<usize> {
         .map(|k| n + k)
 }
 
-/// The quoted stretches of `text[para]`. `next_opens` says whether the next
-/// paragraph opens with a quote mark.
-pub fn quoted(text: &str, para: Span, next_opens: bool) -> Vec<Marked> {
+/// The quoted stretches of `text[para]`, and whether the last of them goes
+/// on in the next paragraph (the paragraph ended before the quote closed).
+/// `next_opens` says whether the next paragraph opens with a quote mark.
+pub fn quoted(text: &str, para: Span, next_opens: bool) -> (Vec<Marked>, bool) {
     let s = &text[para.range()];
     let bytes = s.as_bytes();
     let mut out = Vec::new();
@@ -128,9 +139,8 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> Vec<Marked> {
             let inner = trimmed(s, content, i);
             if !inner.is_empty() {
                 out.push(Marked {
-                    outer: Span::new(para.start + o, para.start + after),
-                    inner: Span::new(para.start + inner.start, para.start + inner.end),
-                    open_end: false,
+                    outer: Span32::new(Span::new(para.start + o, para.start + after)),
+                    inner: Span32::new(Span::new(para.start + inner.start, para.start + inner.end)),
                 });
             }
         } else if straight && open.is_some() {
@@ -138,19 +148,20 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> Vec<Marked> {
         }
         i = after;
     }
+    let mut open_end = false;
     if let Some((o, content)) = open
         && next_opens
     {
         let inner = trimmed(s, content, s.len());
         if !inner.is_empty() {
             out.push(Marked {
-                outer: Span::new(para.start + o, para.end),
-                inner: Span::new(para.start + inner.start, para.start + inner.end),
-                open_end: true,
+                outer: Span32::new(Span::new(para.start + o, para.end)),
+                inner: Span32::new(Span::new(para.start + inner.start, para.start + inner.end)),
             });
+            open_end = true;
         }
     }
-    out
+    (out, open_end)
 }
 
 #[cfg(test)]
@@ -169,8 +180,9 @@ mod tests {
 
     fn inner(text: &str, next_opens: bool) -> Vec<&str> {
         quoted(text, Span::new(0, text.len()), next_opens)
+            .0
             .iter()
-            .map(|m| &text[m.inner.range()])
+            .map(|m| &text[m.inner().range()])
             .collect()
     }
 

@@ -11,6 +11,7 @@ mod blocks;
 mod chrome;
 mod date;
 mod decode;
+mod flat;
 mod header;
 mod marks;
 mod names;
@@ -25,10 +26,11 @@ pub use decode::{decode, decode_owned, is_binary};
 use foldhash::HashSet;
 
 use crate::article::{Article, Person, PersonId, Quote, QuoteKind, Span};
+use flat::Flat;
 use names::pronoun;
 use people::{Registry, name_runs};
 use speech::{Source, Speech};
-use tokens::{Token, tokenize};
+use tokens::{Token, tokenize_all};
 
 /// Parses one article. Never fails: odd input gives a sparse article.
 pub fn parse(text: &str) -> Article {
@@ -45,30 +47,38 @@ pub fn parse_owned(text: String) -> Article {
 
 /// Everything but the text.
 fn parse_parts(text: &str) -> Article {
-    let blocks = blocks::blocks(text);
-    let mut layout = chrome::layout(text, &blocks);
-    let header = header::header(text, &blocks, &layout);
-    if let Some(last) = header.last_block {
-        layout.body.retain(|&i| i > last);
+    // Offsets inside the parser take 32 bits, for the memory of the many
+    // tokens it holds: a text longer than 4 GiB is parsed that far.
+    let mut end = text.len().min(u32::MAX as usize);
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
-    let (sections, dateline) = sections::sections(text, &blocks, &layout.body);
-    let paragraphs: Vec<Span> = sections
-        .iter()
-        .flat_map(|s| s.paragraphs.iter().copied())
-        .collect();
-
-    let tokens: Vec<Vec<Token>> = paragraphs.iter().map(|&p| tokenize(text, p)).collect();
-    let speech = speech::find(text, &paragraphs, &tokens);
-    let (people, quotes) = attribute(text, &tokens, &speech, &header.authors);
-
+    let text = &text[..end];
+    // The blocks and the layout are dropped once the sections are found,
+    // before the tokens, the biggest part, are made.
+    let (header, body) = {
+        let blocks = blocks::blocks(text);
+        let mut layout = chrome::layout(text, &blocks);
+        let header = header::header(text, &blocks, &layout);
+        if let Some(last) = header.last_block {
+            layout.body.retain(|&i| i as usize > last);
+        }
+        (header, sections::sections(text, &blocks, &layout.body))
+    };
+    // The tokens go in turn, before the sections get their paragraphs.
+    let (people, quotes) = {
+        let tokens = tokenize_all(text, &body.paragraphs);
+        let speech = speech::find(text, &body.paragraphs, &tokens);
+        attribute(text, &tokens, &speech, &header.authors)
+    };
     Article {
         text: String::new(),
         kicker: header.kicker,
         title: header.title,
         authors: header.authors,
         published: header.published,
-        dateline,
-        sections,
+        dateline: body.dateline,
+        sections: body.into_sections(),
         quotes,
         people,
     }
@@ -77,13 +87,22 @@ fn parse_parts(text: &str) -> Article {
 /// Finds the people and resolves each quote's source to one of them.
 fn attribute(
     text: &str,
-    tokens: &[Vec<Token>],
+    tokens: &Flat<Token>,
     speech: &[Speech],
     authors: &[Span],
 ) -> (Vec<Person>, Vec<Quote>) {
-    let runs: Vec<_> = tokens.iter().map(|t| name_runs(text, t)).collect();
+    // No more runs than capitalized words: every run's name starts with one.
+    let most = if text.len() >= flat::BIG {
+        tokens.iter().flatten().filter(|t| t.capitalized()).count()
+    } else {
+        0
+    };
+    let mut runs = Flat::with_capacity(most, tokens.len());
+    for toks in tokens.iter() {
+        runs.push_with(|out| name_runs(text, toks, out));
+    }
     let mut registry = Registry::default();
-    for (toks, runs) in tokens.iter().zip(&runs) {
+    for (toks, runs) in tokens.iter().zip(runs.iter()) {
         for run in runs {
             registry.learn(text, toks, run, false);
         }
@@ -93,30 +112,36 @@ fn attribute(
     // first word of a sentence only when it is also capitalized elsewhere
     // ("Delegates said ..." is not a person, "Delorenzi said ..." may be).
     let mut mid_sentence = HashSet::default();
-    for (toks, runs) in tokens.iter().zip(&runs) {
+    for (toks, runs) in tokens.iter().zip(runs.iter()) {
         for r in runs {
-            if r.name.0 > 0 && !tokens::ends_sentence(text, toks, r.name.0 - 1) {
-                mid_sentence.insert(people::surname_key(&text[toks[r.name.1 - 1].span.range()]));
+            if r.name().0 > 0 && !tokens::ends_sentence(text, toks, r.name().0 - 1) {
+                mid_sentence.insert(people::surname_key(
+                    &text[toks[r.name().1 - 1].span().range()],
+                ));
             }
         }
     }
+    let mut phrase_runs = Vec::new();
     for s in speech {
         if let Source::Phrase(phrase) = s.source {
-            let toks = &tokens[s.paragraph];
-            let first = toks.partition_point(|t| t.span.start < phrase.start);
+            let phrase = phrase.get();
+            let toks = tokens.get(s.paragraph());
+            let first = toks.partition_point(|t| t.span().start < phrase.start);
             let inner = within(toks, phrase);
             let opens_sentence = first == 0 || tokens::ends_sentence(text, toks, first - 1);
-            if let Some(run) = name_runs(text, inner).first() {
+            phrase_runs.clear();
+            name_runs(text, inner, &mut phrase_runs);
+            if let Some(run) = phrase_runs.first() {
                 let starts = run
-                    .role
-                    .map_or(run.honorific.unwrap_or(run.name.0), |r| r.0);
-                let bare = run.name.1 - run.name.0 == 1 || run.role.is_some();
-                let titled = run.role.is_some() || run.honorific.is_some();
-                let words = run.name.1 - run.name.0;
+                    .role()
+                    .map_or(run.honorific().unwrap_or(run.name().0), |r| r.0);
+                let bare = run.name().1 - run.name().0 == 1 || run.role().is_some();
+                let titled = run.role().is_some() || run.honorific().is_some();
+                let words = run.name().1 - run.name().0;
                 let full_name = (2..=3).contains(&words);
-                let key = people::surname_key(&text[inner[run.name.1 - 1].span.range()]);
+                let key = people::surname_key(&text[inner[run.name().1 - 1].span().range()]);
                 let known = titled || full_name || !opens_sentence || mid_sentence.contains(&key);
-                if (bare || full_name) && starts <= 1 && run.name.1 == inner.len() && known {
+                if (bare || full_name) && starts <= 1 && run.name().1 == inner.len() && known {
                     registry.learn(text, inner, run, true);
                 }
             }
@@ -126,7 +151,7 @@ fn attribute(
         .iter()
         .map(|a| text[a.range()].to_string())
         .collect();
-    for (toks, runs) in tokens.iter().zip(&runs) {
+    for (toks, runs) in tokens.iter().zip(runs.iter()) {
         registry.record_mentions(text, toks, runs);
     }
     registry.finish();
@@ -135,17 +160,23 @@ fn attribute(
     let mut last: Option<(Option<PersonId>, Option<Span>)> = None;
     for s in speech {
         let (speaker, mention) = match s.source {
-            Source::Phrase(phrase) => resolve(text, &tokens[s.paragraph], phrase, &registry),
+            Source::Phrase(phrase) => resolve(
+                text,
+                tokens.get(s.paragraph()),
+                phrase.get(),
+                &registry,
+                &mut phrase_runs,
+            ),
             Source::Previous => last.unwrap_or((None, None)),
             Source::Unknown => (None, None),
         };
         last = Some((speaker, mention));
         quotes.push(Quote {
-            content: s.content,
+            content: s.content(),
             kind: s.kind,
             speaker,
             mention,
-            paragraph: s.paragraph,
+            paragraph: s.paragraph(),
         });
     }
     quotes.sort_by_key(|q| (q.content.start, q.content.end));
@@ -197,34 +228,40 @@ fn attribute(
 
 /// The tokens inside `span`, found by binary search: tokens are in order.
 fn within(toks: &[Token], span: Span) -> &[Token] {
-    let a = toks.partition_point(|t| t.span.start < span.start);
-    let b = toks.partition_point(|t| t.span.end <= span.end);
+    let a = toks.partition_point(|t| t.span().start < span.start);
+    let b = toks.partition_point(|t| t.span().end <= span.end);
     &toks[a..b.max(a)]
 }
 
 /// The person a source phrase names, and the words that name them: a name
 /// in the phrase, a pronoun's antecedent, or (for an unnamed source) the
-/// phrase itself.
+/// phrase itself. `runs` is room for the phrase's name runs, reused from
+/// one phrase to the next.
 fn resolve(
     text: &str,
     toks: &[Token],
     phrase: Span,
     registry: &Registry,
+    runs: &mut Vec<people::NameRun>,
 ) -> (Option<PersonId>, Option<Span>) {
     let inner = within(toks, phrase);
-    let runs = name_runs(text, inner);
-    for run in &runs {
-        let name = Span::new(inner[run.name.0].span.start, inner[run.name.1 - 1].span.end);
+    runs.clear();
+    name_runs(text, inner, runs);
+    for run in runs.iter() {
+        let name = Span::new(
+            inner[run.name().0].span().start,
+            inner[run.name().1 - 1].span().end,
+        );
         if let Some(id) = registry.at(name) {
             return (Some(id), Some(name));
         }
     }
     if inner.len() <= 2
-        && let Some(t) = inner.iter().find(|t| t.word)
-        && let Some(gender) = pronoun(&text[t.span.range()])
+        && let Some(t) = inner.iter().find(|t| t.word())
+        && let Some(gender) = pronoun(&text[t.span().range()])
     {
-        let who = registry.antecedent(t.span.start, gender);
-        return (who, Some(t.span));
+        let who = registry.antecedent(t.span().start, gender);
+        return (who, Some(t.span()));
     }
     (None, Some(phrase))
 }

@@ -10,30 +10,47 @@
 
 use foldhash::HashMap;
 
+use super::flat::narrow;
 use super::names::{Class, class, key, strip_possessive, title_class};
 use super::tokens::Token;
 use crate::article::{Person, PersonId, Span};
 
-/// A capitalized run split into its parts, as token index ranges.
+/// A capitalized run split into its parts, as token index ranges. The
+/// indexes take 32 bits, as the tokens' offsets do: a run is kept for every
+/// name of the story at once.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NameRun {
-    /// Role words before the name (`U.S. President`), honorifics left out.
-    pub role: Option<(usize, usize)>,
-    /// An honorific directly before the name (`Mr`).
-    pub honorific: Option<usize>,
-    pub name: (usize, usize),
+    role: Option<(u32, u32)>,
+    honorific: Option<u32>,
+    name: (u32, u32),
     /// The lexicon's classes of the name's first word, looked up already.
     pub first: Class,
 }
 
+impl NameRun {
+    /// Role words before the name (`U.S. President`), honorifics left out.
+    pub fn role(&self) -> Option<(usize, usize)> {
+        self.role.map(|(a, b)| (a as usize, b as usize))
+    }
+
+    /// An honorific directly before the name (`Mr`).
+    pub fn honorific(&self) -> Option<usize> {
+        self.honorific.map(|h| h as usize)
+    }
+
+    pub fn name(&self) -> (usize, usize) {
+        (self.name.0 as usize, self.name.1 as usize)
+    }
+}
+
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
-    &text[t.span.range()]
+    &text[t.span().range()]
 }
 
 /// The lexicon's classes of a word, which the tokenizer knows for a
 /// capitalized one.
 fn class_of(text: &str, t: &Token) -> Class {
-    if t.capitalized {
+    if t.capitalized() {
         t.class
     } else {
         class(word(text, t))
@@ -48,11 +65,9 @@ fn is_name_particle(w: &str, class: Class) -> bool {
             .any(|p| w.starts_with(p) && w.len() > p.len() + 1)
 }
 
-/// The capitalized runs of a paragraph's tokens, split into role and name.
-pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
-    // Room for the runs of most paragraphs at once: a name in about every
-    // eight words.
-    let mut out = Vec::with_capacity(tokens.len() / 8);
+/// Appends the capitalized runs of a paragraph's tokens, split into role
+/// and name, to `out`.
+pub fn name_runs(text: &str, tokens: &[Token], out: &mut Vec<NameRun>) {
     // The classes of the current run's words, looked up once each.
     let mut classes: Vec<Class> = Vec::new();
     // The next capitalized token and the next token that is not a word,
@@ -71,10 +86,10 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
         // A lowercase role word opens a run only shortly before a capitalized
         // word ("chief executive Dana Okereke"), with only words between:
         // the words further from one are passed over unasked.
-        let opens = if t.capitalized {
-            t.word
+        let opens = if t.capitalized() {
+            t.word()
         } else {
-            let capitalized = next(&mut next_capitalized, i + 1, |n| n.capitalized);
+            let capitalized = next(&mut next_capitalized, i + 1, |n| n.capitalized());
             if capitalized == tokens.len() {
                 break;
             }
@@ -82,8 +97,8 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
                 i = capitalized - 3;
                 continue;
             }
-            t.word
-                && capitalized < next(&mut next_gap, i + 1, |n| !n.word)
+            t.word()
+                && capitalized < next(&mut next_gap, i + 1, |n| !n.word())
                 && title_class(word(text, t)).has(Class::ROLE)
         };
         if !opens {
@@ -96,17 +111,18 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
         classes.push(class_of(text, t));
         let start = i;
         let mut end = i + 1;
-        while end < tokens.len() && tokens[end].word {
+        while end < tokens.len() && tokens[end].word() {
             let n = &tokens[end];
             let w = word(text, n);
             let prev = classes[end - 1 - start];
             // A lowercase word joins as a title or particle, which the small
             // table tells; only a word that joins needs the whole lexicon.
-            let joins = n.capitalized || {
+            let joins = n.capitalized() || {
                 let c = title_class(w);
                 c.has(Class::ROLE)
                     || (is_name_particle(w, c)
-                        && (w.contains('-') || tokens.get(end + 1).is_some_and(|x| x.capitalized)))
+                        && (w.contains('-')
+                            || tokens.get(end + 1).is_some_and(|x| x.capitalized())))
                     || (w == "of" && prev.has(Class::ROLE))
             };
             if !joins {
@@ -129,7 +145,6 @@ pub fn name_runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
         }
         i = end;
     }
-    out
 }
 
 /// Splits the run of `classes.len()` tokens from `start`.
@@ -168,7 +183,7 @@ fn split_run(tokens: &[Token], start: usize, classes: &[Class]) -> Option<NameRu
     while name_end > name_start && cls(name_end - 1).has(Class::PARTICLE) {
         name_end -= 1;
     }
-    if name_end == name_start || !tokens[name_start].capitalized {
+    if name_end == name_start || !tokens[name_start].capitalized() {
         return None;
     }
     let honorific = last_title.filter(|&k| cls(k).has(Class::HONORIFIC));
@@ -176,9 +191,9 @@ fn split_run(tokens: &[Token], start: usize, classes: &[Class]) -> Option<NameRu
     let role =
         (a < role_end && (a..role_end).any(|k| cls(k).has(Class::ROLE))).then_some((a, role_end));
     Some(NameRun {
-        role,
-        honorific,
-        name: (name_start, name_end),
+        role: role.map(|(a, b)| (narrow(a), narrow(b))),
+        honorific: honorific.map(narrow),
+        name: (narrow(name_start), narrow(name_end)),
         first: cls(name_start),
     })
 }
@@ -241,7 +256,7 @@ fn is_written(name: &str, text: &str, tokens: &[Token]) -> bool {
 }
 
 fn span_of(tokens: &[Token], (a, b): (usize, usize)) -> Span {
-    Span::new(tokens[a].span.start, tokens[b - 1].span.end)
+    Span::new(tokens[a].span().start, tokens[b - 1].span().end)
 }
 
 impl Registry {
@@ -255,30 +270,33 @@ impl Registry {
         run: &NameRun,
         speaker: bool,
     ) -> Option<PersonId> {
-        let (a, b) = run.name;
+        let (a, b) = run.name();
         let first = run.first;
-        let strong = run.role.is_some()
-            || run.honorific.is_some()
+        let strong = run.role().is_some()
+            || run.honorific().is_some()
             || (b - a >= 2 && first.is_given())
             || speaker;
         if !strong || b - a > 4 {
             return None;
         }
         let key = surname_key(word(text, &tokens[b - 1]));
-        let gender = match run.honorific.map(|h| word(text, &tokens[h]).to_lowercase()) {
+        let gender = match run
+            .honorific()
+            .map(|h| word(text, &tokens[h]).to_lowercase())
+        {
             Some(h) if h.starts_with("mr") && !h.starts_with("mrs") => Class::MALE,
             Some(h) if h.starts_with("m") || h == "dame" || h == "lady" => Class::FEMALE,
             _ if b - a >= 2 => first,
             _ => Class::default(),
         };
         let role = run
-            .role
+            .role()
             .map(|r| crate::article::text::display(&text[span_of(tokens, r).range()]));
         let id = match self.find(&key, text, &tokens[a..b]) {
             Some(id) => {
                 let p = &mut self.people[id];
                 if b - a > p.name.split(' ').count() {
-                    let old = std::mem::replace(&mut p.name, name_text(text, tokens, run.name));
+                    let old = std::mem::replace(&mut p.name, name_text(text, tokens, run.name()));
                     p.aliases.push(old);
                 }
                 if p.role.is_none() {
@@ -291,7 +309,7 @@ impl Registry {
             }
             None => {
                 self.people.push(Person {
-                    name: name_text(text, tokens, run.name),
+                    name: name_text(text, tokens, run.name()),
                     role,
                     ..Person::default()
                 });
@@ -331,17 +349,17 @@ impl Registry {
     /// Records every run that names a known person.
     pub fn record_mentions(&mut self, text: &str, tokens: &[Token], runs: &[NameRun]) {
         for run in runs {
-            let (a, b) = run.name;
+            let (a, b) = run.name();
             let key = surname_key(word(text, &tokens[b - 1]));
             if let Some(id) = self.find(&key, text, &tokens[a..b]) {
-                let span = span_of(tokens, run.name);
+                let span = span_of(tokens, run.name());
                 self.mentions.push((span, id));
-                let from = run.honorific.unwrap_or(a);
+                let from = run.honorific().unwrap_or(a);
                 let p = &mut self.people[id];
                 // A fuller form of the name than the one first learned
                 // ("Amara Whitfield" for "Whitfield") becomes the name.
                 if b - a > p.name.split(' ').count() {
-                    let name = name_text(text, tokens, run.name);
+                    let name = name_text(text, tokens, run.name());
                     if name.ends_with(&p.name) {
                         let short = std::mem::replace(&mut p.name, name);
                         p.aliases.push(short);
@@ -400,7 +418,8 @@ impl Registry {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
+    use super::super::flat::Span32;
+    use super::super::tokens::tokenize_all;
     use super::*;
 
     #[test]
@@ -419,13 +438,15 @@ mod tests {
     }
 
     fn people(text: &str) -> Registry {
-        let tokens = tokenize(text, Span::new(0, text.len()));
-        let runs = name_runs(text, &tokens);
+        let flat = tokenize_all(text, &[Span32::new(Span::new(0, text.len()))]);
+        let tokens = flat.get(0);
+        let mut runs = Vec::new();
+        name_runs(text, tokens, &mut runs);
         let mut reg = Registry::default();
         for run in &runs {
-            reg.learn(text, &tokens, run, false);
+            reg.learn(text, tokens, run, false);
         }
-        reg.record_mentions(text, &tokens, &runs);
+        reg.record_mentions(text, tokens, &runs);
         reg.finish();
         reg
     }

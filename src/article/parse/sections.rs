@@ -2,6 +2,7 @@
 //! subheads that split the body into sections.
 
 use super::blocks::{Block, BlockKind};
+use super::flat::Span32;
 use crate::article::{Section, Span};
 
 /// A short, heading-shaped line: few words, no closing punctuation, not a
@@ -51,28 +52,62 @@ pub fn dateline(text: &str, lead: Span) -> Option<Span> {
     Some(Span::new(lead.start, lead.start + end + skip))
 }
 
+/// The body as the steps after this one read it: every paragraph in one
+/// list, and where each section starts in it.
+#[derive(Debug)]
+pub struct Body {
+    /// In 32-bit offsets: a story of short lines has one for every few
+    /// bytes.
+    pub paragraphs: Vec<Span32>,
+    /// Each section's heading, and the index of its first paragraph.
+    heads: Vec<(Option<Span>, usize)>,
+    pub dateline: Option<Span>,
+}
+
+impl Body {
+    /// The sections, each holding its paragraphs. Made once the parser is
+    /// done with the one list, so that a paragraph is not held twice while
+    /// the tokens are.
+    pub fn into_sections(self) -> Vec<Section> {
+        let ends = self.heads.iter().skip(1).map(|h| h.1);
+        let ends = ends.chain([self.paragraphs.len()]);
+        self.heads
+            .iter()
+            .zip(ends)
+            .filter(|&(&(heading, start), end)| heading.is_some() || end > start)
+            .map(|(&(heading, start), end)| Section {
+                heading,
+                paragraphs: self.paragraphs[start..end]
+                    .iter()
+                    .map(|p| p.get())
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
 /// Splits the body blocks into sections, taking the dateline off the lead.
-pub fn sections(text: &str, blocks: &[Block], body: &[usize]) -> (Vec<Section>, Option<Span>) {
-    let mut out: Vec<Section> = Vec::new();
+pub fn sections(text: &str, blocks: &[Block], body: &[u32]) -> Body {
+    // A block makes one paragraph at most.
+    let mut paragraphs = Vec::with_capacity(body.len());
+    let mut heads = Vec::new();
     let mut dateline_span = None;
     for (n, &i) in body.iter().enumerate() {
-        let block = &blocks[i];
-        let t = &text[block.span.range()];
-        let next_is_text = body
-            .get(n + 1)
-            .is_some_and(|&j| !is_subhead(&blocks[j], &text[blocks[j].span.range()]));
-        let first_paragraph = out.iter().all(|s| s.paragraphs.is_empty());
+        let block = &blocks[i as usize];
+        let t = &text[block.span().range()];
+        let next_is_text = body.get(n + 1).is_some_and(|&j| {
+            let b = &blocks[j as usize];
+            !is_subhead(b, &text[b.span().range()])
+        });
+        let first_paragraph = paragraphs.is_empty();
         if is_subhead(block, t)
             && next_is_text
             && (block.kind == BlockKind::Heading || !first_paragraph)
         {
-            out.push(Section {
-                heading: Some(block.span),
-                paragraphs: Vec::new(),
-            });
+            heads.push((Some(block.span()), paragraphs.len()));
             continue;
         }
-        let mut span = block.span;
+        let mut span = block.span();
         if first_paragraph && let Some(d) = dateline(text, span) {
             dateline_span = Some(Span::new(
                 d.start,
@@ -80,15 +115,18 @@ pub fn sections(text: &str, blocks: &[Block], body: &[usize]) -> (Vec<Section>, 
             ));
             span.start = d.end;
         }
-        if out.is_empty() {
-            out.push(Section::default());
+        if heads.is_empty() {
+            heads.push((None, 0));
         }
         if !span.is_empty() {
-            out.last_mut().expect("pushed above").paragraphs.push(span);
+            paragraphs.push(Span32::new(span));
         }
     }
-    out.retain(|s| !s.paragraphs.is_empty() || s.heading.is_some());
-    (out, dateline_span)
+    Body {
+        paragraphs,
+        heads,
+        dateline: dateline_span,
+    }
 }
 
 #[cfg(test)]

@@ -6,19 +6,21 @@
 
 use crate::swar;
 
-/// What a piece of text looks like, measured once.
+/// What a piece of text looks like, measured once. Counts take 32 bits: a
+/// shape is kept for every block, and the parser reads no more than 4 GiB
+/// of a text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Shape {
     /// Characters that are not whitespace.
-    pub chars: usize,
+    pub chars: u32,
     /// Space-separated words, plus one per CJK character.
-    pub words: usize,
+    pub words: u32,
     /// Sentence marks followed by a space or the end: `. ! ? 。 ！ ？`.
-    pub sentences: usize,
+    pub sentences: u32,
     /// The text ends like a sentence (closing quotes and brackets allowed).
     pub ends_sentence: bool,
     /// Words that start with an uppercase letter.
-    pub capitalized: usize,
+    pub capitalized: u32,
 }
 
 pub fn is_cjk(c: char) -> bool {
@@ -136,10 +138,10 @@ impl Shape {
                         matches!(at, After::Mark | After::CjkMark),
                     ),
                 );
-                self.chars += c.visible;
-                self.words += c.starts;
-                self.capitalized += c.capitalized;
-                self.sentences += c.sentences;
+                self.chars += c.visible as u32;
+                self.words += c.starts as u32;
+                self.capitalized += c.capitalized as u32;
+                self.sentences += c.sentences as u32;
                 let at = match c.last {
                     (true, _) => After::Space,
                     (_, true) => After::Mark,
@@ -153,7 +155,7 @@ impl Shape {
 
     /// Adds the four counts packed in `packed`.
     fn add_lanes(&mut self, packed: u64) {
-        let count = |k: u32| (packed >> (k * LANE_BITS)) as usize & LANE_MAX;
+        let count = |k: u32| (packed >> (k * LANE_BITS)) as u32 & LANE_MAX as u32;
         self.chars += count(0);
         self.words += count(1);
         self.capitalized += count(2);
@@ -190,7 +192,7 @@ impl Shape {
             let c = text[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
             if c.is_whitespace() {
-                s.sentences += usize::from(matches!(at, After::Mark | After::CjkMark));
+                s.sentences += u32::from(matches!(at, After::Mark | After::CjkMark));
                 at = After::Space;
                 continue;
             }
@@ -202,7 +204,7 @@ impl Shape {
                 s.words += 1;
             } else if !in_word {
                 s.words += 1;
-                s.capitalized += usize::from(c.is_uppercase());
+                s.capitalized += u32::from(c.is_uppercase());
             }
             // The only sentence marks beyond ASCII are CJK ones.
             at = if is_cjk_mark(c) {
@@ -225,8 +227,8 @@ impl Shape {
             .chars()
             .next_back();
         self.ends_sentence = last.is_some_and(is_sentence_mark);
-        self.sentences += usize::from(mark_at_end);
-        self.sentences = self.sentences.max(usize::from(self.ends_sentence));
+        self.sentences += u32::from(mark_at_end);
+        self.sentences = self.sentences.max(u32::from(self.ends_sentence));
         self
     }
 
@@ -250,7 +252,7 @@ mod tests {
         let mut prev = ' ';
         for c in text.chars() {
             if c.is_whitespace() {
-                s.sentences += usize::from(is_sentence_mark(prev));
+                s.sentences += u32::from(is_sentence_mark(prev));
                 in_word = false;
                 prev = c;
                 continue;
@@ -265,7 +267,7 @@ mod tests {
             } else if !in_word {
                 s.words += 1;
                 in_word = true;
-                s.capitalized += usize::from(c.is_uppercase());
+                s.capitalized += u32::from(c.is_uppercase());
             }
             prev = c;
         }

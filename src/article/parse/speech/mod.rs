@@ -17,57 +17,73 @@ mod words;
 use phrases::{source_after, source_before, span};
 use reported::reported;
 
+use super::flat::{Flat, Span32};
 use super::marks::{self, Marked};
 use super::shape::Shape;
 use super::tokens::{Token, sentences};
 use crate::article::{QuoteKind, Span};
+use std::ops::Range;
 
 /// Who a quote's words belong to, as far as the text around it says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
     /// The phrase naming the speaker: `Obama`, `he`, `a State Department official`.
-    Phrase(Span),
+    Phrase(Span32),
     /// The same speaker as the quote before it (a split or continued quote).
     Previous,
     /// Nothing says.
     Unknown,
 }
 
+/// A quote found, in 32-bit offsets and index: a story of quotes has one
+/// for every few bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Speech {
-    pub content: Span,
+    content: Span32,
+    paragraph: u32,
     pub kind: QuoteKind,
-    pub paragraph: usize,
     pub source: Source,
+}
+
+impl Speech {
+    fn new(content: Span, kind: QuoteKind, paragraph: usize, source: Source) -> Speech {
+        Speech {
+            content: Span32::new(content),
+            paragraph: super::flat::narrow(paragraph),
+            kind,
+            source,
+        }
+    }
+
+    pub fn content(&self) -> Span {
+        self.content.get()
+    }
+
+    /// The index of the paragraph the quote is in.
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
 }
 
 /// Finds every direct and reported quotation in the body paragraphs.
 /// `tokens` holds each paragraph's tokens.
-pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speech> {
+pub fn find(text: &str, paragraphs: &[Span32], tokens: &Flat<Token>) -> Vec<Speech> {
     let mut out = Vec::new();
     let mut carried = false; // the previous paragraph left a quote open
-    for (p, &para) in paragraphs.iter().enumerate() {
+    for (p, para) in paragraphs.iter().enumerate() {
+        let para = para.get();
         let next_opens = paragraphs
             .get(p + 1)
-            .is_some_and(|n| marks::opens_with_quote(&text[n.range()]));
-        let toks = &tokens[p];
-        let marked = marks::quoted(text, para, next_opens);
+            .is_some_and(|n| marks::opens_with_quote(&text[n.get().range()]));
+        let toks = tokens.get(p);
+        let (marked, open_end) = marks::quoted(text, para, next_opens);
         let places = places(toks, &marked);
         let sents = sentences_outside(text, toks, &places);
-        // The sentence of each token, asked only about quotes' ends.
-        let mut sent_of = Vec::new();
-        if !marked.is_empty() {
-            sent_of.resize(toks.len() + 1, 0);
-            for (n, s) in sents.iter().enumerate() {
-                sent_of[s.clone()].fill(n);
-            }
-            sent_of[toks.len()] = sents.len().saturating_sub(1);
-        }
         let para_text = &text[para.range()];
         let only_quote = marked.len() == 1 && {
-            let m = marked[0];
-            m.outer.start - para.start <= para_text.len() - para_text.trim_start().len()
-                && m.outer.end >= para.end.saturating_sub(1)
+            let m = marked[0].outer();
+            m.start - para.start <= para_text.len() - para_text.trim_start().len()
+                && m.end >= para.end.saturating_sub(1)
         };
         // The speech verbs that cue a direct quote; none without quotes.
         let mut cues = if marked.is_empty() {
@@ -75,41 +91,43 @@ pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speec
         } else {
             vec![false; toks.len()]
         };
-        // For each quote, the index of its first token and of the first
-        // token after it, found in one sweep: quotes and tokens are in order.
+        // The index of the first token at or after `pos`, found in one
+        // sweep over the quotes' starts and ends: they and the tokens are
+        // in order.
         let mut cursor = 0;
-        let bounds: Vec<(usize, usize)> = marked
-            .iter()
-            .map(|m| {
-                let mut at = |pos: usize| {
-                    while cursor < toks.len() && toks[cursor].span.start < pos {
-                        cursor += 1;
-                    }
-                    cursor
-                };
-                (at(m.outer.start), at(m.outer.end))
-            })
-            .collect();
+        let mut token_at = |pos: usize| {
+            while cursor < toks.len() && toks[cursor].span().start < pos {
+                cursor += 1;
+            }
+            cursor
+        };
+        // The first token of the quote, and the first after the one before.
+        let mut first = marked.first().map_or(0, |m| token_at(m.outer().start));
+        let mut prev_quote = 0;
         let mut prev_in_para: Option<usize> = None;
         for (qi, m) in marked.iter().enumerate() {
-            let (first, after) = bounds[qi];
-            let sent = sents.get(sent_of[first]).cloned().unwrap_or(0..toks.len());
-            let next_quote = bounds.get(qi + 1).map_or(toks.len(), |b| b.0);
-            let prev_quote = qi.checked_sub(1).map_or(0, |k| bounds[k].1);
+            let after = token_at(m.outer().end);
+            let next_quote = marked
+                .get(qi + 1)
+                .map_or(toks.len(), |n| token_at(n.outer().start));
+            let sent = sents
+                .get(sentence_of(&sents, first))
+                .cloned()
+                .unwrap_or(0..toks.len());
             let after_end = sents
-                .get(sent_of[after])
+                .get(sentence_of(&sents, after))
                 .filter(|s| s.contains(&after))
                 .map_or(next_quote, |s| s.end.min(next_quote));
             let found = source_after(text, toks, after, after_end)
                 .or_else(|| source_before(text, toks, sent.start.max(prev_quote), first));
-            let shape = Shape::of(&text[m.inner.range()]);
+            let shape = Shape::of(&text[m.inner().range()]);
             let words = shape.words;
             let source = match found {
                 Some((np, verb)) => {
                     // `says he is making "a demand"`: the quote is part of a
                     // reported clause, which the reported-speech pass finds.
                     let mixed =
-                        verb < first && first > 0 && toks[first - 1].word && first - 1 != verb;
+                        verb < first && first > 0 && toks[first - 1].word() && first - 1 != verb;
                     if !mixed {
                         cues[verb] = true;
                     }
@@ -118,16 +136,16 @@ pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speec
                 None if prev_in_para.is_some() || (qi == 0 && carried) => Source::Previous,
                 None if only_quote
                     && p > 0
-                    && out.last().is_some_and(|s: &Speech| s.paragraph + 1 == p) =>
+                    && out.last().is_some_and(|s: &Speech| s.paragraph() + 1 == p) =>
                 {
                     Source::Previous
                 }
                 None => Source::Unknown,
             };
-            let inner_text = &text[m.inner.range()];
+            let inner_text = &text[m.inner().range()];
             let after_possessive = first > 0 && {
-                let w = &text[toks[first - 1].span.range()];
-                toks[first - 1].word && (w.ends_with("'s") || w.ends_with("’s"))
+                let w = &text[toks[first - 1].span().range()];
+                toks[first - 1].word() && (w.ends_with("'s") || w.ends_with("’s"))
             };
             let aside =
                 inner_text.starts_with('(') && inner_text.trim_end_matches('.').ends_with(')');
@@ -139,17 +157,15 @@ pub fn find(text: &str, paragraphs: &[Span], tokens: &[Vec<Token>]) -> Vec<Speec
                     Source::Phrase(_) | Source::Previous => words >= 2 || found.is_some(),
                     Source::Unknown => words >= 8 && !is_title_case(&shape),
                 };
-            if is_speech || m.open_end || (qi == 0 && carried) {
-                out.push(Speech {
-                    content: m.inner,
-                    kind: QuoteKind::Direct,
-                    paragraph: p,
-                    source,
-                });
+            let runs_on = open_end && qi + 1 == marked.len();
+            if is_speech || runs_on || (qi == 0 && carried) {
+                out.push(Speech::new(m.inner(), QuoteKind::Direct, p, source));
                 prev_in_para = Some(out.len() - 1);
             }
+            prev_quote = after;
+            first = next_quote;
         }
-        carried = marked.last().is_some_and(|m| m.open_end);
+        carried = open_end;
         reported(text, toks, &sents, &places, &cues, p, &mut out);
     }
     out
@@ -160,17 +176,26 @@ fn is_title_case(shape: &Shape) -> bool {
 }
 
 /// Sentences of a paragraph, with the sentence marks inside quotes ignored.
-fn sentences_outside(text: &str, toks: &[Token], places: &[Place]) -> Vec<std::ops::Range<usize>> {
-    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
-    for s in sentences(text, toks) {
-        match out.last_mut() {
-            Some(last) if s.start > 0 && places.get(s.start - 1) == Some(&Place::Within) => {
-                last.end = s.end
-            }
-            _ => out.push(s),
+fn sentences_outside(text: &str, toks: &[Token], places: &[Place]) -> Vec<Range<usize>> {
+    let mut out = sentences(text, toks);
+    // A sentence that starts inside a quote goes on the one before, in
+    // place: a paragraph of many sentences needs no second list.
+    out.dedup_by(|s, last| {
+        let within = s.start > 0 && places.get(s.start - 1) == Some(&Place::Within);
+        if within {
+            last.end = s.end;
         }
-    }
+        within
+    });
     out
+}
+
+/// The sentence holding token `i`: the last one for the paragraph's end.
+/// The sentences cover the tokens in order.
+fn sentence_of(sents: &[Range<usize>], i: usize) -> usize {
+    sents
+        .partition_point(|s| s.end <= i)
+        .min(sents.len().saturating_sub(1))
 }
 
 /// Where each token stands against the quoted stretches, found in one
@@ -192,13 +217,13 @@ fn places(toks: &[Token], marked: &[Marked]) -> Vec<Place> {
     let mut out = vec![Place::Outside; toks.len()];
     let mut m = 0;
     for (t, place) in toks.iter().zip(&mut out) {
-        while marked.get(m).is_some_and(|q| q.outer.end < t.span.end) {
+        while marked.get(m).is_some_and(|q| q.outer().end < t.span().end) {
             m += 1;
         }
-        if let Some(q) = marked.get(m) {
-            if q.outer.start < t.span.start && t.span.end < q.outer.end {
+        if let Some(q) = marked.get(m).map(Marked::outer) {
+            if q.start < t.span().start && t.span().end < q.end {
                 *place = Place::Within;
-            } else if q.outer.start <= t.span.start && t.span.end <= q.outer.end {
+            } else if q.start <= t.span().start && t.span().end <= q.end {
                 *place = Place::Mark;
             }
         }

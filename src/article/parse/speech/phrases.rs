@@ -6,6 +6,7 @@ use super::words::{
     is_adverb, is_auxiliary, is_clause_word, is_punct, is_speaker_noun, is_speech_verb,
 };
 use crate::article::Span;
+use crate::article::parse::flat::Span32;
 use crate::article::parse::names::{Class, common_class, title_class};
 use crate::article::parse::tokens::{Lower, Token};
 
@@ -19,14 +20,14 @@ pub(super) fn subject_before(
     verb: usize,
 ) -> Option<(usize, usize)> {
     let mut end = verb;
-    while end > from && toks[end - 1].word && is_adverb(&text[toks[end - 1].span.range()]) {
+    while end > from && toks[end - 1].word() && is_adverb(&text[toks[end - 1].span().range()]) {
         end -= 1;
     }
     // "Rep. Trey Gowdy (R-S.C.) said": the parenthesis is not the subject.
-    if end > from && &text[toks[end - 1].span.range()] == ")" {
+    if end > from && &text[toks[end - 1].span().range()] == ")" {
         let open = (end.saturating_sub(10).max(from)..end - 1)
             .rev()
-            .find(|&k| &text[toks[k].span.range()] == "(");
+            .find(|&k| &text[toks[k].span().range()] == "(");
         if let Some(open) = open {
             end = open;
         }
@@ -35,16 +36,16 @@ pub(super) fn subject_before(
     let mut conjunction = None;
     while start > from {
         let t = &toks[start - 1];
-        let w = &text[t.span.range()];
-        if !t.word && !matches!(w, "'" | "’" | "-" | "&") {
+        let w = &text[t.span().range()];
+        if !t.word() && !matches!(w, "'" | "’" | "-" | "&") {
             break;
         }
-        if t.word && matches!(w, "and" | "or") {
+        if t.word() && matches!(w, "and" | "or") {
             conjunction.get_or_insert(start - 1);
-        } else if t.word && is_clause_word(w) {
+        } else if t.word() && is_clause_word(w) {
             break;
         }
-        if t.word && (is_speech_verb(w) || is_auxiliary(w)) && start < end {
+        if t.word() && (is_speech_verb(w) || is_auxiliary(w)) && start < end {
             break;
         }
         start -= 1;
@@ -69,7 +70,10 @@ pub(super) fn subject_before(
         }
         if open > from && is_punct(text, &toks[open - 1], ",") {
             let mut s = open - 1;
-            while s > from && toks[s - 1].word && !is_clause_word(&text[toks[s - 1].span.range()]) {
+            while s > from
+                && toks[s - 1].word()
+                && !is_clause_word(&text[toks[s - 1].span().range()])
+            {
                 s -= 1;
             }
             if s < open - 1 {
@@ -80,13 +84,13 @@ pub(super) fn subject_before(
     // "what Trump says his plan would do" is not a report; nor is a
     // phrase that opens with a participle ("Having said that").
     let embedded = start > from
-        && toks[start - 1].word
+        && toks[start - 1].word()
         && matches!(
-            Lower::new(&text[toks[start - 1].span.range()]).as_str(),
+            Lower::new(&text[toks[start - 1].span().range()]).as_str(),
             "what" | "how" | "why"
         );
     let participle = start < end && {
-        let w = &text[toks[start].span.range()];
+        let w = &text[toks[start].span().range()];
         w.len() > 4 && w.ends_with("ing")
     };
     (start < end && !embedded && !participle).then_some((start, end))
@@ -101,11 +105,11 @@ pub(super) fn phrase_after(
 ) -> Option<(usize, usize)> {
     let mut end = at;
     while end < to
-        && toks[end].word
-        && !is_clause_word(&text[toks[end].span.range()])
+        && toks[end].word()
+        && !is_clause_word(&text[toks[end].span().range()])
         && end - at < 8
     {
-        let w = &text[toks[end].span.range()];
+        let w = &text[toks[end].span().range()];
         if end > at && is_speech_verb(w) {
             break;
         }
@@ -114,15 +118,16 @@ pub(super) fn phrase_after(
     (end > at).then_some((at, end))
 }
 
-pub(super) fn span(toks: &[Token], (a, b): (usize, usize)) -> Span {
-    Span::new(toks[a].span.start, toks[b - 1].span.end)
+/// The span of tokens `a..b`, as a source phrase keeps it.
+pub(super) fn span(toks: &[Token], (a, b): (usize, usize)) -> Span32 {
+    Span32::new(Span::new(toks[a].span().start, toks[b - 1].span().end))
 }
 
 /// A phrase can name a speaker: it has a capitalized word, a pronoun, or a
 /// noun for a person or a body of people.
 pub(super) fn names_someone(text: &str, toks: &[Token], (a, b): (usize, usize)) -> bool {
     toks[a..b].iter().any(|t| {
-        let w = &text[t.span.range()];
+        let w = &text[t.span().range()];
         (w.starts_with(char::is_uppercase) && !common_class(w).has(Class::STOP))
             || matches!(Lower::new(w).as_str(), "he" | "she" | "they" | "we" | "i")
             || is_speaker_noun(w)
@@ -142,15 +147,15 @@ pub(super) fn source_after(
     while i < end && is_punct(text, &toks[i], ",—–―-") {
         i += 1;
     }
-    if i >= end || !toks[i].word {
+    if i >= end || !toks[i].word() {
         return None;
     }
-    if is_speech_verb(&text[toks[i].span.range()]) {
+    if is_speech_verb(&text[toks[i].span().range()]) {
         let np = phrase_after(text, toks, i + 1, end)?;
         return Some((np, i));
     }
     let capitalized =
-        |k: usize| toks[k].word && text[toks[k].span.range()].starts_with(char::is_uppercase);
+        |k: usize| toks[k].word() && text[toks[k].span().range()].starts_with(char::is_uppercase);
     // `" ― Pamela Padilla`: a dash and a name sign the quote.
     if dashed && capitalized(i) {
         let mut e = i;
@@ -164,22 +169,22 @@ pub(super) fn source_after(
     let mut depth = 0usize;
     let mut verb = None;
     for k in i..(i + 14).min(end) {
-        let w = &text[toks[k].span.range()];
+        let w = &text[toks[k].span().range()];
         match w {
             "(" => depth += 1,
             ")" => depth = depth.saturating_sub(1),
-            _ if toks[k].word && depth == 0 && is_speech_verb(w) => {
+            _ if toks[k].word() && depth == 0 && is_speech_verb(w) => {
                 verb = Some(k);
                 break;
             }
-            _ if toks[k].word => {}
+            _ if toks[k].word() => {}
             "," | "'" | "’" | "-" | "." => {}
             _ if depth == 0 => break,
             _ => {}
         }
     }
     if let Some(verb) = verb {
-        let name_then_paren = (i..verb).find(|&k| text[toks[k].span.range()] == *"(");
+        let name_then_paren = (i..verb).find(|&k| text[toks[k].span().range()] == *"(");
         let np = match name_then_paren {
             Some(p) if p > i => Some((i, p)),
             _ => subject_before(text, toks, i, verb),
@@ -194,14 +199,15 @@ pub(super) fn source_after(
         let mut e = i;
         while e < end
             && (capitalized(e)
-                || (toks[e].word && title_class(&text[toks[e].span.range()]).has(Class::PARTICLE)))
+                || (toks[e].word()
+                    && title_class(&text[toks[e].span().range()]).has(Class::PARTICLE)))
         {
             e += 1;
         }
         if e < end && is_punct(text, &toks[e], ",") {
             let verb = (e..end.min(e + 30))
-                .find(|&k| toks[k].word && is_speech_verb(&text[toks[k].span.range()]))?;
-            let before = &text[toks[verb - 1].span.range()];
+                .find(|&k| toks[k].word() && is_speech_verb(&text[toks[k].span().range()]))?;
+            let before = &text[toks[verb - 1].span().range()];
             return (before == "," || is_adverb(before)).then_some(((i, e), verb));
         }
     }
@@ -219,8 +225,8 @@ pub(super) fn source_before(
     // The cue must stand close to the quote: `said in a statement: "`.
     let near = at.saturating_sub(10).max(from);
     for k in (near..at).rev() {
-        let w = &text[toks[k].span.range()];
-        if !toks[k].word {
+        let w = &text[toks[k].span().range()];
+        if !toks[k].word() {
             if is_punct(text, &toks[k], ".!?\"“”") {
                 return None;
             }
@@ -229,7 +235,7 @@ pub(super) fn source_before(
         if w.eq_ignore_ascii_case("according")
             && toks
                 .get(k + 1)
-                .is_some_and(|t| text[t.span.range()].eq_ignore_ascii_case("to"))
+                .is_some_and(|t| text[t.span().range()].eq_ignore_ascii_case("to"))
         {
             let np = phrase_after(text, toks, k + 2, at)?;
             return Some((np, k));

@@ -23,7 +23,7 @@ pub(super) fn reported(
 ) {
     // Both empty for a paragraph without quote marks.
     let quoted = |i: usize| places.get(i).is_some_and(|&p| p != Place::Outside);
-    let word = |i: usize| &text[toks[i].span.range()];
+    let word = |i: usize| &text[toks[i].span().range()];
     for sent in sents {
         // A sentence that is mostly a direct quote reports nothing more.
         if cues.get(sent.clone()).is_some_and(|c| c.contains(&true)) {
@@ -31,14 +31,14 @@ pub(super) fn reported(
         }
         // Where the sentence's last word is, so that "nothing follows the
         // verb" is a comparison, not a scan.
-        let last_word = (sent.start..sent.end).rev().find(|&i| toks[i].word);
+        let last_word = (sent.start..sent.end).rev().find(|&i| toks[i].word());
         let mut end = sent.end;
-        while end > sent.start && !toks[end - 1].word && !quoted(end - 1) {
+        while end > sent.start && !toks[end - 1].word() && !quoted(end - 1) {
             end -= 1;
         }
         let mut k = sent.start;
         while k < end {
-            if !toks[k].word || quoted(k) || !may_report(text.as_bytes(), toks[k].span) {
+            if !toks[k].word() || quoted(k) || !may_report(text.as_bytes(), toks[k].span()) {
                 k += 1;
                 continue;
             }
@@ -49,7 +49,7 @@ pub(super) fn reported(
                 && word(k + 1).eq_ignore_ascii_case("to")
             {
                 let np_end = (k + 2..end.min(k + 10))
-                    .find(|&i| !toks[i].word)
+                    .find(|&i| !toks[i].word())
                     .unwrap_or(end.min(k + 10));
                 if np_end > k + 2 {
                     let np = (k + 2, np_end);
@@ -83,7 +83,7 @@ pub(super) fn reported(
             } else if w.eq_ignore_ascii_case("saying") {
                 // "..., saying the deal was dead": the sentence's subject said it.
                 let opener = (sent.start..k)
-                    .take_while(|&i| toks[i].word && word(i).starts_with(char::is_uppercase))
+                    .take_while(|&i| toks[i].word() && word(i).starts_with(char::is_uppercase))
                     .last();
                 if k > sent.start + 2
                     && is_punct(text, &toks[k - 1], ",")
@@ -151,13 +151,13 @@ pub(super) fn reported(
 /// if it comes within a few words, else after the verb and any object
 /// (`told reporters`) or time words (`on Sunday`).
 pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) -> Option<usize> {
-    let word = |i: usize| &text[toks[i].span.range()];
+    let word = |i: usize| &text[toks[i].span().range()];
     // "that" opens the clause when only an object or time words stand
     // before it; a finite verb or a conjunction means the clause began
     // earlier ("said the sides are close and that ...").
     let window = (verb + 1..end.min(verb + 13)).take_while(|&i| {
         let w = word(i);
-        (toks[i].word || is_punct(text, &toks[i], ",'’"))
+        (toks[i].word() || is_punct(text, &toks[i], ",'’"))
             && (w.eq_ignore_ascii_case("that")
                 || (!is_auxiliary(w)
                     && !is_clause_word(w)
@@ -175,13 +175,13 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
     let mut s = verb + 1;
     if is_call_verb(word(verb)) {
         let demand = s + 1 < end && matches!(word(s), "for" | "on" | "upon");
-        return (demand && toks[s + 1].word).then_some(s + 1);
+        return (demand && toks[s + 1].word()).then_some(s + 1);
     }
     let told = matches!(Lower::new(word(verb)).as_str(), "told" | "tells");
     if told {
         // The person told: "reporters", "the BBC", "GMTV's Sunday programme".
         while s < end
-            && toks[s].word
+            && toks[s].word()
             && matches!(
                 Lower::new(word(s)).as_str(),
                 "the" | "a" | "an" | "his" | "her" | "their"
@@ -190,7 +190,7 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
             s += 1;
         }
         while s < end
-            && toks[s].word
+            && toks[s].word()
             && (word(s).starts_with(char::is_uppercase)
                 || matches!(
                     Lower::new(word(s)).as_str(),
@@ -214,7 +214,7 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
         }
     }
     while s < end
-        && toks[s].word
+        && toks[s].word()
         && (common_class(word(s)).has(Class::TIME)
             || matches!(
                 Lower::new(word(s)).as_str(),
@@ -239,7 +239,7 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
     // "said in his interview", "vowed to fight", "complained about": no
     // reported clause follows.
     let opens_clause = s < end
-        && toks[s].word
+        && toks[s].word()
         && !matches!(
             Lower::new(word(s)).as_str(),
             "to" | "about"
@@ -283,18 +283,13 @@ pub(super) fn push_reported(
     out: &mut Vec<Speech>,
 ) {
     let (a, mut b) = clause;
-    while b > a && !toks[b - 1].word && !is_punct(text, &toks[b - 1], "\"”’)") {
+    while b > a && !toks[b - 1].word() && !is_punct(text, &toks[b - 1], "\"”’)") {
         b -= 1;
     }
     if b <= a {
         return;
     }
-    let content = Span::new(toks[a].span.start, toks[b - 1].span.end);
+    let content = Span::new(toks[a].span().start, toks[b - 1].span().end);
     let source = np.map_or(Source::Unknown, |np| Source::Phrase(span(toks, np)));
-    out.push(Speech {
-        content,
-        kind: QuoteKind::Indirect,
-        paragraph,
-        source,
-    });
+    out.push(Speech::new(content, QuoteKind::Indirect, paragraph, source));
 }

@@ -3,29 +3,26 @@
 use super::*;
 
 fn run(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
-    let paras: Vec<Span> = {
+    let paras: Vec<Span32> = {
         let mut at = 0;
         text.split("\n\n")
             .map(|p| {
                 let s = Span::new(at, at + p.len());
                 at += p.len() + 2;
-                s
+                Span32::new(s)
             })
             .collect()
     };
-    let tokens: Vec<_> = paras
-        .iter()
-        .map(|&p| crate::article::parse::tokens::tokenize(text, p))
-        .collect();
+    let tokens = crate::article::parse::tokens::tokenize_all(text, &paras);
     find(text, &paras, &tokens)
         .into_iter()
         .map(|s| {
             let who = match s.source {
-                Source::Phrase(sp) => Some(text[sp.range()].to_string()),
+                Source::Phrase(sp) => Some(text[sp.get().range()].to_string()),
                 Source::Previous => Some("<previous>".into()),
                 Source::Unknown => None,
             };
-            (s.kind, text[s.content.range()].to_string(), who)
+            (s.kind, text[s.content().range()].to_string(), who)
         })
         .collect()
 }

@@ -201,7 +201,7 @@ pub(super) fn reports_clause(w: &str) -> bool {
 }
 
 pub(super) fn is_punct(text: &str, t: &Token, set: &str) -> bool {
-    !t.word && set.contains(&text[t.span.range()])
+    !t.word() && set.contains(&text[t.span().range()])
 }
 
 /// Words that sit between a speaker and a speech verb: `he later said`.
