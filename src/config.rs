@@ -360,7 +360,7 @@ mod tests {
     fn unknown_settings_are_placed() {
         let files = ConfigFiles::with_user(Path::new("my.toml"), "articles = \"a\"\n\nwidth = 3\n");
         // What the default file sets, as the reader knows them.
-        let mut known = vec!["reading_width", "panes", "theme", "keys"];
+        let mut known = vec!["reading_width", "mouse", "panes", "theme", "keys"];
         known.extend(Config::KEYS);
         let e = files.check_known(&known).unwrap_err().to_string();
         assert!(

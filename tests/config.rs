@@ -103,7 +103,7 @@ const BAD: &[Row] = &[
         at: Some((1, 1)),
         says: &[
             "unknown field `colour`",
-            "expected one of `articles`, `reading_width`, `max_file_mb`, `panes`, `theme`, `keys`",
+            "expected one of `articles`, `reading_width`, `mouse`, `max_file_mb`, `panes`, `theme`, `keys`",
         ],
     },
     Row {
@@ -135,7 +135,7 @@ const BAD: &[Row] = &[
         input: Text("[keys]\nx = \"explode\"\n"),
         at: Some((2, 5)),
         says: &[
-            "unknown action `explode`, expected one of `help`, `quit`, `suspend`, `focus_next`",
+            "unknown action `explode`, expected one of `help`, `quit`, `quit_now`, `suspend`, `focus_next`",
             "`next_match`, `prev_match`, `search`, `toggle_briefing`, `copy`, `back`",
         ],
     },

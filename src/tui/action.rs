@@ -5,7 +5,11 @@
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
+    /// Back one level (help, an overlay, a prompt), or quit from the main
+    /// view.
     Quit,
+    /// Quit from anywhere.
+    QuitNow,
     Suspend,
     Help,
     FocusNext,
@@ -20,6 +24,8 @@ pub enum Action {
     PageUp,
     HalfPageDown,
     HalfPageUp,
+    NextArticle,
+    PrevArticle,
     Open,
     NextSection,
     PrevSection,
@@ -52,9 +58,10 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order help lists them.
-    pub const BINDABLE: [Action; 24] = [
+    pub const BINDABLE: [Action; 27] = [
         Action::Help,
         Action::Quit,
+        Action::QuitNow,
         Action::Suspend,
         Action::FocusNext,
         Action::FocusPrev,
@@ -68,6 +75,8 @@ impl Action {
         Action::HalfPageUp,
         Action::Top,
         Action::Bottom,
+        Action::NextArticle,
+        Action::PrevArticle,
         Action::Open,
         Action::NextSection,
         Action::PrevSection,
@@ -83,6 +92,7 @@ impl Action {
     pub const fn name(self) -> &'static str {
         match self {
             Action::Quit => "quit",
+            Action::QuitNow => "quit_now",
             Action::Suspend => "suspend",
             Action::Help => "help",
             Action::FocusNext => "focus_next",
@@ -97,6 +107,8 @@ impl Action {
             Action::PageUp => "page_up",
             Action::HalfPageDown => "half_page_down",
             Action::HalfPageUp => "half_page_up",
+            Action::NextArticle => "next_article",
+            Action::PrevArticle => "prev_article",
             Action::Open => "open",
             Action::NextSection => "next_section",
             Action::PrevSection => "prev_section",
@@ -117,7 +129,8 @@ impl Action {
     /// What the action does, for the help overlay.
     pub const fn describe(self) -> &'static str {
         match self {
-            Action::Quit => "quit",
+            Action::Quit => "back (help, overlay, prompt), or quit",
+            Action::QuitNow => "quit from anywhere",
             Action::Suspend => "suspend (fg in the shell comes back)",
             Action::Help => "show or hide this help",
             Action::FocusNext => "focus the next pane",
@@ -132,6 +145,8 @@ impl Action {
             Action::PageUp => "page up",
             Action::HalfPageDown => "half a page down",
             Action::HalfPageUp => "half a page up",
+            Action::NextArticle => "open the next article",
+            Action::PrevArticle => "open the previous article",
             Action::Open => "open article / jump to a person's quotes",
             Action::NextSection => "next section",
             Action::PrevSection => "previous section",

@@ -47,7 +47,7 @@ pub fn run(config: &Config, settings: &Settings, paths: Vec<PathBuf>) -> anyhow:
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(settings, no_color);
     let loader = library::spawn(paths, config.max_file_bytes());
-    let (mut terminal, redraw) = terminal::init()?;
+    let (mut terminal, redraw) = terminal::init(settings.mouse)?;
     let result = event_loop(&mut terminal, &mut app, &loader, &redraw);
     terminal::restore();
     Ok(result?)

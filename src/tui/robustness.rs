@@ -14,7 +14,7 @@ fn step() -> impl Strategy<Value = Action> {
     let bindable: Vec<Action> = Action::BINDABLE
         .iter()
         .copied()
-        .filter(|a| *a != Action::Quit)
+        .filter(|a| !matches!(a, Action::Quit | Action::QuitNow))
         .chain([Action::Type('e'), Action::Type('a'), Action::Erase])
         .collect();
     prop_oneof![

@@ -22,6 +22,9 @@ use super::keymap::{KEY_SYNTAX, Key};
 #[derive(Clone, Debug)]
 pub struct Settings {
     pub reading_width: u16,
+    /// The reader takes the mouse (scrolling, clicks); without it the
+    /// terminal's own selection works.
+    pub mouse: bool,
     pub panes: Panes,
     pub theme: Colors,
     pub keys: Vec<(Key, Action)>,
@@ -50,6 +53,7 @@ pub struct Colors {
 #[derive(Debug, Default, Deserialize)]
 struct File {
     reading_width: Option<Columns>,
+    mouse: Option<bool>,
     #[serde(default)]
     panes: PanesFile,
     #[serde(default)]
@@ -271,7 +275,7 @@ fn parse(source: &Source) -> Result<(File, HashMap<Key, Action>), ConfigError> {
 
 impl Settings {
     /// The top-level settings of this part of the file.
-    pub const KEYS: [&str; 4] = ["reading_width", "panes", "theme", "keys"];
+    pub const KEYS: [&str; 5] = ["reading_width", "mouse", "panes", "theme", "keys"];
 
     /// The reader's settings of `files`, the user's over the default's,
     /// after checking that every top-level setting is known.
@@ -297,6 +301,7 @@ impl Settings {
         let columns = |c: Option<Columns>, or| c.map_or(or, |c| c.0);
         Ok(Settings {
             reading_width: columns(file.reading_width, u16::MAX),
+            mouse: file.mouse.unwrap_or(true),
             panes: Panes {
                 articles: columns(file.panes.articles, 0),
                 people: columns(file.panes.people, 0),
@@ -331,6 +336,7 @@ impl File {
     fn over(self, base: File) -> File {
         File {
             reading_width: self.reading_width.or(base.reading_width),
+            mouse: self.mouse.or(base.mouse),
             panes: PanesFile {
                 articles: self.panes.articles.or(base.panes.articles),
                 people: self.panes.people.or(base.panes.people),
@@ -366,7 +372,7 @@ mod tests {
     #[test]
     fn the_default_parses_and_sets_everything() {
         let (file, keys) = parse(&ConfigFiles::builtin().sources().next().unwrap()).unwrap();
-        assert!(file.reading_width.is_some());
+        assert!(file.reading_width.is_some() && file.mouse.is_some());
         let p = &file.panes;
         assert!(p.articles.is_some() && p.people.is_some() && p.overlay_below.is_some());
         let t = &file.theme;
@@ -385,6 +391,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.reading_width, 60);
+        assert!(c.mouse);
+        assert!(!with("mouse = false\n").unwrap().mouse);
         assert_eq!(c.panes.articles, 30);
         assert_eq!(c.theme.accent, Color::Rgb(0xff, 0x88, 0x00));
         assert_eq!(c.theme.dim, Color::DarkGray);

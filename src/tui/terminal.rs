@@ -28,7 +28,8 @@ use crate::article::text::sanitize;
 /// Enters the reader's terminal mode, sets the panic hook and starts
 /// watching for signals. The flag it returns is raised when the screen
 /// must be drawn anew (after the reader was stopped and continued).
-pub fn init() -> io::Result<(DefaultTerminal, Arc<AtomicBool>)> {
+pub fn init(mouse: bool) -> io::Result<(DefaultTerminal, Arc<AtomicBool>)> {
+    MOUSE.store(mouse, Ordering::SeqCst);
     let terminal = ratatui::try_init()?;
     // ratatui's hook (restore, then the standard message) is replaced by
     // ours, which also releases the mouse and shows the cursor, and makes
@@ -36,16 +37,25 @@ pub fn init() -> io::Result<(DefaultTerminal, Arc<AtomicBool>)> {
     // string slice quotes the string).
     drop(panic::take_hook());
     panic::set_hook(Box::new(on_panic));
-    execute!(stdout(), EnableMouseCapture)?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
     let redraw = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&redraw))?;
     Ok((terminal, redraw))
 }
 
+/// Whether the reader takes the mouse (`mouse` in the config).
+static MOUSE: AtomicBool = AtomicBool::new(true);
+
 /// Takes the terminal again after it was given back for a stop.
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)
+    execute!(stdout(), EnterAlternateScreen, Hide)?;
+    if MOUSE.load(Ordering::SeqCst) {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Handles the signals on a thread of their own. Each is handled with

@@ -183,7 +183,7 @@ fn keys_become_actions() {
     );
     assert_eq!(
         translate(&app, &key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-        Some(Quit)
+        Some(QuitNow)
     );
     assert_eq!(
         translate(&app, &key(KeyCode::BackTab, KeyModifiers::SHIFT)),
@@ -324,4 +324,36 @@ fn failures_are_kept_and_loading_ends() {
         !app.failed[0].contains('\u{1b}'),
         "file names are sanitized"
     );
+}
+
+#[test]
+fn q_goes_back_one_level_and_quits_from_the_main_view() {
+    let mut app = app(60, 20);
+    press(&mut app, &[Help, Quit]);
+    assert!(app.help.is_none() && !app.quit, "q closes the help");
+    press(&mut app, &[FocusPeople, Quit]);
+    assert!(
+        app.focus == Pane::Reader && !app.quit,
+        "q closes a side pane over the reader"
+    );
+    press(&mut app, &[Search, Type('f'), Back]);
+    assert!(app.prompt.is_none() && !app.quit, "esc closes the prompt");
+    press(&mut app, &[Help, QuitNow]);
+    assert!(app.quit, "ctrl-c quits from anywhere");
+    let mut app = self::app(120, 40);
+    press(&mut app, &[FocusPeople, Quit]);
+    assert!(app.quit, "q on the main view quits");
+}
+
+#[test]
+fn next_and_previous_article_from_anywhere() {
+    let mut app = app(120, 40);
+    press(&mut app, &[FocusPeople, NextArticle]);
+    assert_eq!((app.current, app.focus), (Some(1), Pane::People));
+    press(&mut app, &[NextArticle, NextArticle]);
+    assert_eq!(app.current, Some(2));
+    assert_eq!(app.message.as_deref(), Some("the last article"));
+    press(&mut app, &[PrevArticle]);
+    assert_eq!(app.current, Some(1));
+    assert!(app.articles.read[1] && app.articles.read[2]);
 }

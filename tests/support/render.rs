@@ -37,7 +37,7 @@ fn action(kind: u8, param: u8) -> Action {
             let bindable = Action::BINDABLE
                 .iter()
                 .copied()
-                .filter(|a| *a != Action::Quit);
+                .filter(|a| !matches!(a, Action::Quit | Action::QuitNow));
             let actions: Vec<Action> = bindable.chain([Action::Type('e'), Action::Erase]).collect();
             actions[(usize::from(kind) * 256 + usize::from(param)) % actions.len()]
         }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crate::article::text::sanitize;
 use crate::library::Document;
 use crate::tui::app::{App, keep_visible};
-use crate::tui::view::{count, fit, pane_block};
+use crate::tui::view::{count, count_of, fit, pane_block};
 
 use super::{Ctx, Go, Pane, PaneState};
 
@@ -161,11 +161,7 @@ impl PaneState for Articles {
             if let Some(date) = &article.published {
                 meta.push(sanitize(date.split('T').next().unwrap_or(date)));
             }
-            let quotes = article.quotes.len();
-            meta.push(format!(
-                "{quotes} quote{}",
-                if quotes == 1 { "" } else { "s" }
-            ));
+            meta.push(count_of(article.quotes.len(), "quote"));
             let pad = |s: String| format!("{s:<w$}", w = width.saturating_sub(2));
             lines.push(Line::from(vec![
                 Span::styled(mark, theme.gutter),

@@ -16,6 +16,7 @@ use super::layout::{Layout, quote_near};
 use super::panes::reader::INLINE_LAYOUT_BYTES;
 use super::panes::{Go, Pane};
 use super::screen::text_column;
+use super::view::count_of;
 
 /// Work for the terminal, which `update` does not touch itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,7 +48,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     }
     if let Some(top) = app.help.as_mut() {
         // Moving keys scroll the help (a short terminal cannot show it
-        // all); any other key closes it.
+        // all); any other key closes it, `q` and `esc` included.
         let page = usize::from(app.area.height / 2).max(1);
         let last = Action::BINDABLE.len();
         match action {
@@ -57,12 +58,12 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             }
             Action::Up => *top = top.saturating_sub(1),
             Action::PageUp | Action::HalfPageUp | Action::Top => *top = top.saturating_sub(page),
-            Action::Resize { .. } | Action::Quit | Action::Suspend => {}
+            Action::Resize { .. } | Action::QuitNow | Action::Suspend => {}
             _ => app.help = None,
         }
         if !matches!(
             action,
-            Action::Resize { .. } | Action::Quit | Action::Suspend
+            Action::Resize { .. } | Action::QuitNow | Action::Suspend
         ) {
             return None;
         }
@@ -71,7 +72,16 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         return None;
     }
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => {
+            // A side pane over the reader closes first.
+            let overlay = app.screen().is_some_and(|s| s.overlay);
+            if overlay && app.focus != Pane::Reader {
+                app.focus = Pane::Reader;
+            } else {
+                app.quit = true;
+            }
+        }
+        Action::QuitNow => app.quit = true,
         Action::Suspend => return Some(Effect::Suspend),
         Action::Help => app.help = Some(0),
         Action::FocusNext | Action::FocusPrev => {
@@ -117,6 +127,8 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 app.message = Some("no more sections".to_owned());
             }
         }
+        Action::NextArticle => next_article(app, 1),
+        Action::PrevArticle => next_article(app, -1),
         Action::NextMatch => next_match(app, 1),
         Action::PrevMatch => next_match(app, -1),
         Action::Search => {
@@ -170,17 +182,17 @@ fn prompt(app: &mut App, action: Action) -> bool {
         Action::Erase => {
             p.query.pop();
         }
-        Action::Back => {
+        Action::Back | Action::Quit => {
             app.reader.scroll = p.from;
             app.prompt = None;
             app.matches = Matches::None;
             return true;
         }
-        Action::Resize { .. } | Action::Quit | Action::Suspend => return false,
+        Action::Resize { .. } | Action::QuitNow | Action::Suspend => return false,
         Action::Open => {
             app.prompt = None;
             if let Matches::Search { hits, .. } = &app.matches {
-                app.message = Some(format!("{} hits", hits.len()));
+                app.message = Some(count_of(hits.len(), "hit"));
             }
             return true;
         }
@@ -222,14 +234,20 @@ fn toggle_focus(app: &mut App, pane: Pane) {
 fn follow(app: &mut App, go: Go) {
     match go {
         Go::Read(index) => {
-            if app.current != Some(index) && !app.people.everyone {
-                app.matches = Matches::None;
-            }
-            show(app, index);
+            follow_read(app, index);
             app.focus = Pane::Reader;
         }
         Go::Pick { who, at } => pick(app, who, at),
     }
+}
+
+/// Opens an article for reading: a person's quotes in this article are
+/// matches no more, those across the briefing still are.
+fn follow_read(app: &mut App, index: usize) {
+    if app.current != Some(index) && !app.people.everyone {
+        app.matches = Matches::None;
+    }
+    show(app, index);
 }
 
 /// Puts an article in the reader, at the top.
@@ -290,6 +308,35 @@ fn jump(app: &mut App) {
             }
         }
         Matches::None => {}
+    }
+}
+
+/// Opens the article `by` rows from the current one in the list, from
+/// any pane.
+fn next_article(app: &mut App, by: isize) {
+    let rows = &app.articles.rows;
+    let Some(row) = app.current.and_then(|c| rows.iter().position(|&r| r == c)) else {
+        if let Some(&first) = rows.first() {
+            follow_read(app, first);
+        }
+        return;
+    };
+    match row
+        .checked_add_signed(by)
+        .and_then(|r| rows.get(r))
+        .copied()
+    {
+        Some(index) => follow_read(app, index),
+        None => {
+            app.message = Some(
+                if by > 0 {
+                    "the last article"
+                } else {
+                    "the first article"
+                }
+                .to_owned(),
+            );
+        }
     }
 }
 

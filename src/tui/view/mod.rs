@@ -98,6 +98,15 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `n` things, in words: "1 hit", "3 hits", "44,500 quotes".
+pub fn count_of(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{} {thing}s", count(n))
+    }
+}
+
 /// A count with thousands separators: 44,500.
 pub fn count(n: usize) -> String {
     let digits = n.to_string();

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Matches};
 
-use super::{count, fit};
+use super::{count, count_of, fit};
 
 /// The keys worth a reminder, with the word shown for each.
 const HINTS: [(Action, &str); 6] = [
@@ -45,7 +45,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let note = if let Some(prompt) = &app.prompt {
         let hits = match &app.matches {
             Matches::Search { hits, .. } if !prompt.query.is_empty() => {
-                format!("  ({} hits)", hits.len())
+                format!("  ({})", count_of(hits.len(), "hit"))
             }
             _ => String::new(),
         };
@@ -56,11 +56,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     } else if let Some(message) = &app.message {
         Some(message.clone())
     } else if !app.failed.is_empty() {
-        let n = app.failed.len();
         Some(format!(
-            "{} file{} could not be read",
-            count(n),
-            if n == 1 { "" } else { "s" }
+            "{} could not be read",
+            count_of(app.failed.len(), "file")
         ))
     } else {
         None
