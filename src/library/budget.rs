@@ -2,8 +2,6 @@
 //! times its size, and big files parsed on every core together would cost
 //! that many times over.
 
-use std::fs;
-use std::path::Path;
 use std::sync::{Condvar, Mutex, PoisonError};
 
 /// How many bytes of files are parsed at once, at most. Parsing a file takes
@@ -32,12 +30,9 @@ pub struct Share<'b> {
 }
 
 impl Budget {
-    /// Waits until the file at `path` fits beside the files in flight, or
-    /// nothing else is in flight, or it is small, and takes its size: a
-    /// file that cannot be read takes nothing, one over the limit no more
-    /// than the limit, which is all that is read of it.
-    pub fn take(&self, path: &Path, max_bytes: u64) -> Share<'_> {
-        let bytes = fs::metadata(path).map_or(0, |m| m.len().min(max_bytes));
+    /// Waits until a file of `bytes` fits beside the files in flight, or
+    /// nothing else is in flight, or it is small, and takes its size.
+    pub fn take(&self, bytes: u64) -> Share<'_> {
         let lock = self
             .in_flight
             .lock()
@@ -67,6 +62,8 @@ impl Drop for Share<'_> {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::super::{DEFAULT_MAX_BYTES, load_all};
     use super::*;
 

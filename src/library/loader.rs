@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use super::budget::Budget;
 use super::walk::find;
-use super::{Document, LoadError, Origin, read};
+use super::{Document, LoadError, Origin, bytes, formats};
 
 /// What the loader reports, as it happens.
 #[derive(Debug)]
@@ -67,36 +67,41 @@ pub fn load<T: Send>(
                     if stop.load(Ordering::Relaxed) {
                         return;
                     }
-                    // Big files wait their turn (`budget.rs`).
-                    let share = budget.take(&path, max_bytes);
                     let origin = Origin::File(path);
-                    let result =
-                        read(&origin, max_bytes).map(|docs| docs.into_iter().map(keep).collect());
-                    drop(share);
+                    let result = bytes(&origin, max_bytes).and_then(|bytes| {
+                        // Big files wait their turn to be parsed (`budget.rs`).
+                        let _share = budget.take(bytes.len() as u64);
+                        let documents = formats::read(&origin, bytes)?;
+                        Ok(documents.into_iter().map(keep).collect())
+                    });
                     if !sink(Event::Read { origin, result }) {
                         stop.store(true, Ordering::Relaxed);
                     }
                 });
             });
         };
+        // A file given twice, or inside a folder also given, is read once.
+        // One path never yields a file twice (the walk enters each folder
+        // once), so the paths seen are kept only when there are several.
         let mut seen = HashSet::new();
+        let mut sources = 0;
         let mut errors = Vec::new();
         let mut batch = Vec::with_capacity(BATCH);
         find(
             paths,
             &mut |path| {
-                // A file given twice, or inside a folder also given, once.
-                if seen.insert(path.clone()) {
-                    batch.push(path);
-                    if batch.len() == BATCH {
-                        load_batch(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
-                    }
+                if paths.len() > 1 && !seen.insert(path.clone()) {
+                    return;
+                }
+                sources += 1;
+                batch.push(path);
+                if batch.len() == BATCH {
+                    load_batch(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
                 }
             },
             &mut errors,
         );
         load_batch(batch);
-        let sources = seen.len();
         if !sink(Event::Walked { sources, errors }) {
             stop.store(true, Ordering::Relaxed);
         }
@@ -113,9 +118,22 @@ pub fn load_all<T: Send>(
 ) -> (Vec<T>, Vec<LoadError>) {
     let read = Mutex::new(Vec::new());
     let walked = Mutex::new(Vec::new());
+    // Each document (or failure) with its place: its source and its part.
     load(paths, max_bytes, keep, |event| {
         match event {
-            Event::Read { origin, result } => locked(&read).push((origin, result)),
+            Event::Read {
+                origin,
+                result: Ok(documents),
+            } => {
+                let mut read = locked(&read);
+                for (part, document) in documents.into_iter().enumerate() {
+                    read.push((origin.clone(), part, Ok(document)));
+                }
+            }
+            Event::Read {
+                origin,
+                result: Err(e),
+            } => locked(&read).push((origin, 0, Err(e))),
             Event::Walked { errors, .. } => *locked(&walked) = errors,
             Event::Done => {}
         }
@@ -124,11 +142,11 @@ pub fn load_all<T: Send>(
     let mut errors = walked.into_inner().unwrap_or_else(PoisonError::into_inner);
     let mut read = read.into_inner().unwrap_or_else(PoisonError::into_inner);
     // Sources come back in runs of the walk's order: sorting mostly checks.
-    read.sort_by(|a, b| a.0.cmp(&b.0));
+    read.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     let mut kept = Vec::with_capacity(read.len());
-    for (_, result) in read {
+    for (_, _, result) in read {
         match result {
-            Ok(documents) => kept.extend(documents),
+            Ok(document) => kept.push(document),
             Err(e) => errors.push(e),
         }
     }

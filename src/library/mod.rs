@@ -125,9 +125,13 @@ impl Document {
 
 /// Reads one source and parses its articles.
 pub fn read(origin: &Origin, max_bytes: u64) -> Result<Vec<Document>, LoadError> {
+    formats::read(origin, bytes(origin, max_bytes)?)
+}
+
+/// A source's bytes, at most `max_bytes` of them.
+fn bytes(origin: &Origin, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
     let path = origin.path();
-    let bytes = fsread::read(path, max_bytes).map_err(|e| LoadError::read(path, e))?;
-    formats::read(origin, bytes)
+    fsread::read(path, max_bytes).map_err(|e| LoadError::read(path, e))
 }
 
 #[cfg(test)]
