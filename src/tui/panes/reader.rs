@@ -11,13 +11,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::article::text::sanitize;
 use crate::article::{Article, QuoteKind};
 use crate::tui::app::{App, Matches};
 use crate::tui::layout::{Kind, Layout};
 use crate::tui::screen::text_column;
 use crate::tui::search::Hit;
 use crate::tui::theme::Theme;
-use crate::tui::view::pane_block;
+use crate::tui::view::{fit, pane_block};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, Go, Pane, PaneState};
 
@@ -86,12 +88,16 @@ impl Reader {
         self.clamp(rows);
     }
 
-    /// Brings a quote into view, now or once its layout arrives.
+    /// Brings a quote into the upper third of the view, where there is
+    /// room to read on, now or once its layout arrives.
     pub fn reveal_quote(&mut self, quote: usize, rows: usize) {
         match &self.layout {
             Some(layout) => {
                 if let Some(line) = layout.quote_lines.get(quote).copied().flatten() {
-                    self.reveal(line, rows);
+                    if line < self.scroll || line >= self.scroll + rows / 3 {
+                        self.scroll = line.saturating_sub(rows / 3);
+                    }
+                    self.clamp(rows);
                 }
             }
             None => self.pending_quote = Some(quote),
@@ -190,8 +196,21 @@ impl PaneState for Reader {
             n if n <= inner_height => "all".to_owned(),
             n => format!("{}%", (self.scroll + inner_height).min(n) * 100 / n),
         };
-        let block = pane_block(app, Pane::Reader, " Reader ")
-            .title_bottom(Line::from(format!(" {position} ")).alignment(Alignment::Right));
+        let position = format!(" {position} ");
+        // Where the article came from, in what room the frame has left.
+        let room = usize::from(area.width).saturating_sub(position.width() + 6);
+        let origin = app
+            .current
+            .and_then(|c| app.documents.get(c))
+            .map(|d| sanitize(&d.origin.to_string()))
+            .filter(|_| room > 8)
+            .map(|o| format!(" {} ", fit(&o, room)));
+        let mut block = pane_block(app, Pane::Reader, " Reader ")
+            .title_bottom(Line::from(position).alignment(Alignment::Right));
+        if let Some(origin) = origin {
+            block =
+                block.title_bottom(Line::styled(origin, app.theme.dim).alignment(Alignment::Left));
+        }
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let column = text_column(inner, app.reading_width);

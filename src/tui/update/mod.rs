@@ -282,6 +282,10 @@ fn pick(app: &mut App, who: usize, at: Option<QuoteRef>) {
         current,
     };
     jump(app);
+    // Over a narrow reader the people pane would hide the quote.
+    if app.screen().is_some_and(|s| s.overlay) {
+        app.focus = Pane::Reader;
+    }
 }
 
 /// Shows the current match.
