@@ -35,6 +35,7 @@ pub enum Action {
     ToggleBriefing,
     Copy,
     Back,
+    ShowProblems,
     /// The terminal's new size.
     Resize {
         width: u16,
@@ -58,7 +59,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order help lists them.
-    pub const BINDABLE: [Action; 27] = [
+    pub const BINDABLE: [Action; 28] = [
         Action::Help,
         Action::Quit,
         Action::QuitNow,
@@ -86,6 +87,7 @@ impl Action {
         Action::ToggleBriefing,
         Action::Copy,
         Action::Back,
+        Action::ShowProblems,
     ];
 
     /// The action's name in `config.toml` (`page_down`).
@@ -118,6 +120,7 @@ impl Action {
             Action::ToggleBriefing => "toggle_briefing",
             Action::Copy => "copy",
             Action::Back => "back",
+            Action::ShowProblems => "show_problems",
             Action::Resize { .. } => "resize",
             Action::Wheel { .. } => "wheel",
             Action::Click { .. } => "click",
@@ -156,6 +159,7 @@ impl Action {
             Action::ToggleBriefing => "people of this article / whole briefing",
             Action::Copy => "copy the current quote (OSC 52)",
             Action::Back => "close, cancel, clear the matches",
+            Action::ShowProblems => "list what could not be read, and why",
             Action::Resize { .. }
             | Action::Wheel { .. }
             | Action::Click { .. }

@@ -15,7 +15,7 @@ use crate::briefing::{Briefing, QuoteRef};
 use crate::library::Document;
 
 use super::keymap::Keymap;
-use super::panes::{Articles, Ctx, Pane, PaneState, People, Reader};
+use super::panes::{Articles, Ctx, Pane, PaneState, People, Problems, Reader};
 use super::screen::Screen;
 use super::search::Hit;
 use super::theme::Theme;
@@ -63,6 +63,8 @@ pub struct App {
     pub reading_width: u16,
     pub area: Rect,
     pub focus: Pane,
+    /// Where the focus goes back to when a full-screen pane closes.
+    pub back_to: Pane,
     /// The help overlay is open, scrolled down this many lines.
     pub help: Option<usize>,
     pub quit: bool,
@@ -92,6 +94,7 @@ pub struct App {
     pub articles: Articles,
     pub reader: Reader,
     pub people: People,
+    pub problems: Problems,
 }
 
 impl App {
@@ -103,6 +106,7 @@ impl App {
             reading_width: settings.reading_width,
             area: Rect::default(),
             focus: Pane::Reader,
+            back_to: Pane::Reader,
             help: None,
             quit: false,
             message: None,
@@ -120,6 +124,7 @@ impl App {
             articles: Articles::default(),
             reader: Reader::default(),
             people: People::default(),
+            problems: Problems::default(),
         }
     }
 
@@ -138,6 +143,7 @@ impl App {
         Ctx {
             documents: &self.documents,
             briefing: &self.briefing,
+            failed: &self.failed,
             current: self.current,
             rows: self.rows(pane),
         }
@@ -149,6 +155,7 @@ impl App {
             Pane::Articles => &self.articles,
             Pane::Reader => &self.reader,
             Pane::People => &self.people,
+            Pane::Problems => &self.problems,
         }
     }
 
@@ -159,6 +166,7 @@ impl App {
         let ctx = Ctx {
             documents: &self.documents,
             briefing: &self.briefing,
+            failed: &self.failed,
             current: self.current,
             rows,
         };
@@ -167,11 +175,19 @@ impl App {
 
     /// Runs `f` on a pane, to change it, with what it reads of the rest.
     pub fn with_pane<R>(&mut self, pane: Pane, f: impl FnOnce(&mut dyn PaneState, &Ctx) -> R) -> R {
-        let (ctx, articles, reader, people) = self.parts(pane);
+        let rows = self.rows(pane);
+        let ctx = Ctx {
+            documents: &self.documents,
+            briefing: &self.briefing,
+            failed: &self.failed,
+            current: self.current,
+            rows,
+        };
         match pane {
-            Pane::Articles => f(articles, &ctx),
-            Pane::Reader => f(reader, &ctx),
-            Pane::People => f(people, &ctx),
+            Pane::Articles => f(&mut self.articles, &ctx),
+            Pane::Reader => f(&mut self.reader, &ctx),
+            Pane::People => f(&mut self.people, &ctx),
+            Pane::Problems => f(&mut self.problems, &ctx),
         }
     }
 

@@ -1,6 +1,8 @@
 //! Where each pane goes for a terminal size: three columns when there is
 //! room, the reader alone with the side panes as overlays when there is
-//! not, nothing but a message when the terminal is too small. Both the
+//! not, a full-screen pane (the overview, the problems, the briefing's
+//! search hits) over all of them while it has the focus, nothing but a
+//! message when the terminal is too small. Both the
 //! views and `update` (for paging and the mouse) ask here, so they agree.
 
 use ratatui::layout::{Margin, Position, Rect};
@@ -21,6 +23,8 @@ pub struct Screen {
     pub status: Rect,
     /// The side panes float over the reader.
     pub overlay: bool,
+    /// A full-screen pane in front of the others.
+    pub full: Option<(Pane, Rect)>,
 }
 
 impl Screen {
@@ -38,6 +42,7 @@ impl Screen {
             height: 1,
             ..area
         };
+        let full = focus.full_screen().then_some((focus, body));
         if area.width >= panes.overlay_below {
             // Side panes never take more than a third each.
             let side = |w: u16| w.clamp(12, body.width / 3);
@@ -49,6 +54,7 @@ impl Screen {
                 people: Some(column(body.right() - right, right)),
                 status,
                 overlay: false,
+                full,
             });
         }
         let width = |w: u16| (w + 8).min(body.width - 4);
@@ -70,14 +76,17 @@ impl Screen {
             people,
             status,
             overlay: true,
+            full,
         })
     }
 
-    /// The pane drawn at a cell (overlays first).
+    /// The pane drawn at a cell (a full-screen pane, then overlays, first).
     pub fn pane_at(&self, column: u16, row: u16) -> Option<Pane> {
         let at = Position::new(column, row);
         let hit = |r: Option<Rect>| r.is_some_and(|r| r.contains(at));
-        if hit(self.articles) {
+        if let Some((pane, rect)) = self.full {
+            rect.contains(at).then_some(pane)
+        } else if hit(self.articles) {
             Some(Pane::Articles)
         } else if hit(self.people) {
             Some(Pane::People)
@@ -92,6 +101,7 @@ impl Screen {
             Pane::Articles => self.articles,
             Pane::Reader => Some(self.reader),
             Pane::People => self.people,
+            _ => self.full.filter(|(p, _)| *p == pane).map(|(_, r)| r),
         };
         rect.unwrap_or_default().inner(Margin::new(1, 1))
     }

@@ -77,16 +77,16 @@ impl Articles {
         self.read[index] = true;
         self.cursor = Some(index);
     }
-
-    /// Keeps the cursor in view, for a pane `rows` rows high.
-    pub fn settle(&mut self, rows: usize) {
-        if let Some(row) = self.cursor_row() {
-            self.top = keep_visible(self.top, row, (rows / 2).max(1));
-        }
-    }
 }
 
 impl PaneState for Articles {
+    /// Keeps the cursor in view.
+    fn settle(&mut self, ctx: &Ctx) {
+        if let Some(row) = self.cursor_row() {
+            self.top = keep_visible(self.top, row, (ctx.rows / 2).max(1));
+        }
+    }
+
     fn step(&mut self, _: &Ctx, by: isize) {
         if let Some(row) = self.cursor_row().or((!self.rows.is_empty()).then_some(0)) {
             let row = row.saturating_add_signed(by).min(self.rows.len() - 1);

@@ -6,10 +6,12 @@
 //! reader comes back as a [`Go`].
 //!
 //! A new pane is a file here, a variant of [`Pane`] and an arm in
-//! `with_pane` and `pane`, and a place on the screen (`screen.rs`).
+//! `with_pane` and `pane`, and a place on the screen (`screen.rs`; a
+//! full-screen pane needs none).
 
 pub mod articles;
 pub mod people;
+pub mod problems;
 pub mod reader;
 
 use ratatui::Frame;
@@ -25,6 +27,7 @@ use super::app::App;
 
 pub use articles::Articles;
 pub use people::People;
+pub use problems::Problems;
 pub use reader::Reader;
 
 /// Which pane: what has the focus, what is under the mouse.
@@ -34,25 +37,39 @@ pub enum Pane {
     #[default]
     Reader,
     People,
+    /// What could not be read, with the reasons (full screen).
+    Problems,
 }
 
 impl Pane {
-    /// Tab's order.
-    pub const ALL: [Pane; 3] = [Pane::Articles, Pane::Reader, Pane::People];
+    /// The three panes of the main view, in tab's order.
+    pub const MAIN: [Pane; 3] = [Pane::Articles, Pane::Reader, Pane::People];
 
     pub const fn name(self) -> &'static str {
         match self {
             Pane::Articles => "ARTICLES",
             Pane::Reader => "READER",
             Pane::People => "PEOPLE",
+            Pane::Problems => "PROBLEMS",
         }
     }
+
+    /// Shown over the whole screen, in front of the main view, while it
+    /// has the focus.
+    pub const fn full_screen(self) -> bool {
+        matches!(self, Pane::Problems)
+    }
+
+    /// Every pane.
+    pub const ALL: [Pane; 4] = [Pane::Articles, Pane::Reader, Pane::People, Pane::Problems];
 }
 
 /// What a pane reads of the rest of the reader while it changes.
 pub struct Ctx<'a> {
     pub documents: &'a [Arc<Document>],
     pub briefing: &'a Briefing,
+    /// What could not be read, each with the reason.
+    pub failed: &'a [String],
     /// The article in the reader.
     pub current: Option<usize>,
     /// Rows of the pane's inside (at least one).
@@ -84,6 +101,10 @@ pub trait PaneState {
     fn page(&self, rows: usize) -> usize {
         rows
     }
+
+    /// Makes the pane's own state agree with the rest after a change:
+    /// cursor on a row, scroll within bounds, the cursor in view.
+    fn settle(&mut self, ctx: &Ctx);
 
     /// `enter`.
     fn open(&mut self, ctx: &Ctx) -> Option<Go>;

@@ -155,16 +155,16 @@ impl People {
             self.ranked_stale = false;
         }
     }
+}
 
+impl PaneState for People {
     /// Keeps the cursor on a row and in view.
-    pub fn settle(&mut self, ctx: &Ctx) {
+    fn settle(&mut self, ctx: &Ctx) {
         let rows = self.rows(ctx).len();
         self.cursor = self.cursor.min(rows.saturating_sub(1));
         self.top = keep_visible(self.top, self.cursor, ctx.rows);
     }
-}
 
-impl PaneState for People {
     fn step(&mut self, ctx: &Ctx, by: isize) {
         let rows = self.rows(ctx).len();
         self.cursor = self

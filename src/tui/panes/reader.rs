@@ -160,6 +160,9 @@ impl Reader {
 }
 
 impl PaneState for Reader {
+    fn settle(&mut self, ctx: &Ctx) {
+        self.clamp(ctx.rows);
+    }
     fn step(&mut self, _: &Ctx, by: isize) {
         self.scroll = self.scroll.saturating_add_signed(by);
     }

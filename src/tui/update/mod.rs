@@ -73,9 +73,12 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     }
     match action {
         Action::Quit => {
-            // A side pane over the reader closes first.
+            // A full-screen pane or a side pane over the reader closes
+            // first.
             let overlay = app.screen().is_some_and(|s| s.overlay);
-            if overlay && app.focus != Pane::Reader {
+            if app.focus.full_screen() {
+                app.focus = app.back_to;
+            } else if overlay && app.focus != Pane::Reader {
                 app.focus = Pane::Reader;
             } else {
                 app.quit = true;
@@ -84,12 +87,13 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::QuitNow => app.quit = true,
         Action::Suspend => return Some(Effect::Suspend),
         Action::Help => app.help = Some(0),
-        Action::FocusNext | Action::FocusPrev => {
-            let all = Pane::ALL;
+        Action::FocusNext | Action::FocusPrev if !app.focus.full_screen() => {
+            let all = Pane::MAIN;
             let at = all.iter().position(|p| *p == app.focus).unwrap_or(1);
             let step = if action == Action::FocusNext { 1 } else { 2 };
             app.focus = all[(at + step) % all.len()];
         }
+        Action::FocusNext | Action::FocusPrev => {}
         Action::FocusArticles => toggle_focus(app, Pane::Articles),
         Action::FocusPeople => toggle_focus(app, Pane::People),
         Action::Up
@@ -154,6 +158,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             );
         }
         Action::Copy => return copy(app),
+        Action::ShowProblems => show_full(app, Pane::Problems),
         Action::Back => back(app),
         Action::Resize { width, height } => {
             app.area = ratatui::layout::Rect::new(0, 0, width, height);
@@ -388,9 +393,23 @@ fn copy(app: &mut App) -> Option<Effect> {
     Some(Effect::Copy(text))
 }
 
+/// Puts a full-screen pane in front, or closes it when it is there.
+fn show_full(app: &mut App, pane: Pane) {
+    if app.focus == pane {
+        app.focus = app.back_to;
+    } else {
+        if !app.focus.full_screen() {
+            app.back_to = app.focus;
+        }
+        app.focus = pane;
+    }
+}
+
 fn back(app: &mut App) {
     let overlay = app.screen().is_some_and(|s| s.overlay);
-    if overlay && app.focus != Pane::Reader {
+    if app.focus.full_screen() {
+        app.focus = app.back_to;
+    } else if overlay && app.focus != Pane::Reader {
         app.focus = Pane::Reader;
     } else if app.focus == Pane::People && app.people.expanded.is_some() {
         app.people.expanded = None;
@@ -467,10 +486,7 @@ fn settle(app: &mut App) {
         Some(Err(wanted)) => app.reader.wanted = Some(wanted),
         None => {}
     }
-    let rows = app.rows(Pane::Reader);
-    app.reader.clamp(rows);
-    let rows = app.rows(Pane::Articles);
-    app.articles.settle(rows);
-    let (ctx, _, _, people) = app.parts(Pane::People);
-    people.settle(&ctx);
+    for pane in Pane::ALL {
+        app.with_pane(pane, |pane, ctx| pane.settle(ctx));
+    }
 }

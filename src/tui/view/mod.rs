@@ -24,6 +24,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(frame, area);
         return;
     };
+    if let Some((pane, rect)) = screen.full {
+        app.pane(pane).render(frame, rect, app);
+        status::render(frame, screen.status, app);
+        return;
+    }
     app.pane(Pane::Reader).render(frame, screen.reader, app);
     for (rect, pane) in [
         (screen.articles, Pane::Articles),

@@ -57,7 +57,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         Some(message.clone())
     } else if !app.failed.is_empty() {
         Some(format!(
-            "{} could not be read",
+            "{} could not be read (! lists them)",
             count_of(app.failed.len(), "file")
         ))
     } else {
