@@ -73,6 +73,16 @@ impl Origin {
         }
     }
 
+    /// The group it is counted and sorted under: a file's folder.
+    pub fn group(&self) -> String {
+        match self {
+            Origin::File(path) => match path.parent() {
+                Some(folder) if !folder.as_os_str().is_empty() => folder.display().to_string(),
+                _ => ".".to_owned(),
+            },
+        }
+    }
+
     /// What to call it where it has no title: the file's name.
     pub fn name(&self) -> String {
         match self {

@@ -36,6 +36,7 @@ pub enum Action {
     Copy,
     Back,
     ShowProblems,
+    ShowOverview,
     /// The terminal's new size.
     Resize {
         width: u16,
@@ -59,7 +60,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order help lists them.
-    pub const BINDABLE: [Action; 28] = [
+    pub const BINDABLE: [Action; 29] = [
         Action::Help,
         Action::Quit,
         Action::QuitNow,
@@ -88,6 +89,7 @@ impl Action {
         Action::Copy,
         Action::Back,
         Action::ShowProblems,
+        Action::ShowOverview,
     ];
 
     /// The action's name in `config.toml` (`page_down`).
@@ -121,6 +123,7 @@ impl Action {
             Action::Copy => "copy",
             Action::Back => "back",
             Action::ShowProblems => "show_problems",
+            Action::ShowOverview => "show_overview",
             Action::Resize { .. } => "resize",
             Action::Wheel { .. } => "wheel",
             Action::Click { .. } => "click",
@@ -160,6 +163,7 @@ impl Action {
             Action::Copy => "copy the current quote (OSC 52)",
             Action::Back => "close, cancel, clear the matches",
             Action::ShowProblems => "list what could not be read, and why",
+            Action::ShowOverview => "the briefing at a glance",
             Action::Resize { .. }
             | Action::Wheel { .. }
             | Action::Click { .. }

@@ -15,7 +15,7 @@ use crate::briefing::{Briefing, QuoteRef};
 use crate::library::Document;
 
 use super::keymap::Keymap;
-use super::panes::{Articles, Ctx, Pane, PaneState, People, Problems, Reader};
+use super::panes::{Articles, Ctx, Overview, Pane, PaneState, People, Problems, Reader};
 use super::screen::Screen;
 use super::search::Hit;
 use super::theme::Theme;
@@ -95,6 +95,7 @@ pub struct App {
     pub reader: Reader,
     pub people: People,
     pub problems: Problems,
+    pub overview: Overview,
 }
 
 impl App {
@@ -125,6 +126,7 @@ impl App {
             reader: Reader::default(),
             people: People::default(),
             problems: Problems::default(),
+            overview: Overview::default(),
         }
     }
 
@@ -156,12 +158,13 @@ impl App {
             Pane::Reader => &self.reader,
             Pane::People => &self.people,
             Pane::Problems => &self.problems,
+            Pane::Overview => &self.overview,
         }
     }
 
     /// The panes, to change, with what they read of the rest (`rows`
     /// being `pane`'s).
-    pub fn parts(&mut self, pane: Pane) -> (Ctx<'_>, &mut Articles, &mut Reader, &mut People) {
+    pub fn parts(&mut self, pane: Pane) -> (Ctx<'_>, PanesMut<'_>) {
         let rows = self.rows(pane);
         let ctx = Ctx {
             documents: &self.documents,
@@ -170,24 +173,25 @@ impl App {
             current: self.current,
             rows,
         };
-        (ctx, &mut self.articles, &mut self.reader, &mut self.people)
+        let panes = PanesMut {
+            articles: &mut self.articles,
+            reader: &mut self.reader,
+            people: &mut self.people,
+            problems: &mut self.problems,
+            overview: &mut self.overview,
+        };
+        (ctx, panes)
     }
 
     /// Runs `f` on a pane, to change it, with what it reads of the rest.
     pub fn with_pane<R>(&mut self, pane: Pane, f: impl FnOnce(&mut dyn PaneState, &Ctx) -> R) -> R {
-        let rows = self.rows(pane);
-        let ctx = Ctx {
-            documents: &self.documents,
-            briefing: &self.briefing,
-            failed: &self.failed,
-            current: self.current,
-            rows,
-        };
+        let (ctx, panes) = self.parts(pane);
         match pane {
-            Pane::Articles => f(&mut self.articles, &ctx),
-            Pane::Reader => f(&mut self.reader, &ctx),
-            Pane::People => f(&mut self.people, &ctx),
-            Pane::Problems => f(&mut self.problems, &ctx),
+            Pane::Articles => f(panes.articles, &ctx),
+            Pane::Reader => f(panes.reader, &ctx),
+            Pane::People => f(panes.people, &ctx),
+            Pane::Problems => f(panes.problems, &ctx),
+            Pane::Overview => f(panes.overview, &ctx),
         }
     }
 
@@ -242,6 +246,15 @@ impl App {
             document: Arc::clone(self.documents.get(index)?),
         })
     }
+}
+
+/// Every pane, to change.
+pub struct PanesMut<'a> {
+    pub articles: &'a mut Articles,
+    pub reader: &'a mut Reader,
+    pub people: &'a mut People,
+    pub problems: &'a mut Problems,
+    pub overview: &'a mut Overview,
 }
 
 /// The first row to show so that `row` is within `rows` rows of it.

@@ -10,6 +10,7 @@
 //! full-screen pane needs none).
 
 pub mod articles;
+pub mod overview;
 pub mod people;
 pub mod problems;
 pub mod reader;
@@ -26,6 +27,7 @@ use crate::library::Document;
 use super::app::App;
 
 pub use articles::Articles;
+pub use overview::Overview;
 pub use people::People;
 pub use problems::Problems;
 pub use reader::Reader;
@@ -39,6 +41,8 @@ pub enum Pane {
     People,
     /// What could not be read, with the reasons (full screen).
     Problems,
+    /// The briefing at a glance (full screen).
+    Overview,
 }
 
 impl Pane {
@@ -51,17 +55,24 @@ impl Pane {
             Pane::Reader => "READER",
             Pane::People => "PEOPLE",
             Pane::Problems => "PROBLEMS",
+            Pane::Overview => "OVERVIEW",
         }
     }
 
     /// Shown over the whole screen, in front of the main view, while it
     /// has the focus.
     pub const fn full_screen(self) -> bool {
-        matches!(self, Pane::Problems)
+        matches!(self, Pane::Problems | Pane::Overview)
     }
 
     /// Every pane.
-    pub const ALL: [Pane; 4] = [Pane::Articles, Pane::Reader, Pane::People, Pane::Problems];
+    pub const ALL: [Pane; 5] = [
+        Pane::Articles,
+        Pane::Reader,
+        Pane::People,
+        Pane::Problems,
+        Pane::Overview,
+    ];
 }
 
 /// What a pane reads of the rest of the reader while it changes.
@@ -90,6 +101,8 @@ pub enum Go {
     /// Make a person's quotes the matches and jump to one (else the
     /// first).
     Pick { who: usize, at: Option<QuoteRef> },
+    /// The same across the whole briefing: `who` a briefing speaker.
+    PickInBriefing(usize),
 }
 
 /// What every pane does.

@@ -54,8 +54,12 @@ pub fn receive(app: &mut App, events: impl IntoIterator<Item = Event>) {
         }
         show(app, first);
     }
-    let (ctx, _, _, people) = app.parts(Pane::People);
-    people.briefing_changed(&ctx);
+    let focus = app.focus;
+    let (ctx, panes) = app.parts(Pane::People);
+    panes.people.briefing_changed(&ctx);
+    if focus == Pane::Overview {
+        panes.overview.count(&ctx);
+    }
     settle(app);
 }
 

@@ -145,8 +145,8 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         Action::ToggleBriefing => {
-            let (ctx, _, _, people) = app.parts(Pane::People);
-            people.toggle_everyone(&ctx);
+            let (ctx, panes) = app.parts(Pane::People);
+            panes.people.toggle_everyone(&ctx);
             app.focus = Pane::People;
             app.message = Some(
                 if app.people.everyone {
@@ -159,6 +159,11 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Copy => return copy(app),
         Action::ShowProblems => show_full(app, Pane::Problems),
+        Action::ShowOverview => {
+            let (ctx, panes) = app.parts(Pane::Overview);
+            panes.overview.count(&ctx);
+            show_full(app, Pane::Overview);
+        }
         Action::Back => back(app),
         Action::Resize { width, height } => {
             app.area = ratatui::layout::Rect::new(0, 0, width, height);
@@ -243,6 +248,14 @@ fn follow(app: &mut App, go: Go) {
             app.focus = Pane::Reader;
         }
         Go::Pick { who, at } => pick(app, who, at),
+        Go::PickInBriefing(who) => {
+            if !app.people.everyone {
+                let (ctx, panes) = app.parts(Pane::People);
+                panes.people.toggle_everyone(&ctx);
+            }
+            app.focus = Pane::Reader;
+            pick(app, who, None);
+        }
     }
 }
 
