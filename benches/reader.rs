@@ -164,6 +164,31 @@ fn keypress_to_frame_with_44500_articles(bencher: Bencher) {
     });
 }
 
+/// Typing into the articles pane's filter with 44,500 articles: each key
+/// filters and draws the list. A letter narrows the last matches; erasing
+/// it looks at every article again.
+#[divan::bench(sample_count = 100)]
+fn filter_keypress_with_44500_articles(bencher: Bencher) {
+    let mut app = big_library();
+    update(&mut app, Action::FocusArticles);
+    update(&mut app, Action::Search);
+    update(&mut app, Action::Type('f'));
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut typed = false;
+    bencher.bench_local(|| {
+        update(
+            &mut app,
+            if typed {
+                Action::Erase
+            } else {
+                Action::Type('e')
+            },
+        );
+        typed = !typed;
+        terminal.draw(|frame| view::draw(frame, &app)).unwrap();
+    });
+}
+
 /// The same in the people pane listing everyone in the briefing.
 #[divan::bench(sample_count = 200)]
 fn keypress_to_frame_in_briefing_people(bencher: Bencher) {

@@ -37,6 +37,7 @@ pub enum Action {
     Back,
     ShowProblems,
     ShowOverview,
+    Sort,
     /// The terminal's new size.
     Resize {
         width: u16,
@@ -60,7 +61,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order help lists them.
-    pub const BINDABLE: [Action; 29] = [
+    pub const BINDABLE: [Action; 30] = [
         Action::Help,
         Action::Quit,
         Action::QuitNow,
@@ -90,6 +91,7 @@ impl Action {
         Action::Back,
         Action::ShowProblems,
         Action::ShowOverview,
+        Action::Sort,
     ];
 
     /// The action's name in `config.toml` (`page_down`).
@@ -124,6 +126,7 @@ impl Action {
             Action::Back => "back",
             Action::ShowProblems => "show_problems",
             Action::ShowOverview => "show_overview",
+            Action::Sort => "sort",
             Action::Resize { .. } => "resize",
             Action::Wheel { .. } => "wheel",
             Action::Click { .. } => "click",
@@ -158,12 +161,13 @@ impl Action {
             Action::PrevSection => "previous section",
             Action::NextMatch => "next quote of the person, or search hit",
             Action::PrevMatch => "previous quote of the person, or hit",
-            Action::Search => "search the article",
+            Action::Search => "search the article, filter the list or the people",
             Action::ToggleBriefing => "people of this article / whole briefing",
             Action::Copy => "copy the current quote (OSC 52)",
             Action::Back => "close, cancel, clear the matches",
             Action::ShowProblems => "list what could not be read, and why",
             Action::ShowOverview => "the briefing at a glance",
+            Action::Sort => "sort the articles: by source, newest, most quoted",
             Action::Resize { .. }
             | Action::Wheel { .. }
             | Action::Click { .. }

@@ -47,11 +47,13 @@ pub enum Matches {
     },
 }
 
-/// The search being typed, and where the reader was when it began (Esc
-/// goes back there).
+/// The query being typed after `/`: what it is for (the pane that had the
+/// focus: the reader searches its article, the lists filter their rows),
+/// and where the reader was when it began (`esc` goes back there).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prompt {
     pub query: String,
+    pub target: Pane,
     pub from: usize,
 }
 

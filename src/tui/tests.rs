@@ -357,3 +357,42 @@ fn next_and_previous_article_from_anywhere() {
     assert_eq!(app.current, Some(1));
     assert!(app.articles.read[1] && app.articles.read[2]);
 }
+
+#[test]
+fn slash_filters_the_focused_list_and_s_sorts_it() {
+    let mut app = app(120, 40);
+    press(&mut app, &[FocusArticles]);
+    search(&mut app, "union");
+    assert_eq!(
+        app.articles.rows[0], 1,
+        "filtered as it is typed, best first"
+    );
+    press(&mut app, &[Open]);
+    assert!(app.prompt.is_none() && app.articles.filter.is_some());
+    assert!(app.message.as_deref().is_some_and(|m| m.ends_with(" of 3")));
+    press(&mut app, &[Back]);
+    assert_eq!(app.articles.rows, [0, 1, 2], "esc clears the filter");
+    // Newest first: the fixtures are dated 2025-03-03, -04 and -05.
+    press(&mut app, &[Sort]);
+    assert_eq!(app.articles.order, super::panes::articles::Order::Date);
+    let dates: Vec<_> = app
+        .articles
+        .rows
+        .iter()
+        .map(|&i| app.documents[i].article.published.clone())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    press(&mut app, &[Sort, Sort]);
+    assert_eq!(app.articles.rows, [0, 1, 2], "back to by source");
+
+    press(&mut app, &[FocusPeople]);
+    search(&mut app, "okafr");
+    let people = app.people.listed(&app.ctx(Pane::People));
+    assert_eq!(people.len(), 1);
+    assert_eq!(
+        app.people.name(&app.ctx(Pane::People), people[0]),
+        "Ines Okafor"
+    );
+    press(&mut app, &[Back]);
+    assert!(app.people.filter.is_none(), "esc cancels");
+}

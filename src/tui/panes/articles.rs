@@ -8,22 +8,89 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use std::cmp::Ordering;
 use std::sync::Arc;
 
 use crate::article::text::sanitize;
 use crate::library::Document;
 use crate::tui::app::{App, keep_visible};
+use crate::tui::filter::Filter;
 use crate::tui::view::{count, count_of, fit, pane_block};
 
 use super::{Ctx, Go, Pane, PaneState};
 
+/// The order of the list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// By source folder or feed, then in each source's own order.
+    #[default]
+    Source,
+    /// Newest first; undated articles last.
+    Date,
+    /// Most quoted first.
+    Quotes,
+}
+
+impl Order {
+    pub const ALL: [Order; 3] = [Order::Source, Order::Date, Order::Quotes];
+
+    /// What the pane's frame says.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Order::Source => "by source",
+            Order::Date => "newest first",
+            Order::Quotes => "most quoted first",
+        }
+    }
+
+    /// Its name in the saved state.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Order::Source => "source",
+            Order::Date => "date",
+            Order::Quotes => "quotes",
+        }
+    }
+
+    pub fn next(self) -> Order {
+        let at = Order::ALL.iter().position(|o| *o == self).unwrap_or(0);
+        Order::ALL[(at + 1) % Order::ALL.len()]
+    }
+
+    fn cmp(self, a: &Document, b: &Document) -> Ordering {
+        let by_source = || a.key().cmp(&b.key());
+        match self {
+            Order::Source => by_source(),
+            // `None` sorts before any date, so the undated come last.
+            Order::Date => b
+                .article
+                .published
+                .cmp(&a.article.published)
+                .then_with(by_source),
+            Order::Quotes => b
+                .article
+                .quotes
+                .len()
+                .cmp(&a.article.quotes.len())
+                .then_with(by_source),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Articles {
-    /// Indices of the loaded articles in the list's order (by source, then
-    /// in the source's own order): the pane's rows.
+    /// Every loaded article (by index) in the list's order.
+    pub all: Vec<usize>,
+    /// The rows shown: every article, or those the filter keeps.
     pub rows: Vec<usize>,
     /// Each article's row, by index.
     row_of: Vec<Option<usize>>,
+    pub order: Order,
+    /// The query typed with `/` and the articles it keeps.
+    pub filter: Option<Filter>,
+    /// The text each article is found by, by index: title, kicker,
+    /// byline, people, file.
+    found_by: Vec<String>,
     /// The article under the cursor.
     pub cursor: Option<usize>,
     /// First row shown.
@@ -32,38 +99,101 @@ pub struct Articles {
     pub read: Vec<bool>,
 }
 
+/// The text an article is found by.
+fn found_by(document: &Document) -> String {
+    let a = &document.article;
+    let mut text = String::new();
+    for span in a.title.iter().chain(&a.kicker).chain(&a.authors) {
+        text.push_str(a.slice(*span));
+        text.push(' ');
+    }
+    for person in &a.people {
+        text.push_str(&person.name);
+        text.push(' ');
+    }
+    text.push_str(&document.origin.to_string());
+    text
+}
+
 impl Articles {
     /// The cursor's row.
     pub fn cursor_row(&self) -> Option<usize> {
         self.row_of.get(self.cursor?).copied().flatten()
     }
 
-    /// Gives the articles that arrived their rows, in one merge: two loaders
-    /// finish the two halves of the list at once, and inserting each arrival
-    /// would move every row after it.
+    /// Gives the articles that arrived their places, in one merge: two
+    /// loaders finish the two halves of the list at once, and inserting
+    /// each arrival would move every row after it.
     pub fn add_rows(&mut self, mut arrived: Vec<usize>, documents: &[Arc<Document>]) {
-        let key = |i: &usize| documents[*i].key();
-        arrived.retain(|&i| i < documents.len() && self.row_of.get(i).is_none_or(Option::is_none));
-        arrived.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+        arrived
+            .retain(|&i| i < documents.len() && self.found_by.get(i).is_none_or(String::is_empty));
         arrived.dedup();
         if arrived.is_empty() {
             return;
         }
+        self.found_by.resize(documents.len(), String::new());
+        for &i in &arrived {
+            self.found_by[i] = found_by(&documents[i]);
+        }
+        let order = |a: &usize, b: &usize| self.order.cmp(&documents[*a], &documents[*b]);
+        arrived.sort_unstable_by(order);
         // Rows above the view grew: keep the same articles in view.
-        if let Some(top) = self.rows.get(self.top) {
-            self.top += arrived.partition_point(|i| key(i) < key(top));
+        if self.filter.is_none()
+            && let Some(top) = self.rows.get(self.top)
+        {
+            self.top += arrived.partition_point(|i| order(i, top).is_lt());
         }
-        let mut rows = Vec::with_capacity(self.rows.len() + arrived.len());
-        let mut new = arrived.into_iter().peekable();
-        for &row in &self.rows {
-            while let Some(index) = new.next_if(|index| key(index) < key(&row)) {
-                rows.push(index);
+        self.all = merged(&self.all, arrived, order);
+        match self.filter.take() {
+            // A filtered list is in the order of the matches: the new
+            // articles are matched with the rest.
+            Some(filter) => {
+                self.filter = Some(
+                    Filter::default()
+                        .narrowed(&filter.query, &self.all, |i| self.found_by[i].as_str()),
+                );
+                self.rows = self
+                    .filter
+                    .as_ref()
+                    .map(|f| f.kept.clone())
+                    .unwrap_or_default();
             }
-            rows.push(row);
+            None => self.rows.clone_from(&self.all),
         }
-        rows.extend(new);
-        self.rows = rows;
-        self.row_of = vec![None; documents.len()];
+        self.index_rows();
+    }
+
+    /// Lists the articles in another order (a filtered list stays in the
+    /// order of its matches).
+    pub fn sort(&mut self, order: Order, documents: &[Arc<Document>]) {
+        self.order = order;
+        let cmp = |a: &usize, b: &usize| order.cmp(&documents[*a], &documents[*b]);
+        self.all.sort_by(cmp);
+        if self.filter.is_none() {
+            self.rows.clone_from(&self.all);
+        }
+        self.index_rows();
+    }
+
+    /// Shows only the articles that `query` finds (all of them for an
+    /// empty query).
+    pub fn set_filter(&mut self, query: &str) {
+        if query.is_empty() {
+            self.filter = None;
+            self.rows.clone_from(&self.all);
+        } else {
+            let filter = self.filter.take().unwrap_or_default();
+            let filter = filter.narrowed(query, &self.all, |i| self.found_by[i].as_str());
+            self.rows.clone_from(&filter.kept);
+            self.filter = Some(filter);
+        }
+        self.top = 0;
+        self.index_rows();
+    }
+
+    fn index_rows(&mut self) {
+        self.row_of.clear();
+        self.row_of.resize(self.found_by.len(), None);
         for (row, &index) in self.rows.iter().enumerate() {
             self.row_of[index] = Some(row);
         }
@@ -77,6 +207,27 @@ impl Articles {
         self.read[index] = true;
         self.cursor = Some(index);
     }
+}
+
+/// `old` and `new` (each in `order`) merged in `order`.
+fn merged(
+    old: &[usize],
+    new: Vec<usize>,
+    order: impl Fn(&usize, &usize) -> Ordering,
+) -> Vec<usize> {
+    if new.is_empty() {
+        return old.to_vec();
+    }
+    let mut rows = Vec::with_capacity(old.len() + new.len());
+    let mut new = new.into_iter().peekable();
+    for row in old {
+        while let Some(index) = new.next_if(|index| order(index, row).is_lt()) {
+            rows.push(index);
+        }
+        rows.push(*row);
+    }
+    rows.extend(new);
+    rows
 }
 
 impl PaneState for Articles {
@@ -117,11 +268,17 @@ impl PaneState for Articles {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App) {
-        let title = format!(
+        let mut title = format!(
             " Articles {}/{} ",
             count(self.rows.len()),
             count(app.expected())
         );
+        if let Some(filter) = &self.filter {
+            title.push_str(&format!("/{} ", sanitize(&filter.query)));
+        }
+        if self.order != Order::Source {
+            title.push_str(&format!("· {} ", self.order.name()));
+        }
         let block = pane_block(app, Pane::Articles, title);
         let inner = block.inner(area);
         frame.render_widget(block, area);

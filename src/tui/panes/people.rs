@@ -13,6 +13,7 @@ use crate::article::text::sanitize;
 use crate::article::{Article, QuoteKind};
 use crate::briefing::QuoteRef;
 use crate::tui::app::{App, Matches, keep_visible};
+use crate::tui::filter::{self, Filter};
 use crate::tui::view::{count, fit, pane_block};
 
 use super::{Ctx, Go, Pane, PaneState};
@@ -39,6 +40,8 @@ pub struct People {
     /// while briefing mode shows them: ranking is not free).
     pub ranked: Vec<usize>,
     ranked_stale: bool,
+    /// The query typed with `/` and the people it keeps.
+    pub filter: Option<Filter>,
 }
 
 /// The article's people, most quoted first, then in order of first
@@ -79,20 +82,30 @@ impl People {
         }
     }
 
+    /// The people listed: the article's or the briefing's, most quoted
+    /// first, or those the filter keeps.
+    pub fn listed(&self, ctx: &Ctx) -> Vec<usize> {
+        if let Some(filter) = &self.filter {
+            return filter.kept.clone();
+        }
+        self.everyone_or_article(ctx)
+    }
+
+    fn everyone_or_article(&self, ctx: &Ctx) -> Vec<usize> {
+        if self.everyone {
+            self.ranked.clone()
+        } else {
+            ctx.current
+                .and_then(|i| ctx.article(i))
+                .map_or_else(Vec::new, ranked_people)
+        }
+    }
+
     /// Every row of the pane, top to bottom.
     pub fn rows(&self, ctx: &Ctx) -> Vec<Row> {
-        let article_people;
-        let people: &[usize] = if self.everyone {
-            &self.ranked
-        } else {
-            article_people = ctx
-                .current
-                .and_then(|i| ctx.article(i))
-                .map_or_else(Vec::new, ranked_people);
-            &article_people
-        };
+        let people = self.listed(ctx);
         let mut rows = Vec::with_capacity(people.len());
-        for &who in people {
+        for who in people {
             rows.push(Row::Person(who));
             if self.expanded == Some(who) {
                 rows.extend(
@@ -103,6 +116,57 @@ impl People {
             }
         }
         rows
+    }
+
+    /// Lists only the people `query` finds by name or another form of it
+    /// (everyone for an empty query).
+    pub fn set_filter(&mut self, query: &str, ctx: &Ctx) {
+        self.cursor = 0;
+        self.top = 0;
+        if query.is_empty() {
+            self.filter = None;
+            return;
+        }
+        // A query that extends the last one looks among its people only.
+        let candidates = match self.filter.take() {
+            Some(last) if query.starts_with(&last.query) => last.kept,
+            _ => self.everyone_or_article(ctx),
+        };
+        let names: Vec<String> = candidates
+            .iter()
+            .map(|&who| self.found_by(ctx, who))
+            .collect();
+        let kept = filter::keep(query, 0..candidates.len(), |i| names[i].as_str());
+        self.filter = Some(Filter {
+            query: query.to_owned(),
+            kept: kept.into_iter().map(|i| candidates[i]).collect(),
+        });
+    }
+
+    /// The names a person is found by.
+    fn found_by(&self, ctx: &Ctx, who: usize) -> String {
+        let (name, aliases) = if self.everyone {
+            let speaker = ctx.briefing.speakers.get(who);
+            (
+                speaker.and_then(|s| s.name.clone()),
+                speaker.map(|s| s.aliases.clone()),
+            )
+        } else {
+            let person = ctx
+                .current
+                .and_then(|i| ctx.article(i))
+                .and_then(|a| a.people.get(who));
+            (
+                person.map(|p| p.name.clone()),
+                person.map(|p| p.aliases.clone()),
+            )
+        };
+        let mut text = name.unwrap_or_default();
+        for alias in aliases.unwrap_or_default() {
+            text.push(' ');
+            text.push_str(&alias);
+        }
+        text
     }
 
     /// A person's name as shown.
@@ -128,6 +192,7 @@ impl People {
         self.cursor = 0;
         self.top = 0;
         self.expanded = None;
+        self.filter = None;
         self.rank(ctx);
     }
 
@@ -138,6 +203,7 @@ impl People {
             self.cursor = 0;
             self.top = 0;
             self.expanded = None;
+            self.filter = None;
         }
     }
 
@@ -153,6 +219,10 @@ impl People {
         if self.ranked_stale {
             self.ranked = ctx.briefing.ranked_ids();
             self.ranked_stale = false;
+            // The filter looks again at the people ranked afresh.
+            if let Some(query) = self.filter.take().map(|f| f.query) {
+                self.set_filter(&query, ctx);
+            }
         }
     }
 }
@@ -207,11 +277,14 @@ impl PaneState for People {
     fn render(&self, frame: &mut Frame, area: Rect, app: &App) {
         let ctx = app.ctx(Pane::People);
         let rows = self.rows(&ctx);
-        let title = if self.everyone {
+        let mut title = if self.everyone {
             format!(" People · briefing ({}) ", count(self.ranked.len()))
         } else {
             " People · this article ".to_owned()
         };
+        if let Some(filter) = &self.filter {
+            title.push_str(&format!("/{} ", sanitize(&filter.query)));
+        }
         let block = pane_block(app, Pane::People, title);
         let inner = block.inner(area);
         frame.render_widget(block, area);

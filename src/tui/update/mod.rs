@@ -5,18 +5,18 @@
 //! What cannot be done says so in the status line.
 
 mod arrive;
+mod prompt;
 
 pub use arrive::{laid_out, receive};
 
 use crate::briefing::QuoteRef;
 
 use super::action::Action;
-use super::app::{App, Matches, Prompt};
+use super::app::{App, Matches};
 use super::layout::{Layout, quote_near};
 use super::panes::reader::INLINE_LAYOUT_BYTES;
 use super::panes::{Go, Pane};
 use super::screen::text_column;
-use super::view::count_of;
 
 /// Work for the terminal, which `update` does not touch itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,7 +68,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             return None;
         }
     }
-    if app.prompt.is_some() && prompt(app, action) {
+    if app.prompt.is_some() && prompt::handle(app, action) {
         return None;
     }
     match action {
@@ -135,15 +135,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevArticle => next_article(app, -1),
         Action::NextMatch => next_match(app, 1),
         Action::PrevMatch => next_match(app, -1),
-        Action::Search => {
-            if app.reader.layout.is_some() {
-                app.prompt = Some(Prompt {
-                    query: String::new(),
-                    from: app.reader.scroll,
-                });
-                find(app, "");
-            }
-        }
+        Action::Search => prompt::start(app),
         Action::ToggleBriefing => {
             let (ctx, panes) = app.parts(Pane::People);
             panes.people.toggle_everyone(&ctx);
@@ -159,6 +151,11 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Copy => return copy(app),
         Action::ShowProblems => show_full(app, Pane::Problems),
+        Action::Sort => {
+            let order = app.articles.order.next();
+            app.articles.sort(order, &app.documents);
+            app.message = Some(format!("articles {}", order.name()));
+        }
         Action::ShowOverview => {
             let (ctx, panes) = app.parts(Pane::Overview);
             panes.overview.count(&ctx);
@@ -179,57 +176,6 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Type(_) | Action::Erase => {}
     }
     None
-}
-
-/// Handles an action while a search is being typed; false when the search
-/// is accepted and the action should apply as usual.
-fn prompt(app: &mut App, action: Action) -> bool {
-    let Some(p) = app.prompt.as_mut() else {
-        return false;
-    };
-    match action {
-        Action::Type(c) => p.query.push(c),
-        Action::Erase => {
-            p.query.pop();
-        }
-        Action::Back | Action::Quit => {
-            app.reader.scroll = p.from;
-            app.prompt = None;
-            app.matches = Matches::None;
-            return true;
-        }
-        Action::Resize { .. } | Action::QuitNow | Action::Suspend => return false,
-        Action::Open => {
-            app.prompt = None;
-            if let Matches::Search { hits, .. } = &app.matches {
-                app.message = Some(count_of(hits.len(), "hit"));
-            }
-            return true;
-        }
-        _ => {
-            app.prompt = None;
-            return false;
-        }
-    }
-    let (query, from) = (p.query.clone(), p.from);
-    find(app, &query);
-    // Incremental: show the first hit at or after where the search began.
-    let rows = app.rows(Pane::Reader);
-    if let (Matches::Search { hits, current, .. }, Some(layout)) =
-        (&mut app.matches, &app.reader.layout)
-    {
-        let lines: Vec<usize> = hits
-            .iter()
-            .map(|h| layout.line_of(h.block, h.range.start))
-            .collect();
-        *current = lines.iter().position(|&l| l >= from).unwrap_or(0);
-        let line = lines.get(*current).copied();
-        app.reader.scroll = from;
-        if let Some(line) = line {
-            app.reader.reveal(line, rows);
-        }
-    }
-    true
 }
 
 fn toggle_focus(app: &mut App, pane: Pane) {
@@ -424,6 +370,11 @@ fn back(app: &mut App) {
         app.focus = app.back_to;
     } else if overlay && app.focus != Pane::Reader {
         app.focus = Pane::Reader;
+    } else if app.focus == Pane::Articles && app.articles.filter.is_some() {
+        app.articles.set_filter("");
+    } else if app.focus == Pane::People && app.people.filter.is_some() {
+        let (ctx, panes) = app.parts(Pane::People);
+        panes.people.set_filter("", &ctx);
     } else if app.focus == Pane::People && app.people.expanded.is_some() {
         app.people.expanded = None;
     } else if app.matches != Matches::None {
@@ -451,7 +402,7 @@ fn click(app: &mut App, column: u16, row: u16) {
 }
 
 /// Sets the search hits for `query` in the current article.
-fn find(app: &mut App, query: &str) {
+pub(super) fn find(app: &mut App, query: &str) {
     let hits = app
         .reader
         .layout
