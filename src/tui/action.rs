@@ -32,6 +32,7 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     Search,
+    SearchBriefing,
     ToggleBriefing,
     Copy,
     Back,
@@ -61,7 +62,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order help lists them.
-    pub const BINDABLE: [Action; 30] = [
+    pub const BINDABLE: [Action; 31] = [
         Action::Help,
         Action::Quit,
         Action::QuitNow,
@@ -86,6 +87,7 @@ impl Action {
         Action::NextMatch,
         Action::PrevMatch,
         Action::Search,
+        Action::SearchBriefing,
         Action::ToggleBriefing,
         Action::Copy,
         Action::Back,
@@ -121,6 +123,7 @@ impl Action {
             Action::NextMatch => "next_match",
             Action::PrevMatch => "prev_match",
             Action::Search => "search",
+            Action::SearchBriefing => "search_briefing",
             Action::ToggleBriefing => "toggle_briefing",
             Action::Copy => "copy",
             Action::Back => "back",
@@ -162,6 +165,7 @@ impl Action {
             Action::NextMatch => "next quote of the person, or search hit",
             Action::PrevMatch => "previous quote of the person, or hit",
             Action::Search => "search the article, filter the list or the people",
+            Action::SearchBriefing => "search every article of the briefing",
             Action::ToggleBriefing => "people of this article / whole briefing",
             Action::Copy => "copy the current quote (OSC 52)",
             Action::Back => "close, cancel, clear the matches",

@@ -15,7 +15,7 @@ use crate::briefing::{Briefing, QuoteRef};
 use crate::library::Document;
 
 use super::keymap::Keymap;
-use super::panes::{Articles, Ctx, Overview, Pane, PaneState, People, Problems, Reader};
+use super::panes::{Articles, Ctx, Hits, Overview, Pane, PaneState, People, Problems, Reader};
 use super::screen::Screen;
 use super::search::Hit;
 use super::theme::Theme;
@@ -98,6 +98,7 @@ pub struct App {
     pub people: People,
     pub problems: Problems,
     pub overview: Overview,
+    pub hits: Hits,
 }
 
 impl App {
@@ -129,6 +130,7 @@ impl App {
             people: People::default(),
             problems: Problems::default(),
             overview: Overview::default(),
+            hits: Hits::default(),
         }
     }
 
@@ -161,6 +163,7 @@ impl App {
             Pane::People => &self.people,
             Pane::Problems => &self.problems,
             Pane::Overview => &self.overview,
+            Pane::Hits => &self.hits,
         }
     }
 
@@ -181,6 +184,7 @@ impl App {
             people: &mut self.people,
             problems: &mut self.problems,
             overview: &mut self.overview,
+            hits: &mut self.hits,
         };
         (ctx, panes)
     }
@@ -194,6 +198,7 @@ impl App {
             Pane::People => f(panes.people, &ctx),
             Pane::Problems => f(panes.problems, &ctx),
             Pane::Overview => f(panes.overview, &ctx),
+            Pane::Hits => f(panes.hits, &ctx),
         }
     }
 
@@ -239,6 +244,15 @@ impl App {
         }
     }
 
+    /// The briefing search to run, if one is waited for.
+    pub fn search_job(&self) -> Option<SearchJob> {
+        self.hits.searching.then(|| SearchJob {
+            query: self.hits.query.clone(),
+            documents: self.documents.clone(),
+            rows: self.articles.all.clone(),
+        })
+    }
+
     /// The layout to build off the key thread, if the reader waits for one.
     pub fn layout_job(&self) -> Option<LayoutJob> {
         let (index, width) = self.reader.wanted?;
@@ -250,6 +264,15 @@ impl App {
     }
 }
 
+/// A search of the whole briefing to run off the key thread.
+#[derive(Clone, Debug)]
+pub struct SearchJob {
+    pub query: String,
+    pub documents: Vec<Arc<Document>>,
+    /// The articles in the list's order.
+    pub rows: Vec<usize>,
+}
+
 /// Every pane, to change.
 pub struct PanesMut<'a> {
     pub articles: &'a mut Articles,
@@ -257,6 +280,7 @@ pub struct PanesMut<'a> {
     pub people: &'a mut People,
     pub problems: &'a mut Problems,
     pub overview: &'a mut Overview,
+    pub hits: &'a mut Hits,
 }
 
 /// The first row to show so that `row` is within `rows` rows of it.

@@ -175,8 +175,8 @@ fn origins(raw: &str, shown: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The article's blocks in reading order.
-fn blocks(article: &Article) -> Vec<Block> {
+/// The article's blocks in reading order, as the reader shows them.
+pub fn blocks(article: &Article) -> Vec<Block> {
     let mut out = Vec::new();
     let mut plain = |kind, span: Option<Span>| {
         if let Some(span) = span {

@@ -37,7 +37,7 @@ use settings::Settings;
 
 pub use action::Action;
 pub use app::App;
-pub use update::{Effect, laid_out, receive, update};
+pub use update::{Effect, laid_out, receive, searched, update};
 
 /// How long one frame may spend taking in loaded articles, so that keys
 /// stay answered while tens of thousands arrive.
@@ -75,6 +75,9 @@ fn event_loop(
     // so that keys (`q` above all) are answered meanwhile.
     let (laid_tx, laid) = mpsc::channel();
     let mut laying = false;
+    // So is a search of the whole briefing.
+    let (found_tx, found) = mpsc::channel();
+    let mut searching: Option<String> = None;
     while !app.quit {
         if !laying && let Some(job) = app.layout_job() {
             let tx = laid_tx.clone();
@@ -90,6 +93,22 @@ fn event_loop(
         if let Ok(layout) = laid.try_recv() {
             laying = false;
             laid_out(app, layout);
+            dirty = true;
+        }
+        if app.hits.searching
+            && searching.as_deref() != Some(app.hits.query.as_str())
+            && let Some(job) = app.search_job()
+        {
+            let tx = found_tx.clone();
+            searching = Some(job.query.clone());
+            std::thread::spawn(move || {
+                let hits = search::briefing(&job.documents, &job.rows, &job.query);
+                let _ = tx.send((job.query, hits));
+            });
+        }
+        if let Ok((query, hits)) = found.try_recv() {
+            searching = None;
+            searched(app, &query, hits);
             dirty = true;
         }
         let deadline = Instant::now() + LOAD_BUDGET;
@@ -114,7 +133,7 @@ fn event_loop(
             #[cfg(debug_assertions)]
             fault.after_frame(app);
         }
-        let wait = if app.loading || laying {
+        let wait = if app.loading || laying || searching.is_some() {
             Duration::from_millis(30)
         } else {
             Duration::from_secs(1)

@@ -1,12 +1,17 @@
-//! Finding a query in the laid-out article. Case is ignored unless the
-//! query has a capital letter (smart case); hits are byte ranges of block
-//! display text, so the reader can paint them and jump to them.
+//! Finding a query in an article's shown text: in the laid-out article, or
+//! in every article of the briefing. Case is ignored unless the query has
+//! a capital letter (smart case); hits are byte ranges of block display
+//! text, so the reader can paint them and jump to them.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
+use unicode_width::UnicodeWidthChar;
 
-use super::layout::Layout;
+use crate::library::Document;
+
+use super::layout::{self, Block, Layout};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -18,8 +23,13 @@ fn fold(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
 }
 
-/// Every place `query` occurs, in reading order.
+/// Every place `query` occurs in the laid-out article, in reading order.
 pub fn find(layout: &Layout, query: &str) -> Vec<Hit> {
+    find_in(&layout.blocks, query)
+}
+
+/// Every place `query` occurs in `blocks`, in reading order.
+fn find_in(blocks: &[Block], query: &str) -> Vec<Hit> {
     if query.is_empty() {
         return Vec::new();
     }
@@ -33,8 +43,7 @@ pub fn find(layout: &Layout, query: &str) -> Vec<Hit> {
         else {
             return Vec::new();
         };
-        return layout
-            .blocks
+        return blocks
             .iter()
             .enumerate()
             .flat_map(|(b, block)| {
@@ -48,7 +57,7 @@ pub fn find(layout: &Layout, query: &str) -> Vec<Hit> {
     // Other queries compare a character at a time, case folded.
     let needle: Vec<char> = query.chars().map(fold).collect();
     let mut hits = Vec::new();
-    for (b, block) in layout.blocks.iter().enumerate() {
+    for (b, block) in blocks.iter().enumerate() {
         let text = &block.text;
         let mut at = 0;
         while let Some(c) = text[at..].chars().next() {
@@ -71,6 +80,77 @@ pub fn find(layout: &Layout, query: &str) -> Vec<Hit> {
     hits
 }
 
+/// A hit in the briefing: which article, which of its hits in reading
+/// order (what `n` counts in the reader), and the text around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BriefingHit {
+    pub article: usize,
+    pub nth: usize,
+    /// About a line of the article's shown text around the hit, and where
+    /// the hit is in it.
+    pub context: String,
+    pub range: Range<usize>,
+}
+
+/// The most hits a briefing search lists.
+pub const MOST_HITS: usize = 5_000;
+
+/// Every place `query` occurs in the briefing's articles (`documents` by
+/// index, in the order given by `rows`), up to [`MOST_HITS`]. Laying every
+/// article's text out takes a while on a big briefing: the reader runs this
+/// off the key thread.
+pub fn briefing(documents: &[Arc<Document>], rows: &[usize], query: &str) -> Vec<BriefingHit> {
+    let mut out = Vec::new();
+    for &article in rows {
+        let Some(document) = documents.get(article) else {
+            continue;
+        };
+        let blocks = layout::blocks(&document.article);
+        for (nth, hit) in find_in(&blocks, query).into_iter().enumerate() {
+            if out.len() == MOST_HITS {
+                return out;
+            }
+            let (context, range) = around(&blocks[hit.block].text, hit.range, 80);
+            out.push(BriefingHit {
+                article,
+                nth,
+                context,
+                range,
+            });
+        }
+    }
+    out
+}
+
+/// About `width` columns of `text` around `range`, an ellipsis where it is
+/// cut, and where `range` is in them.
+fn around(text: &str, range: Range<usize>, width: usize) -> (String, Range<usize>) {
+    let mut start = range.start;
+    let mut used = 0;
+    for (i, c) in text[..range.start].char_indices().rev() {
+        used += c.width().unwrap_or(0);
+        if used > width / 3 {
+            break;
+        }
+        start = i;
+    }
+    let mut end = range.end;
+    for (i, c) in text[range.end..].char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            break;
+        }
+        end = range.end + i + c.len_utf8();
+    }
+    let before = if start > 0 { "…" } else { "" };
+    let after = if end < text.len() { "…" } else { "" };
+    let at = range.start - start + before.len();
+    (
+        format!("{before}{}{after}", &text[start..end]),
+        at..at + range.len(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +168,13 @@ mod tests {
         assert_eq!(find(&accented, "él").len(), 4, "case folded beyond ASCII");
         assert_eq!(find(&accented, "Él").len(), 2);
         let hit = &find(&layout, "sun")[0];
+        let (context, range) = around("one two three four five six seven", 14..18, 12);
+        assert_eq!(&context[range], "four");
+        assert_eq!(
+            context, "…ree four five s…",
+            "a third of the room before the hit"
+        );
+        assert_eq!(around("just four", 5..9, 40).0, "just four");
         assert_eq!(&layout.blocks[hit.block].text[hit.range.clone()], "sun");
     }
 }

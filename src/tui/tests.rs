@@ -396,3 +396,31 @@ fn slash_filters_the_focused_list_and_s_sorts_it() {
     press(&mut app, &[Back]);
     assert!(app.people.filter.is_none(), "esc cancels");
 }
+
+#[test]
+fn the_whole_briefing_is_searched_and_a_hit_read_where_it_is() {
+    let mut app = app(120, 40);
+    press(&mut app, &[SearchBriefing]);
+    for c in "timetable".chars() {
+        update(&mut app, Type(c));
+    }
+    press(&mut app, &[Open]);
+    assert_eq!(app.focus, Pane::Hits);
+    let job = app.search_job().expect("a search to run");
+    let hits = super::search::briefing(&job.documents, &job.rows, &job.query);
+    assert!(hits.iter().any(|h| h.article == 0) && hits.iter().any(|h| h.article == 1));
+    super::searched(&mut app, &job.query, hits.clone());
+    assert!(app.search_job().is_none());
+    // The second hit in the second article.
+    let at = hits
+        .iter()
+        .position(|h| h.article == 1 && h.nth == 1)
+        .expect("two hits in the second article");
+    press(&mut app, &[Top]);
+    for _ in 0..at {
+        press(&mut app, &[Down]);
+    }
+    press(&mut app, &[Open]);
+    assert_eq!((app.current, app.focus), (Some(1), Pane::Reader));
+    assert!(matches!(app.matches, Matches::Search { current: 1, .. }));
+}

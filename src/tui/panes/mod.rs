@@ -10,6 +10,7 @@
 //! full-screen pane needs none).
 
 pub mod articles;
+pub mod hits;
 pub mod overview;
 pub mod people;
 pub mod problems;
@@ -27,6 +28,7 @@ use crate::library::Document;
 use super::app::App;
 
 pub use articles::Articles;
+pub use hits::Hits;
 pub use overview::Overview;
 pub use people::People;
 pub use problems::Problems;
@@ -43,6 +45,8 @@ pub enum Pane {
     Problems,
     /// The briefing at a glance (full screen).
     Overview,
+    /// Search hits across the briefing (full screen).
+    Hits,
 }
 
 impl Pane {
@@ -56,22 +60,24 @@ impl Pane {
             Pane::People => "PEOPLE",
             Pane::Problems => "PROBLEMS",
             Pane::Overview => "OVERVIEW",
+            Pane::Hits => "HITS",
         }
     }
 
     /// Shown over the whole screen, in front of the main view, while it
     /// has the focus.
     pub const fn full_screen(self) -> bool {
-        matches!(self, Pane::Problems | Pane::Overview)
+        matches!(self, Pane::Problems | Pane::Overview | Pane::Hits)
     }
 
     /// Every pane.
-    pub const ALL: [Pane; 5] = [
+    pub const ALL: [Pane; 6] = [
         Pane::Articles,
         Pane::Reader,
         Pane::People,
         Pane::Problems,
         Pane::Overview,
+        Pane::Hits,
     ];
 }
 
@@ -103,6 +109,8 @@ pub enum Go {
     Pick { who: usize, at: Option<QuoteRef> },
     /// The same across the whole briefing: `who` a briefing speaker.
     PickInBriefing(usize),
+    /// Read an article at the `nth` hit of the search in it.
+    ReadHit { article: usize, nth: usize },
 }
 
 /// What every pane does.

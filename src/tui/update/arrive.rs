@@ -9,6 +9,7 @@ use crate::library::Event;
 use crate::tui::app::App;
 use crate::tui::layout::Layout;
 use crate::tui::panes::Pane;
+use crate::tui::search::BriefingHit;
 
 use super::{settle, show};
 
@@ -60,6 +61,12 @@ pub fn receive(app: &mut App, events: impl IntoIterator<Item = Event>) {
     if focus == Pane::Overview {
         panes.overview.count(&ctx);
     }
+    settle(app);
+}
+
+/// Takes in the hits of a briefing search run off the key thread.
+pub fn searched(app: &mut App, query: &str, hits: Vec<BriefingHit>) {
+    app.hits.found(query, hits);
     settle(app);
 }
 

@@ -7,7 +7,7 @@
 mod arrive;
 mod prompt;
 
-pub use arrive::{laid_out, receive};
+pub use arrive::{laid_out, receive, searched};
 
 use crate::briefing::QuoteRef;
 
@@ -135,7 +135,11 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevArticle => next_article(app, -1),
         Action::NextMatch => next_match(app, 1),
         Action::PrevMatch => next_match(app, -1),
-        Action::Search => prompt::start(app),
+        Action::Search => {
+            let focus = app.focus;
+            prompt::start(app, focus);
+        }
+        Action::SearchBriefing => prompt::start(app, Pane::Hits),
         Action::ToggleBriefing => {
             let (ctx, panes) = app.parts(Pane::People);
             panes.people.toggle_everyone(&ctx);
@@ -194,6 +198,22 @@ fn follow(app: &mut App, go: Go) {
             app.focus = Pane::Reader;
         }
         Go::Pick { who, at } => pick(app, who, at),
+        Go::ReadHit { article, nth } => {
+            let query = app.hits.query.clone();
+            app.focus = Pane::Reader;
+            follow_read(app, article);
+            settle(app);
+            find(app, &query);
+            if let Matches::Search { current, hits, .. } = &mut app.matches {
+                *current = nth.min(hits.len().saturating_sub(1));
+            }
+            app.message = Some(format!(
+                "\"{}\": hit {} in this article",
+                crate::article::text::sanitize(&query),
+                nth + 1
+            ));
+            jump(app);
+        }
         Go::PickInBriefing(who) => {
             if !app.people.everyone {
                 let (ctx, panes) = app.parts(Pane::People);
@@ -353,7 +373,7 @@ fn copy(app: &mut App) -> Option<Effect> {
 }
 
 /// Puts a full-screen pane in front, or closes it when it is there.
-fn show_full(app: &mut App, pane: Pane) {
+pub(super) fn show_full(app: &mut App, pane: Pane) {
     if app.focus == pane {
         app.focus = app.back_to;
     } else {

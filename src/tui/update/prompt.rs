@@ -1,7 +1,7 @@
 //! The query typed after `/`, applied as it is typed to the pane that had
 //! the focus: the reader finds it in the article and shows the first hit
 //! from where the search began; the articles and the people are filtered
-//! by it. `enter` keeps the result, `esc` (or `q` where it is bound to a
+//! by it. After `F`, the query searches the whole briefing once given. `enter` keeps the result, `esc` (or `q` where it is bound to a
 //! key that types nothing) cancels it.
 
 use crate::tui::action::Action;
@@ -11,13 +11,12 @@ use crate::tui::view::count_of;
 
 use super::find;
 
-/// Opens the prompt for the focused pane, where there is something to
-/// search or filter.
-pub fn start(app: &mut App) {
-    let target = app.focus;
+/// Opens the prompt for `target` (the focused pane for `/`, the briefing's
+/// hits for `F`), where there is something to search or filter.
+pub fn start(app: &mut App, target: Pane) {
     let ready = match target {
         Pane::Reader => app.reader.layout.is_some(),
-        Pane::Articles | Pane::People => true,
+        Pane::Articles | Pane::People | Pane::Hits => true,
         _ => false,
     };
     if !ready {
@@ -56,6 +55,15 @@ pub fn handle(app: &mut App, action: Action) -> bool {
             return true;
         }
         Action::Resize { .. } | Action::QuitNow | Action::Suspend => return false,
+        Action::Open if target == Pane::Hits => {
+            let query = p.query.clone();
+            app.prompt = None;
+            if !query.is_empty() {
+                app.hits.searching(&query);
+                super::show_full(app, Pane::Hits);
+            }
+            return true;
+        }
         Action::Open => {
             app.prompt = None;
             app.message = Some(match target {
@@ -93,6 +101,8 @@ fn apply(app: &mut App, query: &str, target: Pane) {
     match target {
         Pane::Reader => find(app, query),
         Pane::Articles => app.articles.set_filter(query),
+        // The briefing is searched once the query is given (`enter`).
+        Pane::Hits => {}
         _ => {
             let (ctx, panes) = app.parts(Pane::People);
             panes.people.set_filter(query, &ctx);
