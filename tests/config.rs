@@ -136,7 +136,7 @@ const BAD: &[Row] = &[
         at: Some((2, 5)),
         says: &[
             "unknown action `explode`, expected one of `help`, `quit`, `quit_now`, `suspend`, `focus_next`",
-            "`next_match`, `prev_match`, `search`, `toggle_briefing`, `copy`, `back`",
+            "`next_match`, `prev_match`, `search`",
         ],
     },
     Row {

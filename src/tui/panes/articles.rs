@@ -14,7 +14,7 @@ use std::sync::Arc;
 use crate::article::text::sanitize;
 use crate::library::Document;
 use crate::tui::app::{App, keep_visible};
-use crate::tui::filter::Filter;
+use crate::tui::filter::Filters;
 use crate::tui::view::{count, count_of, fit, pane_block};
 
 use super::{Ctx, Go, Pane, PaneState};
@@ -87,7 +87,7 @@ pub struct Articles {
     row_of: Vec<Option<usize>>,
     pub order: Order,
     /// The query typed with `/` and the articles it keeps.
-    pub filter: Option<Filter>,
+    pub filter: Filters,
     /// The text each article is found by, by index: title, kicker,
     /// byline, people, file.
     found_by: Vec<String>,
@@ -138,29 +138,24 @@ impl Articles {
         let order = |a: &usize, b: &usize| self.order.cmp(&documents[*a], &documents[*b]);
         arrived.sort_unstable_by(order);
         // Rows above the view grew: keep the same articles in view.
-        if self.filter.is_none()
+        if !self.filter.is_active()
             && let Some(top) = self.rows.get(self.top)
         {
             self.top += arrived.partition_point(|i| order(i, top).is_lt());
         }
         self.all = merged(&self.all, arrived, order);
-        match self.filter.take() {
+        match self.filter.current().map(|f| f.query.clone()) {
             // A filtered list is in the order of the matches: the new
             // articles are matched with the rest.
-            Some(filter) => {
-                self.filter = Some(
-                    Filter::default()
-                        .narrowed(&filter.query, &self.all, |i| self.found_by[i].as_str()),
-                );
-                self.rows = self
-                    .filter
-                    .as_ref()
-                    .map(|f| f.kept.clone())
-                    .unwrap_or_default();
+            Some(query) => {
+                self.filter.clear();
+                self.set_filter(&query);
             }
-            None => self.rows.clone_from(&self.all),
+            None => {
+                self.rows.clone_from(&self.all);
+                self.index_rows();
+            }
         }
-        self.index_rows();
     }
 
     /// Lists the articles in another order (a filtered list stays in the
@@ -169,7 +164,7 @@ impl Articles {
         self.order = order;
         let cmp = |a: &usize, b: &usize| order.cmp(&documents[*a], &documents[*b]);
         self.all.sort_by(cmp);
-        if self.filter.is_none() {
+        if !self.filter.is_active() {
             self.rows.clone_from(&self.all);
         }
         self.index_rows();
@@ -178,14 +173,11 @@ impl Articles {
     /// Shows only the articles that `query` finds (all of them for an
     /// empty query).
     pub fn set_filter(&mut self, query: &str) {
-        if query.is_empty() {
-            self.filter = None;
-            self.rows.clone_from(&self.all);
-        } else {
-            let filter = self.filter.take().unwrap_or_default();
-            let filter = filter.narrowed(query, &self.all, |i| self.found_by[i].as_str());
-            self.rows.clone_from(&filter.kept);
-            self.filter = Some(filter);
+        let found_by = &self.found_by;
+        self.filter.set(query, &self.all, |i| found_by[i].as_str());
+        match self.filter.current() {
+            Some(filter) => self.rows.clone_from(&filter.kept),
+            None => self.rows.clone_from(&self.all),
         }
         self.top = 0;
         self.index_rows();
@@ -273,7 +265,7 @@ impl PaneState for Articles {
             count(self.rows.len()),
             count(app.expected())
         );
-        if let Some(filter) = &self.filter {
+        if let Some(filter) = self.filter.current() {
             title.push_str(&format!("/{} ", sanitize(&filter.query)));
         }
         if self.order != Order::Source {

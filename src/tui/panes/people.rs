@@ -13,7 +13,7 @@ use crate::article::text::sanitize;
 use crate::article::{Article, QuoteKind};
 use crate::briefing::QuoteRef;
 use crate::tui::app::{App, Matches, keep_visible};
-use crate::tui::filter::{self, Filter};
+use crate::tui::filter::Filters;
 use crate::tui::view::{count, fit, pane_block};
 
 use super::{Ctx, Go, Pane, PaneState};
@@ -41,7 +41,10 @@ pub struct People {
     pub ranked: Vec<usize>,
     ranked_stale: bool,
     /// The query typed with `/` and the people it keeps.
-    pub filter: Option<Filter>,
+    pub filter: Filters,
+    /// The names each person of the list is found by, for the filter:
+    /// made when filtering begins.
+    names: Vec<(usize, String)>,
 }
 
 /// The article's people, most quoted first, then in order of first
@@ -85,8 +88,8 @@ impl People {
     /// The people listed: the article's or the briefing's, most quoted
     /// first, or those the filter keeps.
     pub fn listed(&self, ctx: &Ctx) -> Vec<usize> {
-        if let Some(filter) = &self.filter {
-            return filter.kept.clone();
+        if let Some(filter) = self.filter.current() {
+            return filter.kept.iter().map(|&at| self.names[at].0).collect();
         }
         self.everyone_or_article(ctx)
     }
@@ -123,24 +126,20 @@ impl People {
     pub fn set_filter(&mut self, query: &str, ctx: &Ctx) {
         self.cursor = 0;
         self.top = 0;
-        if query.is_empty() {
-            self.filter = None;
-            return;
+        if !self.filter.is_active() {
+            // The filter keeps places in this list of names.
+            self.names = self
+                .everyone_or_article(ctx)
+                .into_iter()
+                .map(|who| (who, self.found_by(ctx, who)))
+                .collect();
         }
-        // A query that extends the last one looks among its people only.
-        let candidates = match self.filter.take() {
-            Some(last) if query.starts_with(&last.query) => last.kept,
-            _ => self.everyone_or_article(ctx),
-        };
-        let names: Vec<String> = candidates
-            .iter()
-            .map(|&who| self.found_by(ctx, who))
-            .collect();
-        let kept = filter::keep(query, 0..candidates.len(), |i| names[i].as_str());
-        self.filter = Some(Filter {
-            query: query.to_owned(),
-            kept: kept.into_iter().map(|i| candidates[i]).collect(),
-        });
+        let at: Vec<usize> = (0..self.names.len()).collect();
+        let names = &self.names;
+        self.filter.set(query, &at, |i| names[i].1.as_str());
+        if !self.filter.is_active() {
+            self.names = Vec::new();
+        }
     }
 
     /// The names a person is found by.
@@ -192,7 +191,7 @@ impl People {
         self.cursor = 0;
         self.top = 0;
         self.expanded = None;
-        self.filter = None;
+        self.filter.clear();
         self.rank(ctx);
     }
 
@@ -203,7 +202,7 @@ impl People {
             self.cursor = 0;
             self.top = 0;
             self.expanded = None;
-            self.filter = None;
+            self.filter.clear();
         }
     }
 
@@ -220,7 +219,8 @@ impl People {
             self.ranked = ctx.briefing.ranked_ids();
             self.ranked_stale = false;
             // The filter looks again at the people ranked afresh.
-            if let Some(query) = self.filter.take().map(|f| f.query) {
+            if let Some(query) = self.filter.current().map(|f| f.query.clone()) {
+                self.filter.clear();
                 self.set_filter(&query, ctx);
             }
         }
@@ -282,7 +282,7 @@ impl PaneState for People {
         } else {
             " People · this article ".to_owned()
         };
-        if let Some(filter) = &self.filter {
+        if let Some(filter) = self.filter.current() {
             title.push_str(&format!("/{} ", sanitize(&filter.query)));
         }
         let block = pane_block(app, Pane::People, title);

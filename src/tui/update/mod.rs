@@ -390,9 +390,9 @@ fn back(app: &mut App) {
         app.focus = app.back_to;
     } else if overlay && app.focus != Pane::Reader {
         app.focus = Pane::Reader;
-    } else if app.focus == Pane::Articles && app.articles.filter.is_some() {
+    } else if app.focus == Pane::Articles && app.articles.filter.is_active() {
         app.articles.set_filter("");
-    } else if app.focus == Pane::People && app.people.filter.is_some() {
+    } else if app.focus == Pane::People && app.people.filter.is_active() {
         let (ctx, panes) = app.parts(Pane::People);
         panes.people.set_filter("", &ctx);
     } else if app.focus == Pane::People && app.people.expanded.is_some() {
