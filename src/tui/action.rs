@@ -35,6 +35,8 @@ pub enum Action {
     SearchBriefing,
     ToggleBriefing,
     Copy,
+    Star,
+    ToggleRead,
     Back,
     ShowProblems,
     ShowOverview,
@@ -62,7 +64,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order help lists them.
-    pub const BINDABLE: [Action; 31] = [
+    pub const BINDABLE: [Action; 33] = [
         Action::Help,
         Action::Quit,
         Action::QuitNow,
@@ -90,6 +92,8 @@ impl Action {
         Action::SearchBriefing,
         Action::ToggleBriefing,
         Action::Copy,
+        Action::Star,
+        Action::ToggleRead,
         Action::Back,
         Action::ShowProblems,
         Action::ShowOverview,
@@ -126,6 +130,8 @@ impl Action {
             Action::SearchBriefing => "search_briefing",
             Action::ToggleBriefing => "toggle_briefing",
             Action::Copy => "copy",
+            Action::Star => "star",
+            Action::ToggleRead => "toggle_read",
             Action::Back => "back",
             Action::ShowProblems => "show_problems",
             Action::ShowOverview => "show_overview",
@@ -168,6 +174,8 @@ impl Action {
             Action::SearchBriefing => "search every article of the briefing",
             Action::ToggleBriefing => "people of this article / whole briefing",
             Action::Copy => "copy the current quote (OSC 52)",
+            Action::Star => "star the current quote, or unstar it",
+            Action::ToggleRead => "mark the article under the cursor read or unread",
             Action::Back => "close, cancel, clear the matches",
             Action::ShowProblems => "list what could not be read, and why",
             Action::ShowOverview => "the briefing at a glance",

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::settings::{Panes, Settings};
+use super::state::State;
 use crate::article::Article;
 use crate::article::text::sanitize;
 use crate::briefing::{Briefing, QuoteRef};
@@ -92,6 +93,13 @@ pub struct App {
     pub engaged: bool,
     pub matches: Matches,
     pub prompt: Option<Prompt>,
+    /// What is remembered between sessions, and whether it changed since
+    /// it was last saved.
+    pub state: State,
+    pub state_changed: bool,
+    /// Each article's identity across sessions ([`super::state::key`]), by
+    /// index.
+    pub keys: Vec<u64>,
 
     pub articles: Articles,
     pub reader: Reader,
@@ -125,6 +133,9 @@ impl App {
             engaged: false,
             matches: Matches::None,
             prompt: None,
+            state: State::default(),
+            state_changed: false,
+            keys: Vec::new(),
             articles: Articles::default(),
             reader: Reader::default(),
             people: People::default(),
@@ -242,6 +253,24 @@ impl App {
                 .map(|r| r.quote()),
             _ => None,
         }
+    }
+
+    /// The current article's starred quotes, by index.
+    pub fn starred_quotes(&self) -> Vec<usize> {
+        let Some((index, article)) = self.current_article() else {
+            return Vec::new();
+        };
+        let Some(&key) = self.keys.get(index) else {
+            return Vec::new();
+        };
+        let starred = self.state.of(key).starred;
+        article
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| starred.contains(&q.content.start))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// The briefing search to run, if one is waited for.

@@ -1,7 +1,9 @@
 //! Fuzzy filtering of a pane's rows as a query is typed, with helix's
 //! matcher (`nucleo-matcher`): each word of the query must be found, its
-//! letters in order, in a row's text; case is ignored unless the query has
-//! a capital; accents are ignored. The rows kept come best match first
+//! letters in order, within one of a row's fields (a title, a name, a
+//! path: letters picked from here and there across them would match
+//! nearly anything); case is ignored unless the query has a capital;
+//! accents are ignored. The rows kept come best match first
 //! (the letters together, at the start of words), in the list's order
 //! among equals.
 //!
@@ -66,17 +68,27 @@ impl Filters {
     }
 }
 
+/// Between the fields of a row's text.
+pub const FIELD: char = '\u{1f}';
+
 /// Lists longer than this are matched on every core.
 const PARALLEL: usize = 4096;
 
-/// The rows whose text matches `query`, best first, in the order given
-/// among equals.
+/// The rows whose text (fields apart by [`FIELD`]) matches `query`, best
+/// first, in the order given among equals.
 pub fn keep<'a>(query: &str, rows: &[usize], text: impl Fn(usize) -> &'a str + Sync) -> Vec<usize> {
     let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
     let score = |matcher: &mut (Matcher, Vec<char>), row: usize| {
         let (matcher, buf) = matcher;
-        let score = pattern.score(Utf32Str::new(text(row), buf), matcher)?;
-        Some((score, row))
+        let mut total = 0;
+        for atom in &pattern.atoms {
+            let best = text(row)
+                .split(FIELD)
+                .filter_map(|field| atom.score(Utf32Str::new(field, buf), matcher))
+                .max()?;
+            total += u32::from(best);
+        }
+        Some((total, row))
     };
     let new = || (Matcher::new(Config::DEFAULT), Vec::new());
     let mut scored: Vec<(u32, usize)> = if rows.len() > PARALLEL {
@@ -112,6 +124,17 @@ mod tests {
         ferry.sort_unstable();
         assert_eq!(ferry, [0, 1]);
         assert_eq!(keep("hrbr tmtbl", &all, text), [0]);
+        let fields = [
+            "Harbour news\u{1f}Ines Okafor",
+            "Hostile bytes\u{1f}Lena Voss",
+        ];
+        let field = |i: usize| fields[i];
+        assert_eq!(keep("hostile", &[0, 1], field), [1], "within a field");
+        assert_eq!(
+            keep("harbour okafor", &[0, 1], field),
+            [0],
+            "words in any field"
+        );
         assert_eq!(keep("zurich", &all, text), [2]);
         assert_eq!(keep("Ferry", &all, text), [1]);
         // The letters together before the letters apart.

@@ -1,6 +1,8 @@
 //! The terminal reader: three panes (articles, reader, people) over the
 //! article model, filled in by the background loader while the person
-//! reads. The loop is draw, wait for a key or the loader, update.
+//! reads, and full-screen panes (overview, problems, search hits) in front
+//! of them. The loop (`run.rs`) is draw, wait for a key or the loader,
+//! update; `translate` turns terminal events into actions.
 
 pub mod action;
 pub mod app;
@@ -8,9 +10,11 @@ pub mod filter;
 pub mod keymap;
 pub mod layout;
 pub mod panes;
+mod run;
 pub mod screen;
 pub mod search;
 pub mod settings;
+pub mod state;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -23,141 +27,12 @@ mod robustness;
 #[cfg(test)]
 mod tests;
 
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver};
-use std::time::{Duration, Instant};
-
-use crossterm::event::{self, Event as Input, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
-use ratatui::DefaultTerminal;
-
-use crate::config::Config;
-use crate::library::{self, Event};
-use settings::Settings;
+use crossterm::event::{Event as Input, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 
 pub use action::Action;
 pub use app::App;
+pub use run::run;
 pub use update::{Effect, laid_out, receive, searched, update};
-
-/// How long one frame may spend taking in loaded articles, so that keys
-/// stay answered while tens of thousands arrive.
-const LOAD_BUDGET: Duration = Duration::from_millis(8);
-
-/// Opens the reader on `paths` and runs it until the person quits.
-pub fn run(config: &Config, settings: &Settings, paths: Vec<PathBuf>) -> anyhow::Result<()> {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut app = App::new(settings, no_color);
-    let loader = library::spawn(paths, config.max_file_bytes());
-    let (mut terminal, redraw) = terminal::init(settings.mouse)?;
-    let result = event_loop(&mut terminal, &mut app, &loader, &redraw);
-    terminal::restore();
-    Ok(result?)
-}
-
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    loader: &Receiver<Event>,
-    redraw: &AtomicBool,
-) -> std::io::Result<()> {
-    let size = terminal.size()?;
-    update(
-        app,
-        Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
-    let mut dirty = true;
-    #[cfg(debug_assertions)]
-    let mut fault = fault::Fault::from_env();
-    // Long articles are laid out on a thread of their own, one at a time,
-    // so that keys (`q` above all) are answered meanwhile.
-    let (laid_tx, laid) = mpsc::channel();
-    let mut laying = false;
-    // So is a search of the whole briefing.
-    let (found_tx, found) = mpsc::channel();
-    let mut searching: Option<String> = None;
-    while !app.quit {
-        if !laying && let Some(job) = app.layout_job() {
-            let tx = laid_tx.clone();
-            std::thread::spawn(move || {
-                let _ = tx.send(layout::Layout::new(
-                    job.index,
-                    &job.document.article,
-                    job.width,
-                ));
-            });
-            laying = true;
-        }
-        if let Ok(layout) = laid.try_recv() {
-            laying = false;
-            laid_out(app, layout);
-            dirty = true;
-        }
-        if app.hits.searching
-            && searching.as_deref() != Some(app.hits.query.as_str())
-            && let Some(job) = app.search_job()
-        {
-            let tx = found_tx.clone();
-            searching = Some(job.query.clone());
-            std::thread::spawn(move || {
-                let hits = search::briefing(&job.documents, &job.rows, &job.query);
-                let _ = tx.send((job.query, hits));
-            });
-        }
-        if let Ok((query, hits)) = found.try_recv() {
-            searching = None;
-            searched(app, &query, hits);
-            dirty = true;
-        }
-        let deadline = Instant::now() + LOAD_BUDGET;
-        let mut batch = Vec::new();
-        while Instant::now() < deadline {
-            match loader.try_recv() {
-                Ok(event) => batch.push(event),
-                Err(_) => break,
-            }
-        }
-        if !batch.is_empty() {
-            receive(app, batch);
-            dirty = true;
-        }
-        if redraw.swap(false, Ordering::SeqCst) {
-            terminal.clear()?;
-            dirty = true;
-        }
-        if dirty {
-            terminal.draw(|frame| view::draw(frame, app))?;
-            dirty = false;
-            #[cfg(debug_assertions)]
-            fault.after_frame(app);
-        }
-        let wait = if app.loading || laying || searching.is_some() {
-            Duration::from_millis(30)
-        } else {
-            Duration::from_secs(1)
-        };
-        if !event::poll(wait)? {
-            continue;
-        }
-        // Take every pending input before drawing again.
-        loop {
-            if let Some(action) = translate(app, &event::read()?) {
-                match update(app, action) {
-                    Some(Effect::Copy(text)) => terminal::copy(&text)?,
-                    Some(Effect::Suspend) => terminal::suspend(),
-                    None => {}
-                }
-                dirty = true;
-            }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
-        }
-    }
-    Ok(())
-}
 
 /// A fault the end-to-end tests inject, to see a panic in the reader in a
 /// real terminal: the terminal restored, the message printed after it

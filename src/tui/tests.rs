@@ -424,3 +424,62 @@ fn the_whole_briefing_is_searched_and_a_hit_read_where_it_is() {
     assert_eq!((app.current, app.focus), (Some(1), Pane::Reader));
     assert!(matches!(app.matches, Matches::Search { current: 1, .. }));
 }
+
+#[test]
+fn read_marks_places_stars_and_the_order_are_remembered() {
+    use super::state::State;
+    let mut app = app(120, 20);
+    press(
+        &mut app,
+        &[PageDown, PageDown, Star, Sort, FocusArticles, Down, Open],
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        None,
+        "the open replaced the message"
+    );
+    assert_eq!(
+        app.starred_quotes(),
+        Vec::<usize>::new(),
+        "another article now"
+    );
+    super::update::remember_place(&mut app);
+    assert!(app.state_changed);
+    let json = app.state.to_json();
+
+    // A new session, the same articles arriving in another order.
+    let mut again = super::fixture::app(120, 20);
+    again.documents.clear();
+    again.keys.clear();
+    again.articles = Default::default();
+    again.current = None;
+    again.engaged = false;
+    super::update::restore(&mut again, State::from_json(&json).unwrap());
+    receive(&mut again, [2, 0, 1].map(loaded));
+    assert_eq!(again.articles.order, super::panes::articles::Order::Date);
+    let read = |app: &super::App| {
+        let mut read: Vec<String> = (0..3)
+            .filter(|&i| app.articles.read.get(i) == Some(&true))
+            .map(|i| app.documents[i].origin.name())
+            .collect();
+        read.sort();
+        read
+    };
+    let (before, after) = (read(&app), read(&again));
+    assert!(
+        before.iter().all(|r| after.contains(r)),
+        "read marks, by content: {before:?} {after:?}"
+    );
+    let first = again
+        .documents
+        .iter()
+        .position(|d| d.origin.name().starts_with('1'))
+        .unwrap();
+    press(&mut again, &[FocusArticles]);
+    again.articles.cursor = Some(first);
+    press(&mut again, &[Open]);
+    assert!(again.reader.scroll > 0, "back where it was left");
+    assert_eq!(again.starred_quotes().len(), 1, "the star");
+    press(&mut again, &[Star]);
+    assert!(again.starred_quotes().is_empty(), "unstarred");
+}

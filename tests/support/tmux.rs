@@ -14,7 +14,7 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_brief");
 /// A private tmux server running a shell in one window; killed on drop.
 pub struct Tmux {
     socket: String,
-    _home: tempfile::TempDir,
+    home: tempfile::TempDir,
 }
 
 pub fn tmux_installed() -> bool {
@@ -42,10 +42,15 @@ impl Tmux {
         std::fs::write(&config, text).expect("writing the test config");
         let tmux = Tmux {
             socket: format!("brief-e2e-{}-{name}", std::process::id()),
-            _home: home,
+            home,
         };
         let size = (width.to_string(), height.to_string());
         let env = format!("BRIEF_CONFIG={}", config.display());
+        // The reading state goes to the test's own home, not the machine's.
+        let state = format!(
+            "XDG_STATE_HOME={}",
+            tmux.home.path().join("state").display()
+        );
         tmux.run(&[
             "-f",
             "/dev/null",
@@ -57,6 +62,8 @@ impl Tmux {
             &size.1,
             "-e",
             &env,
+            "-e",
+            &state,
             "-e",
             "PS1=$ ",
             "sh",

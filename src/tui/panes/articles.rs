@@ -14,7 +14,7 @@ use std::sync::Arc;
 use crate::article::text::sanitize;
 use crate::library::Document;
 use crate::tui::app::{App, keep_visible};
-use crate::tui::filter::Filters;
+use crate::tui::filter::{FIELD, Filters};
 use crate::tui::view::{count, count_of, fit, pane_block};
 
 use super::{Ctx, Go, Pane, PaneState};
@@ -50,6 +50,11 @@ impl Order {
             Order::Date => "date",
             Order::Quotes => "quotes",
         }
+    }
+
+    /// The order saved under `key`.
+    pub fn from_key(key: &str) -> Option<Order> {
+        Order::ALL.into_iter().find(|o| o.key() == key)
     }
 
     pub fn next(self) -> Order {
@@ -99,17 +104,17 @@ pub struct Articles {
     pub read: Vec<bool>,
 }
 
-/// The text an article is found by.
+/// The text an article is found by: its fields apart by [`FIELD`].
 fn found_by(document: &Document) -> String {
     let a = &document.article;
     let mut text = String::new();
     for span in a.title.iter().chain(&a.kicker).chain(&a.authors) {
         text.push_str(a.slice(*span));
-        text.push(' ');
+        text.push(FIELD);
     }
     for person in &a.people {
         text.push_str(&person.name);
-        text.push(' ');
+        text.push(FIELD);
     }
     text.push_str(&document.origin.to_string());
     text
@@ -193,11 +198,15 @@ impl Articles {
 
     /// Marks an article read and puts the cursor on it.
     pub fn reading(&mut self, index: usize) {
+        self.mark_read(index, true);
+        self.cursor = Some(index);
+    }
+
+    pub fn mark_read(&mut self, index: usize, read: bool) {
         if self.read.len() <= index {
             self.read.resize(index + 1, false);
         }
-        self.read[index] = true;
-        self.cursor = Some(index);
+        self.read[index] = read;
     }
 }
 

@@ -13,7 +13,7 @@ use crate::article::text::sanitize;
 use crate::article::{Article, QuoteKind};
 use crate::briefing::QuoteRef;
 use crate::tui::app::{App, Matches, keep_visible};
-use crate::tui::filter::Filters;
+use crate::tui::filter::{FIELD, Filters};
 use crate::tui::view::{count, fit, pane_block};
 
 use super::{Ctx, Go, Pane, PaneState};
@@ -162,7 +162,7 @@ impl People {
         };
         let mut text = name.unwrap_or_default();
         for alias in aliases.unwrap_or_default() {
-            text.push(' ');
+            text.push(FIELD);
             text.push_str(&alias);
         }
         text

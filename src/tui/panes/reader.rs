@@ -38,15 +38,25 @@ pub struct Reader {
     pub wanted: Option<(usize, u16)>,
     /// A quote to bring into view once the layout it needs arrives.
     pending_quote: Option<usize>,
+    /// Where the article was left last time, to go back to once it is
+    /// laid out: (block, byte).
+    pending_place: Option<(usize, usize)>,
     /// First line shown.
     pub scroll: usize,
 }
 
 impl Reader {
-    /// A new article in the reader, at the top.
-    pub fn opened(&mut self) {
+    /// A new article in the reader: at the top, or where it was left.
+    pub fn opened(&mut self, left_at: Option<(usize, usize)>) {
         self.scroll = 0;
         self.pending_quote = None;
+        self.pending_place = left_at;
+    }
+
+    /// Where the reader is in the article, as (block, byte): a place that
+    /// holds whatever the width.
+    pub fn place(&self) -> Option<(usize, usize)> {
+        self.layout.as_ref()?.anchor(self.scroll)
     }
 
     /// Drops a layout that is not the current article's.
@@ -62,15 +72,15 @@ impl Reader {
     }
 
     /// Puts the current article's new layout in place, keeping the same
-    /// text at the top when only the width changed, and brings a quote
-    /// that waited for it into view.
+    /// text at the top when only the width changed (or going back to where
+    /// it was left), and brings a quote that waited for it into view.
     pub fn install(&mut self, layout: Layout, rows: usize) {
         let anchor = self
             .layout
             .as_ref()
             .filter(|l| l.article == layout.article)
             .and_then(|l| l.anchor(self.scroll));
-        if let Some((block, offset)) = anchor {
+        if let Some((block, offset)) = anchor.or(self.pending_place.take()) {
             self.scroll = layout.line_of(block, offset);
         }
         self.layout = Some(layout);
@@ -218,6 +228,7 @@ impl PaneState for Reader {
         frame.render_widget(block, area);
         let column = text_column(inner, app.reading_width);
         let marked = app.marked_quote();
+        let starred = app.starred_quotes();
         let (hits, current_hit): (&[Hit], _) = match &app.matches {
             Matches::Search { hits, current, .. } => (hits, hits.get(*current)),
             _ => (&[], None),
@@ -243,9 +254,22 @@ impl PaneState for Reader {
             frame.render_widget(Paragraph::new(paint.line(at)), line);
             let is_marked =
                 marked.is_some() && layout.quotes_on(at).any(|m| Some(m.quote) == marked);
-            if is_marked && column.x >= inner.x + 2 {
+            // A starred quote has a star beside its first line.
+            let is_starred = layout.quotes_on(at).any(|m| {
+                starred.contains(&m.quote) && layout.quote_lines.get(m.quote) == Some(&Some(at))
+            });
+            let mark = if is_marked {
+                Some("▌")
+            } else if is_starred {
+                Some("★")
+            } else {
+                None
+            };
+            if let Some(mark) = mark
+                && column.x >= inner.x + 2
+            {
                 let gutter = Rect::new(column.x - 2, y, 1, 1);
-                frame.render_widget(Span::styled("▌", app.theme.gutter), gutter);
+                frame.render_widget(Span::styled(mark, app.theme.gutter), gutter);
             }
         }
     }

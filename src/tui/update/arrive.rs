@@ -10,6 +10,7 @@ use crate::tui::app::App;
 use crate::tui::layout::Layout;
 use crate::tui::panes::Pane;
 use crate::tui::search::BriefingHit;
+use crate::tui::state;
 
 use super::{settle, show};
 
@@ -25,6 +26,11 @@ pub fn receive(app: &mut App, events: impl IntoIterator<Item = Event>) {
                         for document in documents {
                             let index = app.documents.len();
                             app.briefing.add(index, &document.article);
+                            let key = state::key(&document.article.text);
+                            app.keys.push(key);
+                            if app.state.of(key).read {
+                                app.articles.mark_read(index, true);
+                            }
                             app.documents.push(Arc::new(document));
                             arrived.push(index);
                         }

@@ -14,9 +14,11 @@ use crate::briefing::QuoteRef;
 use super::action::Action;
 use super::app::{App, Matches};
 use super::layout::{Layout, quote_near};
+use super::panes::articles::Order;
 use super::panes::reader::INLINE_LAYOUT_BYTES;
 use super::panes::{Go, Pane};
 use super::screen::text_column;
+use super::state::State;
 
 /// Work for the terminal, which `update` does not touch itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,11 +156,15 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             );
         }
         Action::Copy => return copy(app),
+        Action::Star => star(app),
+        Action::ToggleRead => toggle_read(app),
         Action::ShowProblems => show_full(app, Pane::Problems),
         Action::Sort => {
             let order = app.articles.order.next();
             app.articles.sort(order, &app.documents);
             app.message = Some(format!("articles {}", order.name()));
+            app.state.order = Some(order.key().to_owned());
+            app.state_changed = true;
         }
         Action::ShowOverview => {
             let (ctx, panes) = app.parts(Pane::Overview);
@@ -234,17 +240,47 @@ fn follow_read(app: &mut App, index: usize) {
     show(app, index);
 }
 
-/// Puts an article in the reader, at the top.
+/// Puts an article in the reader, where it was left last time (else at
+/// the top), and remembers it read and where the last one was left.
 fn show(app: &mut App, index: usize) {
     if app.current != Some(index) {
+        remember_place(app);
         app.current = Some(index);
-        app.reader.opened();
+        let key = app.keys.get(index).copied();
+        app.reader.opened(key.and_then(|key| app.state.of(key).at));
         if matches!(app.matches, Matches::Search { .. }) {
             app.matches = Matches::None;
         }
         app.people.article_changed();
+        if let Some(key) = key {
+            app.state.change(key, |saved| saved.read = true);
+            app.state_changed = true;
+        }
     }
     app.articles.reading(index);
+}
+
+/// Takes in what was remembered from the last session.
+pub fn restore(app: &mut App, state: State) {
+    if let Some(order) = state.order.as_deref().and_then(Order::from_key) {
+        app.articles.sort(order, &app.documents);
+    }
+    app.state = state;
+}
+
+/// Remembers where the current article was left.
+pub fn remember_place(app: &mut App) {
+    let (Some(current), Some(place)) = (app.current, app.reader.place()) else {
+        return;
+    };
+    if let Some(&key) = app.keys.get(current) {
+        // The top of an article is where it opens anyway.
+        let at = Some(place).filter(|&p| p != (0, 0));
+        if app.state.of(key).at != at {
+            app.state.change(key, |saved| saved.at = at);
+            app.state_changed = true;
+        }
+    }
 }
 
 /// Makes a person's quotes the matches and jumps to `at` (else the first).
@@ -351,12 +387,20 @@ fn next_match(app: &mut App, by: isize) {
     jump(app);
 }
 
-fn copy(app: &mut App) -> Option<Effect> {
+/// The quote `y` and `s` act on: the current match's, else the one the
+/// reader shows first.
+fn current_quote(app: &App) -> Option<(usize, usize)> {
     let (index, article) = app.current_article()?;
     let layout = app.reader.layout.as_ref()?;
-    let q = app
+    let quote = app
         .marked_quote()
         .or_else(|| quote_near(layout, &article.quotes, app.reader.scroll))?;
+    Some((index, quote))
+}
+
+fn copy(app: &mut App) -> Option<Effect> {
+    let (index, q) = current_quote(app)?;
+    let article = app.article(index)?;
     let quote = article.quotes.get(q)?;
     let speaker = crate::article::text::sanitize(
         &article
@@ -370,6 +414,51 @@ fn copy(app: &mut App) -> Option<Effect> {
     );
     app.message = Some(format!("copied a quote by {speaker}"));
     Some(Effect::Copy(text))
+}
+
+/// Stars the current quote, or unstars it.
+fn star(app: &mut App) {
+    let Some((index, q)) = current_quote(app) else {
+        app.message = Some("no quote here to star".to_owned());
+        return;
+    };
+    let (Some(&key), Some(quote)) = (
+        app.keys.get(index),
+        app.article(index).and_then(|a| a.quotes.get(q)),
+    ) else {
+        return;
+    };
+    let at = quote.content.start;
+    let mut starred = false;
+    app.state.change(key, |saved| {
+        match saved.starred.iter().position(|&s| s == at) {
+            Some(i) => {
+                saved.starred.remove(i);
+            }
+            None => {
+                saved.starred.push(at);
+                saved.starred.sort_unstable();
+                starred = true;
+            }
+        }
+    });
+    app.state_changed = true;
+    app.message = Some(if starred { "starred" } else { "unstarred" }.to_owned());
+}
+
+/// Marks the article under the articles cursor (else the one in the
+/// reader) read or unread.
+fn toggle_read(app: &mut App) {
+    let Some(index) = app.articles.cursor.or(app.current) else {
+        return;
+    };
+    let read = !app.articles.read.get(index).copied().unwrap_or(false);
+    app.articles.mark_read(index, read);
+    if let Some(&key) = app.keys.get(index) {
+        app.state.change(key, |saved| saved.read = read);
+        app.state_changed = true;
+    }
+    app.message = Some(if read { "marked read" } else { "marked unread" }.to_owned());
 }
 
 /// Puts a full-screen pane in front, or closes it when it is there.

@@ -1,0 +1,217 @@
+//! The reader's loop: draw, wait for a key or for what the other threads
+//! deliver, update. Around it, what reaches outside the app: the terminal,
+//! the loader's channel, the threads that lay out long articles and search
+//! the briefing (one of each at a time, so that keys are answered while
+//! they work), and the saved state (loaded first, saved when it changed,
+//! at most every few seconds, and on the way out).
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
+
+use crossterm::event;
+use ratatui::DefaultTerminal;
+
+use crate::config::Config;
+use crate::library::{self, Event};
+
+use super::layout::Layout;
+use super::search::{self, BriefingHit};
+use super::settings::Settings;
+use super::state::Store;
+use super::{Action, App, Effect, laid_out, receive, searched, terminal, translate, update, view};
+
+/// How long one frame may spend taking in loaded articles, so that keys
+/// stay answered while tens of thousands arrive.
+const LOAD_BUDGET: Duration = Duration::from_millis(8);
+
+/// How often changed state is saved while the reader runs.
+const SAVE_EVERY: Duration = Duration::from_secs(5);
+
+/// Opens the reader on `paths` and runs it until the person quits.
+pub fn run(config: &Config, settings: &Settings, paths: Vec<PathBuf>) -> anyhow::Result<()> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut app = App::new(settings, no_color);
+    let store = Store::locate();
+    if let Some(store) = &store {
+        let (state, message) = store.load();
+        update::restore(&mut app, state);
+        app.message = message;
+    }
+    let loader = library::spawn(paths, config.max_file_bytes());
+    let (mut terminal, redraw) = terminal::init(settings.mouse)?;
+    let mut saver = Saver {
+        store,
+        last: Instant::now(),
+    };
+    let result = event_loop(&mut terminal, &mut app, &loader, &redraw, &mut saver);
+    terminal::restore();
+    update::remember_place(&mut app);
+    saver.save(&mut app);
+    Ok(result?)
+}
+
+/// Writes the state when it changed.
+struct Saver {
+    store: Option<Store>,
+    last: Instant,
+}
+
+impl Saver {
+    /// Saves now, if the state changed.
+    fn save(&mut self, app: &mut App) {
+        self.last = Instant::now();
+        let Some(store) = &self.store else { return };
+        if !app.state_changed {
+            return;
+        }
+        app.state_changed = false;
+        if let Err(e) = store.save(&app.state) {
+            app.message = Some(format!("the reading state could not be saved: {e}"));
+        }
+    }
+
+    /// Saves if the state changed and the last save is a while ago.
+    fn tick(&mut self, app: &mut App) {
+        if app.state_changed && self.last.elapsed() >= SAVE_EVERY {
+            self.save(app);
+        }
+    }
+}
+
+/// The hits of a briefing search, with the query they are for.
+type Found = (String, Vec<BriefingHit>);
+
+/// The threads that work for the reader, one job of each kind at a time.
+struct Workers {
+    laid: (Sender<Layout>, Receiver<Layout>),
+    laying: bool,
+    found: (Sender<Found>, Receiver<Found>),
+    searching: Option<String>,
+}
+
+impl Workers {
+    fn new() -> Workers {
+        Workers {
+            laid: mpsc::channel(),
+            laying: false,
+            found: mpsc::channel(),
+            searching: None,
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.laying || self.searching.is_some()
+    }
+
+    /// Starts what the app waits for; true when something arrived.
+    fn work(&mut self, app: &mut App) -> bool {
+        if !self.laying
+            && let Some(job) = app.layout_job()
+        {
+            let tx = self.laid.0.clone();
+            std::thread::spawn(move || {
+                let _ = tx.send(Layout::new(job.index, &job.document.article, job.width));
+            });
+            self.laying = true;
+        }
+        if app.hits.searching
+            && self.searching.as_deref() != Some(app.hits.query.as_str())
+            && let Some(job) = app.search_job()
+        {
+            let tx = self.found.0.clone();
+            self.searching = Some(job.query.clone());
+            std::thread::spawn(move || {
+                let hits = search::briefing(&job.documents, &job.rows, &job.query);
+                let _ = tx.send((job.query, hits));
+            });
+        }
+        let mut arrived = false;
+        if let Ok(layout) = self.laid.1.try_recv() {
+            self.laying = false;
+            laid_out(app, layout);
+            arrived = true;
+        }
+        if let Ok((query, hits)) = self.found.1.try_recv() {
+            self.searching = None;
+            searched(app, &query, hits);
+            arrived = true;
+        }
+        arrived
+    }
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    loader: &Receiver<Event>,
+    redraw: &AtomicBool,
+    saver: &mut Saver,
+) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    update(
+        app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    let mut dirty = true;
+    #[cfg(debug_assertions)]
+    let mut fault = super::fault::Fault::from_env();
+    let mut workers = Workers::new();
+    while !app.quit {
+        dirty |= workers.work(app);
+        let deadline = Instant::now() + LOAD_BUDGET;
+        let mut batch = Vec::new();
+        while Instant::now() < deadline {
+            match loader.try_recv() {
+                Ok(event) => batch.push(event),
+                Err(_) => break,
+            }
+        }
+        if !batch.is_empty() {
+            receive(app, batch);
+            dirty = true;
+        }
+        saver.tick(app);
+        if redraw.swap(false, Ordering::SeqCst) {
+            terminal.clear()?;
+            dirty = true;
+        }
+        if dirty {
+            terminal.draw(|frame| view::draw(frame, app))?;
+            dirty = false;
+            #[cfg(debug_assertions)]
+            fault.after_frame(app);
+        }
+        let wait = if app.loading || workers.busy() {
+            Duration::from_millis(30)
+        } else {
+            Duration::from_secs(1)
+        };
+        if !event::poll(wait)? {
+            continue;
+        }
+        // Take every pending input before drawing again.
+        loop {
+            if let Some(action) = translate(app, &event::read()?) {
+                match update(app, action) {
+                    Some(Effect::Copy(text)) => terminal::copy(&text)?,
+                    Some(Effect::Suspend) => {
+                        update::remember_place(app);
+                        saver.save(app);
+                        terminal::suspend();
+                    }
+                    None => {}
+                }
+                dirty = true;
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
