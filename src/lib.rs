@@ -18,6 +18,7 @@
 
 pub mod article;
 pub mod briefing;
+pub mod cite;
 pub mod cli;
 pub mod config;
 pub mod fsread;

@@ -82,3 +82,31 @@ fn the_reading_state_survives_a_restart() {
     assert!(!screen.contains("line 1/"), "{screen}");
     tmux.quit_and_check_restored();
 }
+
+#[test]
+fn e_exports_a_persons_quotes_and_e_opens_the_editor_and_comes_back() {
+    if !tmux_installed() {
+        return;
+    }
+    let tmux = Tmux::start("export", 120, 40);
+    tmux.type_line(&format!(
+        "EDITOR=cat {} '{}'; echo exit=$?",
+        tmux::BIN,
+        ferry().display()
+    ));
+    tmux.wait("the reader", |s| s.contains("│▶ Harbour council"));
+    tmux.keys(&["p", "Enter", "E"]);
+    tmux.wait("the export", |s| s.contains("exported to"));
+    let file = tmux.home().join("data/brief/exports/ines-okafor.md");
+    let text = std::fs::read_to_string(&file).expect("the exported file");
+    assert!(text.starts_with("## Ines Okafor"), "{text}");
+    assert!(text.contains("\n> "), "{text}");
+    // The editor (here `cat`) has the terminal, then the reader is back.
+    tmux.keys(&["e"]);
+    tmux.wait("the reader again", |s| {
+        s.contains("┌ Articles") && s.contains("│▶ Harbour council")
+    });
+    tmux.keys(&["J"]);
+    tmux.wait("keys work", |s| s.contains("│▶ Ferry union"));
+    tmux.quit_and_check_restored();
+}

@@ -35,6 +35,8 @@ pub enum Action {
     SearchBriefing,
     ToggleBriefing,
     Copy,
+    Export,
+    Edit,
     Star,
     ToggleRead,
     Back,
@@ -64,7 +66,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order help lists them.
-    pub const BINDABLE: [Action; 33] = [
+    pub const BINDABLE: [Action; 35] = [
         Action::Help,
         Action::Quit,
         Action::QuitNow,
@@ -92,6 +94,8 @@ impl Action {
         Action::SearchBriefing,
         Action::ToggleBriefing,
         Action::Copy,
+        Action::Export,
+        Action::Edit,
         Action::Star,
         Action::ToggleRead,
         Action::Back,
@@ -130,6 +134,8 @@ impl Action {
             Action::SearchBriefing => "search_briefing",
             Action::ToggleBriefing => "toggle_briefing",
             Action::Copy => "copy",
+            Action::Export => "export",
+            Action::Edit => "edit",
             Action::Star => "star",
             Action::ToggleRead => "toggle_read",
             Action::Back => "back",
@@ -174,6 +180,8 @@ impl Action {
             Action::SearchBriefing => "search every article of the briefing",
             Action::ToggleBriefing => "people of this article / whole briefing",
             Action::Copy => "copy the current quote (OSC 52)",
+            Action::Export => "export the person's quotes, or the starred ones, as Markdown",
+            Action::Edit => "open the article's file in $VISUAL, $EDITOR or $PAGER",
             Action::Star => "star the current quote, or unstar it",
             Action::ToggleRead => "mark the article under the cursor read or unread",
             Action::Back => "close, cancel, clear the matches",

@@ -334,21 +334,6 @@ impl Layout {
     }
 }
 
-/// The quote a person is reading: the one the line marks, or the first
-/// quote of the article that starts on or after the line.
-pub fn quote_near(layout: &Layout, quotes: &[Quote], line: usize) -> Option<usize> {
-    layout.quotes_on(line).map(|m| m.quote).next().or_else(|| {
-        (0..quotes.len()).find(|&q| {
-            layout
-                .quote_lines
-                .get(q)
-                .copied()
-                .flatten()
-                .is_some_and(|l| l >= line)
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

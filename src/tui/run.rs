@@ -142,6 +142,84 @@ impl Workers {
     }
 }
 
+/// Where exports go: `$XDG_DATA_HOME/brief/exports`, else
+/// `~/.local/share/brief/exports` (never beside the articles).
+fn export_folder() -> Option<PathBuf> {
+    let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    let data = var("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| var("HOME").map(|home| PathBuf::from(home).join(".local/share")))?;
+    Some(data.join("brief/exports"))
+}
+
+/// Writes an export to a new file named after `stem` (a number added when
+/// the name is taken), and says where.
+fn write_export(stem: &str, text: &str) -> std::io::Result<PathBuf> {
+    let folder = export_folder().ok_or_else(|| {
+        std::io::Error::new(std::io::ErrorKind::NotFound, "no HOME or XDG_DATA_HOME")
+    })?;
+    std::fs::create_dir_all(&folder)?;
+    let slug: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).collect();
+    let slug = match slug.join("-") {
+        s if s.is_empty() => "quotes".to_owned(),
+        s => s.chars().take(48).collect(),
+    };
+    for n in 1..1000 {
+        let name = match n {
+            1 => format!("{slug}.md"),
+            n => format!("{slug}-{n}.md"),
+        };
+        let path = folder.join(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                std::io::Write::write_all(&mut file, text.as_bytes())?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        "every name for the export is taken",
+    ))
+}
+
+/// Opens a file in `$VISUAL`, else `$EDITOR`, else `$PAGER` (else
+/// `less`), and waits for it; what went wrong, if anything.
+fn edit(path: &std::path::Path) -> Result<(), String> {
+    let command = ["VISUAL", "EDITOR", "PAGER"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "less".to_owned());
+    let mut words = command.split_whitespace();
+    let program = words.next().unwrap_or("less");
+    let shown = crate::article::text::sanitize(program);
+    match std::process::Command::new(program)
+        .args(words)
+        .arg(path)
+        .status()
+    {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => Err(format!("{shown} ended with {status}")),
+        Err(e) => Err(format!("{shown} could not be run: {e}")),
+    }
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -199,6 +277,16 @@ fn event_loop(
             if let Some(action) = translate(app, &event::read()?) {
                 match update(app, action) {
                     Some(Effect::Copy(text)) => terminal::copy(&text)?,
+                    Some(Effect::Export { stem, text }) => {
+                        update::exported(app, write_export(&stem, &text));
+                    }
+                    Some(Effect::Edit(path)) => {
+                        let outcome = terminal::outside(|| edit(&path))?;
+                        terminal.clear()?;
+                        if let Err(why) = outcome {
+                            app.message = Some(why);
+                        }
+                    }
                     Some(Effect::Suspend) => {
                         update::remember_place(app);
                         saver.save(app);

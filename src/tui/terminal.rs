@@ -94,6 +94,15 @@ fn watch_signals(redraw: Arc<AtomicBool>) -> io::Result<()> {
     Ok(())
 }
 
+/// Gives the terminal back while `f` runs (an editor, a pager), then takes
+/// it again; the screen must be drawn anew after.
+pub fn outside<R>(f: impl FnOnce() -> R) -> io::Result<R> {
+    restore();
+    let result = f();
+    enter()?;
+    Ok(result)
+}
+
 /// Stops the reader as ctrl-z does in a shell, giving the terminal back
 /// until the person continues it (`fg`).
 pub fn suspend() {

@@ -429,9 +429,15 @@ fn the_whole_briefing_is_searched_and_a_hit_read_where_it_is() {
 fn read_marks_places_stars_and_the_order_are_remembered() {
     use super::state::State;
     let mut app = app(120, 20);
+    // A quote of the first article starred, a place in it, another order,
+    // then the second article (by the new order).
     press(
         &mut app,
-        &[PageDown, PageDown, Star, Sort, FocusArticles, Down, Open],
+        &[FocusPeople, Open, Star, Back, Back, FocusPeople],
+    );
+    press(
+        &mut app,
+        &[PageDown, PageDown, Sort, FocusArticles, Down, Open],
     );
     assert_eq!(
         app.message.as_deref(),
@@ -480,6 +486,65 @@ fn read_marks_places_stars_and_the_order_are_remembered() {
     press(&mut again, &[Open]);
     assert!(again.reader.scroll > 0, "back where it was left");
     assert_eq!(again.starred_quotes().len(), 1, "the star");
-    press(&mut again, &[Star]);
+    press(&mut again, &[FocusPeople, Open, Star]);
     assert!(again.starred_quotes().is_empty(), "unstarred");
+}
+
+#[test]
+fn y_copies_only_a_current_quote_and_reported_speech_as_a_paraphrase() {
+    use crate::article::QuoteKind;
+    let mut app = app(120, 40);
+    assert_eq!(
+        update(&mut app, Copy),
+        None,
+        "nothing current: nothing copied"
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("no current quote"))
+    );
+    press(&mut app, &[FocusPeople, Open]);
+    // Ines Okafor's quotes, to her reported one.
+    for _ in 0..4 {
+        let (index, q) = (app.current.unwrap(), app.marked_quote().unwrap());
+        let kind = app.article(index).unwrap().quotes[q].kind;
+        let Some(Effect::Copy(text)) = update(&mut app, Copy) else {
+            panic!("copies");
+        };
+        match kind {
+            QuoteKind::Direct => assert!(text.starts_with('“'), "{text}"),
+            QuoteKind::Indirect => {
+                assert!(text.starts_with("Ines Okafor said that "), "{text}");
+                assert!(
+                    text.contains("(paraphrase)") && !text.contains('“'),
+                    "{text}"
+                );
+            }
+        }
+        press(&mut app, &[NextMatch]);
+    }
+}
+
+#[test]
+fn e_exports_the_person_or_the_starred_quotes_as_markdown() {
+    let mut app = app(120, 40);
+    assert_eq!(update(&mut app, Export), None, "nothing to export yet");
+    press(&mut app, &[FocusPeople, Open]);
+    let Some(Effect::Export { stem, text }) = update(&mut app, Export) else {
+        panic!("exports");
+    };
+    assert_eq!(stem, "Ines Okafor");
+    assert!(text.starts_with("## Ines Okafor, leader\n"), "{text}");
+    assert!(text.contains("\n> ") && text.contains("Paraphrase: Ines Okafor said that"));
+    assert!(text.contains("<1-harbour-timetable.txt>"), "{text}");
+    press(&mut app, &[Star, Back, Back]);
+    let Some(Effect::Export { stem, text }) = update(&mut app, Export) else {
+        panic!("exports the starred");
+    };
+    assert_eq!(stem, "starred");
+    assert_eq!(
+        text.matches("\n> ").count() + text.matches("Paraphrase").count(),
+        1
+    );
 }

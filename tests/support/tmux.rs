@@ -46,11 +46,13 @@ impl Tmux {
         };
         let size = (width.to_string(), height.to_string());
         let env = format!("BRIEF_CONFIG={}", config.display());
-        // The reading state goes to the test's own home, not the machine's.
+        // The reading state and exports go to the test's own home, not the
+        // machine's.
         let state = format!(
             "XDG_STATE_HOME={}",
             tmux.home.path().join("state").display()
         );
+        let data = format!("XDG_DATA_HOME={}", tmux.home.path().join("data").display());
         tmux.run(&[
             "-f",
             "/dev/null",
@@ -65,10 +67,17 @@ impl Tmux {
             "-e",
             &state,
             "-e",
+            &data,
+            "-e",
             "PS1=$ ",
             "sh",
         ]);
         tmux
+    }
+
+    /// The shell's home for brief: its config, state and exports.
+    pub fn home(&self) -> &Path {
+        self.home.path()
     }
 
     pub fn run(&self, args: &[&str]) -> Output {

@@ -13,18 +13,24 @@ use crate::briefing::QuoteRef;
 
 use super::action::Action;
 use super::app::{App, Matches};
-use super::layout::{Layout, quote_near};
+use super::layout::Layout;
 use super::panes::articles::Order;
 use super::panes::reader::INLINE_LAYOUT_BYTES;
 use super::panes::{Go, Pane};
 use super::screen::text_column;
 use super::state::State;
+use crate::article::QuoteKind;
+use crate::cite;
 
 /// Work for the terminal, which `update` does not touch itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// Put this text on the clipboard.
     Copy(String),
+    /// Write these quotes (Markdown) to a new file named after `stem`.
+    Export { stem: String, text: String },
+    /// Open this file in the person's editor or pager.
+    Edit(std::path::PathBuf),
     /// Give the terminal back and stop until continued.
     Suspend,
 }
@@ -156,6 +162,14 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             );
         }
         Action::Copy => return copy(app),
+        Action::Export => return export(app),
+        Action::Edit => {
+            let path = app
+                .current
+                .and_then(|c| app.documents.get(c))
+                .map(|d| d.origin.path().to_path_buf());
+            return path.map(Effect::Edit);
+        }
         Action::Star => star(app),
         Action::ToggleRead => toggle_read(app),
         Action::ShowProblems => show_full(app, Pane::Problems),
@@ -387,19 +401,22 @@ fn next_match(app: &mut App, by: isize) {
     jump(app);
 }
 
-/// The quote `y` and `s` act on: the current match's, else the one the
-/// reader shows first.
-fn current_quote(app: &App) -> Option<(usize, usize)> {
-    let (index, article) = app.current_article()?;
-    let layout = app.reader.layout.as_ref()?;
-    let quote = app
-        .marked_quote()
-        .or_else(|| quote_near(layout, &article.quotes, app.reader.scroll))?;
-    Some((index, quote))
+/// The quote `y` and `s` act on: the current match's (a person's quote
+/// jumped to), never one guessed from the screen.
+fn current_quote(app: &mut App, doing: &str) -> Option<(usize, usize)> {
+    let found = app.current.zip(app.marked_quote());
+    if found.is_none() {
+        app.message = Some(format!(
+            "no current quote to {doing}: pick a person (p, enter), then a quote (n)"
+        ));
+    }
+    found
 }
 
+/// The quote as it is cited: a direct quote in quotation marks, reported
+/// speech as a paraphrase without them.
 fn copy(app: &mut App) -> Option<Effect> {
-    let (index, q) = current_quote(app)?;
+    let (index, q) = current_quote(app, "copy")?;
     let article = app.article(index)?;
     let quote = article.quotes.get(q)?;
     let speaker = crate::article::text::sanitize(
@@ -407,19 +424,107 @@ fn copy(app: &mut App) -> Option<Effect> {
             .speaker_name(quote)
             .unwrap_or_else(|| "unattributed".to_owned()),
     );
-    let text = format!(
-        "“{}” — {speaker}, {}",
-        article.show(quote.content),
-        app.title(index)
-    );
-    app.message = Some(format!("copied a quote by {speaker}"));
+    let title = app.title(index);
+    let words = article.show(quote.content);
+    let text = match quote.kind {
+        QuoteKind::Direct => format!("“{words}” — {speaker}, {title}"),
+        QuoteKind::Indirect => format!("{speaker} said that {words} (paraphrase) — {title}"),
+    };
+    app.message = Some(match quote.kind {
+        QuoteKind::Direct => format!("copied a quote by {speaker}"),
+        QuoteKind::Indirect => format!("copied a paraphrase of {speaker}"),
+    });
     Some(Effect::Copy(text))
+}
+
+/// The current person's quotes, else the starred ones, as Markdown for a
+/// file.
+fn export(app: &mut App) -> Option<Effect> {
+    let cited = |index: usize, q: usize| {
+        let document = app.documents.get(index)?;
+        Some(cite::Cited {
+            article: &document.article,
+            quote: document.article.quotes.get(q)?,
+            origin: document.origin.to_string(),
+        })
+    };
+    let (stem, speakers) = match &app.matches {
+        Matches::Quotes { who, refs, .. } => {
+            let quotes: Vec<cite::Cited> = refs
+                .iter()
+                .filter_map(|r| cited(r.article(), r.quote()))
+                .collect();
+            let role = quotes.first().and_then(|c| {
+                let person = c.article.people.get(c.quote.speaker?)?;
+                person.role.clone()
+            });
+            let speaker = cite::Speaker {
+                name: Some(who.clone()),
+                role,
+                quotes,
+            };
+            (who.clone(), vec![speaker])
+        }
+        _ => ("starred".to_owned(), starred(app, cited)),
+    };
+    if speakers.iter().all(|s| s.quotes.is_empty()) {
+        app.message =
+            Some("nothing to export: pick a person (p, enter) or star quotes (s)".to_owned());
+        return None;
+    }
+    let text = cite::markdown(&speakers);
+    Some(Effect::Export { stem, text })
+}
+
+/// Every starred quote of the briefing, by speaker in the order first met.
+fn starred<'a>(
+    app: &'a App,
+    cited: impl Fn(usize, usize) -> Option<cite::Cited<'a>>,
+) -> Vec<cite::Speaker<'a>> {
+    let mut speakers: Vec<cite::Speaker> = Vec::new();
+    for &index in &app.articles.all {
+        let (Some(document), Some(&key)) = (app.documents.get(index), app.keys.get(index)) else {
+            continue;
+        };
+        let stars = app.state.of(key).starred;
+        for (q, quote) in document.article.quotes.iter().enumerate() {
+            if !stars.contains(&quote.content.start) {
+                continue;
+            }
+            let Some(cited) = cited(index, q) else {
+                continue;
+            };
+            let name = document.article.speaker_name(quote);
+            match speakers.iter_mut().find(|s| s.name == name) {
+                Some(speaker) => speaker.quotes.push(cited),
+                None => speakers.push(cite::Speaker {
+                    role: quote
+                        .speaker
+                        .and_then(|p| document.article.people.get(p))
+                        .and_then(|p| p.role.clone()),
+                    name,
+                    quotes: vec![cited],
+                }),
+            }
+        }
+    }
+    speakers
+}
+
+/// Says where an export went, or why it could not be written.
+pub fn exported(app: &mut App, result: std::io::Result<std::path::PathBuf>) {
+    app.message = Some(match result {
+        Ok(path) => format!(
+            "exported to {}",
+            crate::article::text::sanitize(&path.display().to_string())
+        ),
+        Err(e) => format!("the export could not be written: {e}"),
+    });
 }
 
 /// Stars the current quote, or unstars it.
 fn star(app: &mut App) {
-    let Some((index, q)) = current_quote(app) else {
-        app.message = Some("no quote here to star".to_owned());
+    let Some((index, q)) = current_quote(app, "star") else {
         return;
     };
     let (Some(&key), Some(quote)) = (
