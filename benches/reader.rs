@@ -200,3 +200,38 @@ fn keypress_to_frame_in_briefing_people(bencher: Bencher) {
         terminal.draw(|frame| view::draw(frame, &app)).unwrap();
     });
 }
+
+/// The reading state of 100,000 articles, each read, left somewhere, some
+/// with a starred quote.
+fn big_state() -> brief::tui::state::State {
+    let mut state = brief::tui::state::State::default();
+    for i in 0..100_000u64 {
+        state.change(i.wrapping_mul(0x9e37_79b9_7f4a_7c15), |saved| {
+            saved.read = true;
+            saved.at = Some((i as usize % 40, i as usize % 900));
+            if i % 7 == 0 {
+                saved.starred = vec![i as usize % 5000];
+            }
+        });
+    }
+    state
+}
+
+/// Saving the state of 100,000 articles: written to a temporary file and
+/// renamed over the old one.
+#[divan::bench(sample_count = 10)]
+fn state_save_100000_entries(bencher: Bencher) {
+    let state = big_state();
+    let dir = tempfile::tempdir().unwrap();
+    let store = brief::tui::state::Store::at(dir.path().join("state.json"));
+    bencher.bench_local(|| store.save(&state).unwrap());
+}
+
+/// Loading it again, as the reader does when it starts.
+#[divan::bench(sample_count = 10)]
+fn state_load_100000_entries(bencher: Bencher) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = brief::tui::state::Store::at(dir.path().join("state.json"));
+    store.save(&big_state()).unwrap();
+    bencher.bench_local(|| store.load());
+}

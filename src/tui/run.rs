@@ -41,10 +41,7 @@ pub fn run(config: &Config, settings: &Settings, paths: Vec<PathBuf>) -> anyhow:
     }
     let loader = library::spawn(paths, config.max_file_bytes());
     let (mut terminal, redraw) = terminal::init(settings.mouse)?;
-    let mut saver = Saver {
-        store,
-        last: Instant::now(),
-    };
+    let mut saver = Saver::new(store);
     let result = event_loop(&mut terminal, &mut app, &loader, &redraw, &mut saver);
     terminal::restore();
     update::remember_place(&mut app);
@@ -52,30 +49,65 @@ pub fn run(config: &Config, settings: &Settings, paths: Vec<PathBuf>) -> anyhow:
     Ok(result?)
 }
 
-/// Writes the state when it changed.
+/// Writes the state when it changed: on a thread of its own while the
+/// reader runs (a big state takes tens of milliseconds to write), on the
+/// way out while the reader waits.
 struct Saver {
     store: Option<Store>,
     last: Instant,
+    writing: Option<std::thread::JoinHandle<std::io::Result<()>>>,
 }
 
 impl Saver {
-    /// Saves now, if the state changed.
+    fn new(store: Option<Store>) -> Saver {
+        Saver {
+            store,
+            last: Instant::now(),
+            writing: None,
+        }
+    }
+
+    /// Saves now, if the state changed, and waits until it is written.
     fn save(&mut self, app: &mut App) {
+        self.finish(app);
+        self.start(app);
+        self.finish(app);
+    }
+
+    /// Starts writing the state, if it changed.
+    fn start(&mut self, app: &mut App) {
         self.last = Instant::now();
-        let Some(store) = &self.store else { return };
+        let Some(store) = self.store.clone() else {
+            return;
+        };
         if !app.state_changed {
             return;
         }
         app.state_changed = false;
-        if let Err(e) = store.save(&app.state) {
-            app.message = Some(format!("the reading state could not be saved: {e}"));
+        let state = app.state.clone();
+        self.writing = Some(std::thread::spawn(move || store.save(&state)));
+    }
+
+    /// Waits for a write under way, and says if it failed.
+    fn finish(&mut self, app: &mut App) {
+        if let Some(writing) = self.writing.take() {
+            match writing.join() {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => {
+                    app.message = Some(format!("the reading state could not be saved: {e}"));
+                }
+                Err(_) => app.message = Some("the reading state could not be saved".to_owned()),
+            }
         }
     }
 
     /// Saves if the state changed and the last save is a while ago.
     fn tick(&mut self, app: &mut App) {
-        if app.state_changed && self.last.elapsed() >= SAVE_EVERY {
-            self.save(app);
+        if self.writing.as_ref().is_some_and(|w| w.is_finished()) {
+            self.finish(app);
+        }
+        if app.state_changed && self.writing.is_none() && self.last.elapsed() >= SAVE_EVERY {
+            self.start(app);
         }
     }
 }
