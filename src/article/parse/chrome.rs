@@ -20,7 +20,7 @@ use super::shape::Shape;
 /// Where the story sits among the blocks. Indexes and counts take 32 bits,
 /// as the blocks' offsets do: there are no more blocks than bytes of text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Layout {
+pub struct StoryPlan {
     /// Index of the first block of the story; the header is searched above it.
     pub body_start: usize,
     /// Blocks of the story, in order.
@@ -172,7 +172,7 @@ fn score(block: &Block, chrome: bool, repeated: bool) -> i64 {
 }
 
 /// Finds the story among the blocks.
-pub fn layout(text: &str, blocks: &[Block]) -> Layout {
+pub fn story_plan(text: &str, blocks: &[Block]) -> StoryPlan {
     let text_of = |b: &Block| &text[b.span().range()];
     let copies = copies(text, blocks);
     let repeated: Vec<bool> = blocks
@@ -196,7 +196,7 @@ pub fn layout(text: &str, blocks: &[Block]) -> Layout {
     if body.1.is_empty() && repeated.contains(&true) {
         body = best_run(text, blocks, &chrome, &vec![false; blocks.len()]);
     }
-    Layout {
+    StoryPlan {
         body_start: body.0,
         body: body.1,
         copies,
@@ -292,7 +292,7 @@ mod tests {
 
     fn body_texts(text: &str) -> Vec<String> {
         let b = blocks(text);
-        layout(text, &b)
+        story_plan(text, &b)
             .body
             .iter()
             .map(|&i| text[b[i as usize].span().range()].to_string())

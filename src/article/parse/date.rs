@@ -10,16 +10,16 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// A word of the line with its byte offset.
+/// A word of the line.
 #[derive(Clone, Copy, Debug)]
-struct Token<'a> {
+struct Word<'a> {
     text: &'a str,
 }
 
-fn tokens(line: &str) -> Vec<Token<'_>> {
+fn words(line: &str) -> Vec<Word<'_>> {
     line.split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '(' || c == ')')
         .filter(|w| !w.is_empty())
-        .map(|text| Token { text })
+        .map(|text| Word { text })
         .collect()
 }
 
@@ -72,7 +72,7 @@ fn year(word: &str) -> Option<u32> {
 }
 
 /// `9:01`, `9:01am`, `21.30` followed by an optional AM/PM word.
-fn time(words: &[Token<'_>]) -> Option<(u32, u32)> {
+fn time(words: &[Word<'_>]) -> Option<(u32, u32)> {
     let first = words.first()?.text;
     let lower = first.to_ascii_lowercase();
     let (clock, mut suffix) = match lower.find(|c: char| c.is_ascii_alphabetic()) {
@@ -115,7 +115,7 @@ fn iso(word: &str) -> Option<String> {
     }
     let mut out = format!("{y:04}-{m:02}-{d:02}");
     if b.get(10) == Some(&b'T')
-        && let Some((h, min)) = word.get(11..16).and_then(|t| time(&[Token { text: t }]))
+        && let Some((h, min)) = word.get(11..16).and_then(|t| time(&[Word { text: t }]))
     {
         out.push_str(&format!("T{h:02}:{min:02}"));
     }
@@ -124,7 +124,7 @@ fn iso(word: &str) -> Option<String> {
 
 /// The first date in a line, as ISO 8601.
 pub fn find_date(line: &str) -> Option<String> {
-    let words = tokens(line);
+    let words = words(line);
     for (i, w) in words.iter().enumerate() {
         if let Some(found) = iso(w.text) {
             return Some(found);

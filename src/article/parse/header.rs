@@ -7,7 +7,7 @@
 //! label just above the title.
 
 use super::blocks::{Block, BlockKind};
-use super::chrome::Layout;
+use super::chrome::StoryPlan;
 use super::date::find_date;
 use super::names;
 use super::shape::Shape;
@@ -289,8 +289,8 @@ fn without_site_name(text: &str, span: Span) -> Span {
     }
 }
 
-pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
-    let end = layout.body_start.min(blocks.len());
+pub fn header(text: &str, blocks: &[Block], plan: &StoryPlan) -> Header {
+    let end = plan.body_start.min(blocks.len());
     let zone = end.saturating_sub(REACH)..(end + 1).min(blocks.len());
     let texts: Vec<&str> = blocks[zone.clone()]
         .iter()
@@ -323,7 +323,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
     let heading = (0..end).find(|&i| blocks[i].kind == BlockKind::Heading);
     // Blocks of content, not furniture (which the chrome step found once
     // for every block): the scores below ask about every pair in the zone.
-    let is_content = |j: usize| !layout.furniture[j] && blocks[j].shape.words > 1;
+    let is_content = |j: usize| !plan.furniture[j] && blocks[j].shape.words > 1;
     // Anchored: a byline or a date follows within two blocks of content.
     let anchored = |i: usize| {
         (i + 1..(end + 1).min(zone.end))
@@ -339,7 +339,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
         zone.clone()
             .filter(|&i| {
                 let (b, t, s) = at(i);
-                !layout.furniture[i]
+                !plan.furniture[i]
                     && is_headline(b, t, s, min_words)
                     && !bare_byline(t, s)
                     && byline_at.is_none_or(|k| i < k)
@@ -353,7 +353,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
                         b,
                         t,
                         s,
-                        layout.copies[i] as usize,
+                        plan.copies[i] as usize,
                         anchored(i),
                     ),
                     i,
@@ -367,7 +367,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
         header.kicker = kicker.or_else(|| {
             let k = i.checked_sub(1).filter(|k| zone.contains(k))?;
             let (b, t, s) = at(k);
-            (!layout.furniture[k] && is_kicker(b, t, s)).then(|| {
+            (!plan.furniture[k] && is_kicker(b, t, s)).then(|| {
                 let label = t.trim_end_matches(['—', '–', '-', ' ', '|', ':']);
                 Span::new(b.span().start, b.span().start + label.len())
             })
@@ -406,12 +406,12 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{blocks::blocks, chrome::layout};
+    use super::super::{blocks::blocks, chrome::story_plan};
     use super::*;
 
     fn run(text: &str) -> (Header, Vec<String>) {
         let b = blocks(text);
-        let h = header(text, &b, &layout(text, &b));
+        let h = header(text, &b, &story_plan(text, &b));
         let authors = h
             .authors
             .iter()
