@@ -201,19 +201,6 @@ fn is_one_spaced_ascii(bytes: &[u8]) -> bool {
     })
 }
 
-/// `s` in lowercase, written into `out` in place of what it held: a caller
-/// lowercasing many words reuses one buffer, and ASCII words, nearly all,
-/// need no other allocation.
-pub fn lowercase_into(s: &str, out: &mut String) {
-    out.clear();
-    if s.is_ascii() {
-        out.push_str(s);
-        out.make_ascii_lowercase();
-    } else {
-        out.push_str(&s.to_lowercase());
-    }
-}
-
 /// Like [`display`] for text that is not from an article span (file names,
 /// messages): only the unsafe characters are replaced, line and paragraph
 /// separators among them.

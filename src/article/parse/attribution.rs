@@ -6,7 +6,7 @@
 use foldhash::HashSet;
 
 use super::flat::{self, Flat};
-use super::names::pronoun;
+use super::lexicon::pronoun;
 use super::people::{self, NameRun, Registry, name_runs};
 use super::speech::{Source, Speech};
 use super::tokens::{self, Token};

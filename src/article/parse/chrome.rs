@@ -15,6 +15,7 @@ use hashbrown::HashTable;
 
 use super::blocks::{Block, BlockKind};
 use super::flat::narrow;
+use super::lexicon::page::{CREDITS, FURNITURE, LABELS, MEDIA_OPENERS, NOTICES};
 use super::shape::Shape;
 
 /// Where the story sits among the blocks. Indexes and counts take 32 bits,
@@ -30,61 +31,6 @@ pub struct StoryPlan {
     /// For each block, whether it is site furniture ([`is_furniture`]).
     pub furniture: Vec<bool>,
 }
-
-/// Phrases that mark a short block as site furniture rather than story.
-const FURNITURE: &[&str] = &[
-    "advertisement",
-    "all rights reserved",
-    "click here",
-    "cookie",
-    "copyright",
-    "download the app",
-    "donation",
-    "follow us",
-    "javascript",
-    "log in",
-    "mailing list",
-    "newsletter",
-    "privacy policy",
-    "read more",
-    "related articles",
-    "related stories",
-    "share this",
-    "share on",
-    "sign in",
-    "sign up",
-    "skip to",
-    "subscribe",
-    "supported by",
-    "sponsored",
-    "terms of service",
-    "terms of use",
-    "your browser",
-    "©",
-];
-
-/// Buttons and labels: a short line that starts with one of these.
-const LABELS: &[&str] = &[
-    "comments",
-    "email",
-    "next story",
-    "previous story",
-    "print",
-    "share",
-    "follow",
-    "more from",
-];
-
-/// Lines that credit the reporting rather than tell the story.
-const CREDITS: &[&str] = &[
-    "contributed to this report",
-    "contributed reporting",
-    "additional reporting by",
-    "reporting by",
-    "editing by",
-    "writing by",
-    "compiled by",
-];
 
 /// One case-insensitive pass over a block finds any of the phrases.
 fn matcher<'m>(cell: &'m OnceLock<AhoCorasick>, phrases: &[&str]) -> &'m AhoCorasick {
@@ -108,10 +54,8 @@ fn is_furniture(text: &str, shape: &Shape) -> bool {
         text.get(..p.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(p))
     };
-    let bracketed = (text.starts_with('[') && text.ends_with(']'))
-        || ["(photo", "image:", "photo:", "http://", "https://"]
-            .into_iter()
-            .any(starts);
+    let bracketed =
+        (text.starts_with('[') && text.ends_with(']')) || MEDIA_OPENERS.iter().any(|p| starts(p));
     let label = shape.words <= 5 && LABELS.iter().any(|l| starts(l));
     bracketed || label || matcher(&FURNITURE_MATCHER, FURNITURE).is_match(text)
 }
@@ -119,13 +63,6 @@ fn is_furniture(text: &str, shape: &Shape) -> bool {
 /// Cookie and consent notices run long, so they are known by their words.
 fn is_notice(text: &str) -> bool {
     static NOTICES_MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
-    const NOTICES: &[&str] = &[
-        "uses cookies",
-        "use cookies",
-        "cookie policy",
-        "cookie settings",
-        "accept cookies",
-    ];
     let mut end = text.len().min(300);
     while !text.is_char_boundary(end) {
         end -= 1;

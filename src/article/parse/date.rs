@@ -4,11 +4,8 @@
 //! 2016 9:01 AM`, `4 Sept. 2016 14:05`, `2019-11-19T12:48:14Z`,
 //! `2016/09/04`. A time is kept only when it follows the date.
 
-use super::tokens::Lower;
-
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+use super::lexicon::classes::MONTHS;
+use super::lexicon::lower;
 
 /// A word of the line.
 #[derive(Clone, Copy, Debug)]
@@ -26,28 +23,14 @@ fn words(line: &str) -> Vec<Word<'_>> {
 fn month(word: &str) -> Option<u32> {
     // Lowercased on the stack: asked of every word of a line. A word too
     // long for a month becomes empty.
-    let lower = Lower::new(word.trim_end_matches('.'));
+    let lower = lower(word.trim_end_matches('.'));
     let w = lower.as_str();
     if w.len() < 3 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let i = MONTHS.iter().position(|m| w.starts_with(m))?;
+    let i = MONTHS.iter().position(|m| w.starts_with(&m[..3]))?;
     // "March" or "Mar" or "Sept", but not "mayor" or "marching".
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (FULL[i].starts_with(w) || w == "sept").then_some(i as u32 + 1)
+    (MONTHS[i].starts_with(w) || w == "sept").then_some(i as u32 + 1)
 }
 
 fn number(word: &str, digits: std::ops::RangeInclusive<usize>) -> Option<u32> {

@@ -9,7 +9,8 @@
 use super::blocks::{Block, BlockKind};
 use super::chrome::StoryPlan;
 use super::date::find_date;
-use super::names;
+use super::lexicon::page::{BYLINE_OPENERS, NOT_HEADLINE};
+use super::lexicon::{class, classes};
 use super::shape::Shape;
 use crate::article::Span;
 
@@ -25,19 +26,6 @@ pub struct Header {
     /// The last block the header used; the story starts after it.
     pub last_block: Option<usize>,
 }
-
-const BYLINE_OPENERS: &[&str] = &[
-    "by ",
-    "written by ",
-    "words by ",
-    "text by ",
-    "posted by ",
-    "author: ",
-    "authors: ",
-    "reporter: ",
-    "von ",
-    "par ",
-];
 
 /// If the text is a byline, the byte offset where the names start.
 fn byline_names(text: &str) -> Option<usize> {
@@ -66,7 +54,7 @@ fn bare_byline(text: &str, shape: &Shape) -> bool {
     let opens_with_given_name = text
         .split_whitespace()
         .next()
-        .is_some_and(|w| names::class(w).is_given());
+        .is_some_and(|w| class(w).is_given());
     if !opens_with_given_name {
         return false;
     }
@@ -78,7 +66,7 @@ fn bare_byline(text: &str, shape: &Shape) -> bool {
     let words = text[name.range()].split_whitespace().count();
     let rest = text[name.end..].trim_start_matches([' ', '-', '—', '–', '|', '•', '·', ',']);
     (2..=4).contains(&words)
-        && names::class(first).is_given()
+        && class(first).is_given()
         && name.start == 0
         && (rest.is_empty() || find_date(rest).is_some() || rest.ends_with(" ago"))
 }
@@ -107,8 +95,8 @@ fn authors(text: &str, base: usize) -> Vec<Span> {
         }
         let is_name_word = clean.starts_with(|c: char| c.is_uppercase())
             && !clean.chars().any(|c| c.is_ascii_digit())
-            && !names::class(clean).is_not_byline_name()
-            || (name.is_some() && names::is_particle(clean));
+            && !class(clean).is_not_byline_name()
+            || (name.is_some() && classes::is_particle(clean));
         if !is_name_word || matches!(clean, "-" | "|" | "—" | "–" | "•") {
             break;
         }
@@ -134,7 +122,7 @@ fn next_is_name(text: &str, from: usize) -> bool {
     text[from..]
         .split_whitespace()
         .next()
-        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && !names::is_role_word(w))
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && !classes::is_role_word(w))
 }
 
 fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -244,23 +232,6 @@ fn headline_score(
     if text.ends_with('.') {
         score -= 2;
     }
-    const NOT_HEADLINE: &[&str] = &[
-        "getty",
-        "afp",
-        "image",
-        "photo",
-        "illustration",
-        "caption",
-        "@",
-        "│",
-        "<",
-        ">",
-        "comments",
-        "posters",
-        "http",
-        "encyclopedia",
-        "sponsored",
-    ];
     // A logo's name written twice: "Tech Insider Tech Insider".
     let words: Vec<&str> = text.split_whitespace().collect();
     let doubled =

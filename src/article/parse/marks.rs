@@ -7,6 +7,7 @@
 //! quote that runs over several paragraphs.
 
 use super::flat::Span32;
+use super::lexicon::marks::{closes_quote, opens_quote};
 use crate::article::Span;
 use crate::swar;
 
@@ -30,18 +31,10 @@ impl Marked {
     }
 }
 
-fn is_opener(c: char) -> bool {
-    matches!(c, '“' | '«' | '„' | '「' | '『')
-}
-
-fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '»' | '」' | '』')
-}
-
 /// True when the paragraph starts with an opening quote mark.
 pub fn opens_with_quote(text: &str) -> bool {
     text.trim_start()
-        .starts_with(|c: char| is_opener(c) || c == '"')
+        .starts_with(|c: char| opens_quote(c) || c == '"')
 }
 
 fn trimmed(text: &str, from: usize, to: usize) -> Span {
@@ -123,7 +116,7 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> (Vec<Marked>, bool) {
         let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
         let straight = c == '"' || doubled;
         let after = i + if doubled { 2 } else { c.len_utf8() };
-        if !straight && !is_opener(c) && !is_closer(c) {
+        if !straight && !opens_quote(c) && !closes_quote(c) {
             i = after;
             continue;
         }
@@ -131,10 +124,10 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> (Vec<Marked>, bool) {
         let next = s[after..].chars().next();
         let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
         let after_space = next.is_none_or(char::is_whitespace);
-        if is_opener(c) || (straight && open.is_none() && before_space && !after_space) {
+        if opens_quote(c) || (straight && open.is_none() && before_space && !after_space) {
             // A second opener before any closer means the first was stray.
             open = Some((i, after));
-        } else if (is_closer(c) || (straight && !before_space)) && open.is_some() {
+        } else if (closes_quote(c) || (straight && !before_space)) && open.is_some() {
             let (o, content) = open.take().expect("checked above");
             let inner = trimmed(s, content, i);
             if !inner.is_empty() {

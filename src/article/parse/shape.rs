@@ -4,6 +4,7 @@
 //! Lengths count characters, and CJK text counts one word a character, so
 //! that pages in Chinese or Japanese are measured like any other.
 
+use super::lexicon::marks::trails_sentence;
 use crate::swar;
 
 /// What a piece of text looks like, measured once. Counts take 32 bits: a
@@ -34,13 +35,6 @@ fn is_sentence_mark(c: char) -> bool {
 
 fn is_cjk_mark(c: char) -> bool {
     matches!(c, '。' | '！' | '？')
-}
-
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '」' | '』' | '*' | '_'
-    )
 }
 
 /// Where counting stands after a character: inside a word or not, and
@@ -223,7 +217,7 @@ impl Shape {
     fn finish(mut self, text: &str, mark_at_end: bool) -> Shape {
         let last = text
             .trim_end()
-            .trim_end_matches(is_closer)
+            .trim_end_matches(trails_sentence)
             .chars()
             .next_back();
         self.ends_sentence = last.is_some_and(is_sentence_mark);

@@ -9,10 +9,9 @@ mod sentences;
 mod words;
 
 pub use sentences::{ends_sentence, sentences};
-pub use words::Lower;
 
 use super::flat::{BIG, Flat, Span32, narrow};
-use super::names::{Class, class};
+use super::lexicon::{Class, class};
 use crate::article::Span;
 use crate::swar;
 use words::{is_capitalized, is_inner, is_word_char, keeps_dot};
