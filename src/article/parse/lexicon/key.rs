@@ -5,7 +5,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use crate::swar;
+use crate::scan;
 
 /// The longest word the lists hold, in bytes.
 pub const MAX_WORD: usize = 14;
@@ -26,9 +26,7 @@ impl Key {
         if len > MAX_WORD {
             return None;
         }
-        let (lo, hi) = word.split_at(len.min(8));
-        let packed = u128::from(lower_ascii(swar::load_short(lo)))
-            | u128::from(lower_ascii(swar::load_short(hi))) << 64;
+        let packed = scan::lowercase_short(word);
         // The length keeps a word holding NUL apart from a shorter word.
         Some(Key((packed | (len as u128) << (8 * MAX_WORD)).to_le_bytes()))
     }
@@ -54,13 +52,6 @@ impl Hash for Key {
     fn hash<H: Hasher>(&self, state: &mut H) {
         state.write_u128(self.bits());
     }
-}
-
-/// Eight bytes with `A`..`Z` lowercased; every other byte as it was.
-#[inline]
-fn lower_ascii(w: u64) -> u64 {
-    // 0x80 shifted to 0x20: the case bit.
-    w | swar::between(w, b'A', b'Z') >> 2
 }
 
 /// `word` lowercased on the stack, to be compared with a word list; a word
