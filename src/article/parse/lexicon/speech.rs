@@ -384,19 +384,31 @@ word_list!(
 word_list!(
     /// The people told, in lowercase: "told reporters", "told him".
     is_audience,
-    ["reporters", "journalists", "parliament", "lawmakers", "supporters", "colleagues", "investors", "analysts", "congress", "me", "us", "him", "her", "them"]
+    [
+        "reporters", "journalists", "parliament", "lawmakers", "supporters", "colleagues",
+        "investors", "analysts", "congress", "me", "us", "him", "her", "them",
+    ]
 );
 
 word_list!(
-    /// Words that say when something was said, between a verb and its clause: "said on Monday", "said last week".
+    /// Words that say when something was said, between a verb and its clause: "said on Monday",
+    /// "said last week".
     is_when_of_report,
-    ["on", "last", "this", "earlier", "late", "week", "month", "year", "night", "morning", "afternoon", "evening"]
+    [
+        "on", "last", "this", "earlier", "late", "week", "month", "year", "night", "morning",
+        "afternoon", "evening",
+    ]
 );
 
 word_list!(
-    /// Words after a speech verb that open no reported clause: "said in his interview", "vowed to fight", "complained about".
+    /// Words after a speech verb that open no reported clause: "said in his interview", "vowed
+    /// to fight", "complained about".
     opens_no_clause,
-    ["to", "about", "with", "of", "for", "in", "as", "from", "during", "at", "on", "into", "by", "after", "before", "while", "when", "because", "if", "since", "until", "over", "under", "through", "goodbye", "hello", "so", "yes", "no"]
+    [
+        "to", "about", "with", "of", "for", "in", "as", "from", "during", "at", "on", "into", "by",
+        "after", "before", "while", "when", "because", "if", "since", "until", "over", "under",
+        "through", "goodbye", "hello", "so", "yes", "no",
+    ]
 );
 
 word_list!(
