@@ -1,8 +1,7 @@
 //! Scans over every byte of an article, each a byte class found many bytes
 //! at a time: where tokens may start (the tokenizer's 64-byte masks), how
 //! long a text's run of ASCII is, the counts of a block's shape, the next
-//! byte that may start a quote mark, and a short word lowercased into a
-//! number for the lexicon's keys.
+//! byte that may start a quote mark.
 //!
 //! Each scan has a plain version in [`plain`], a byte at a time: the
 //! reference, and what runs where a fast version does not. Beside it, the
@@ -81,13 +80,6 @@ pub fn next_quote_mark(bytes: &[u8]) -> Option<usize> {
     plain::next_quote_mark(&bytes[n..]).map(|k| n + k)
 }
 
-/// Up to sixteen bytes as a little-endian number, zero above them, with
-/// `A`..`Z` lowercased and every other byte as it was.
-#[inline]
-pub fn lowercase_short(word: &[u8]) -> u128 {
-    swar::lowercase_short(word)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,11 +112,6 @@ mod tests {
             bytes in proptest::collection::vec(proptest::sample::select(b"ab\"'#&\xc2\xc3\xe2\xe3\x80 ".to_vec()), 0..40)
         ) {
             proptest::prop_assert_eq!(next_quote_mark(&bytes), plain::next_quote_mark(&bytes));
-        }
-
-        #[test]
-        fn short_words_are_lowercased_as_bytes(word in proptest::collection::vec(proptest::num::u8::ANY, 0..=16)) {
-            proptest::prop_assert_eq!(lowercase_short(&word), plain::lowercase_short(&word));
         }
     }
 }

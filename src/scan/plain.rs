@@ -74,11 +74,3 @@ pub fn first_quote_mark(bytes: &[u8], n: usize, mut found: u64, stride: u32) -> 
     }
     None
 }
-
-#[cfg(test)]
-pub fn lowercase_short(word: &[u8]) -> u128 {
-    let mut buf = [0u8; 16];
-    buf[..word.len()].copy_from_slice(word);
-    buf.make_ascii_lowercase();
-    u128::from_le_bytes(buf)
-}

@@ -9,31 +9,6 @@ fn load(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(bytes[..8].try_into().expect("eight bytes"))
 }
 
-/// Up to eight bytes as a little-endian number, zero above them, read with
-/// at most two loads instead of a copy of unknown length.
-#[inline]
-fn load_short(b: &[u8]) -> u64 {
-    let n = b.len();
-    match n {
-        0 => 0,
-        1..=3 => {
-            u64::from(b[0])
-                | u64::from(b[n / 2]) << (8 * (n / 2))
-                | u64::from(b[n - 1]) << (8 * (n - 1))
-        }
-        // Two four-byte loads that overlap in the middle.
-        4..=7 => {
-            let four = |at: usize| {
-                u64::from(u32::from_le_bytes(
-                    b[at..at + 4].try_into().expect("four bytes"),
-                ))
-            };
-            four(0) | four(n - 4) << (8 * (n - 4))
-        }
-        _ => u64::from_le_bytes(b[..8].try_into().expect("eight bytes")),
-    }
-}
-
 /// The high bit of each byte of `w` that is ASCII and from `lo` to `hi`.
 /// The sums stay inside their bytes, so the eight are tested at once.
 #[inline]
@@ -74,20 +49,6 @@ pub fn ascii_prefix(bytes: &[u8]) -> usize {
 pub fn quote_candidates(chunk: &[u8]) -> u64 {
     let w = load(chunk);
     equal(w, b'"') | equal(w, b'\'') | w & HIGH
-}
-
-/// See [`super::lowercase_short`].
-#[inline]
-pub fn lowercase_short(word: &[u8]) -> u128 {
-    let (lo, hi) = word.split_at(word.len().min(8));
-    u128::from(lower_ascii(load_short(lo))) | u128::from(lower_ascii(load_short(hi))) << 64
-}
-
-/// Eight bytes with `A`..`Z` lowercased; every other byte as it was.
-#[inline]
-fn lower_ascii(w: u64) -> u64 {
-    // 0x80 shifted to 0x20: the case bit.
-    w | between(w, b'A', b'Z') >> 2
 }
 
 #[cfg(test)]
