@@ -3,7 +3,6 @@
 
 use foldhash::HashMap;
 
-use crate::article::text::lowercase_into;
 use crate::article::{Article, Person, PersonId, Quote};
 
 /// A quote in the briefing: which article, which of its quotes. A briefing
@@ -203,6 +202,19 @@ impl Briefing {
                 let n = n.to_lowercase();
                 n == q || n.ends_with(&format!(" {q}"))
             })
+    }
+}
+
+/// `s` in lowercase, written into `out` in place of what it held: a caller
+/// lowercasing many words reuses one buffer, and ASCII words, nearly all,
+/// need no other allocation.
+pub fn lowercase_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase());
     }
 }
 

@@ -15,7 +15,6 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::article::text::visible;
-use crate::swar;
 
 /// serde's formatter with the extra escapes.
 struct Safe;
@@ -82,17 +81,6 @@ pub fn string(out: &mut String, s: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Runs of plain text are skipped eight bytes at a time.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let w = swar::load(chunk);
-            let plain =
-                swar::between(w, 0x20, 0x7e) & !swar::equal(w, b'"') & !swar::equal(w, b'\\');
-            if plain == swar::HIGH {
-                i += 8;
-                continue;
-            }
-            i += swar::first(!plain & swar::HIGH);
-        }
         let b = bytes[i];
         if b.is_ascii() {
             if PLAIN[usize::from(b)] {

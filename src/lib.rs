@@ -25,7 +25,5 @@ pub mod fsread;
 pub mod json;
 pub mod library;
 pub mod output;
-#[cfg(target_arch = "x86_64")]
-mod simd;
-mod swar;
+mod scan;
 pub mod tui;

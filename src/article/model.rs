@@ -120,7 +120,7 @@ impl Article {
     /// for an article that is kept: a reader holds tens of thousands of
     /// them. Moves rather than shrinks, since a shrinking reallocation may
     /// keep the block it had.
-    pub fn compact(&mut self) {
+    pub(crate) fn compact(&mut self) {
         fn exact<T>(v: &mut Vec<T>) {
             if v.capacity() > v.len() {
                 let mut moved = Vec::with_capacity(v.len());
@@ -147,7 +147,7 @@ impl Article {
     /// Drops each person's list of mentions, which only the outline and the
     /// JSON count: a reader or a quotes listing that holds tens of
     /// thousands of articles keeps everything else.
-    pub fn forget_mentions(&mut self) {
+    pub(crate) fn forget_mentions(&mut self) {
         for p in &mut self.people {
             p.mentions = Vec::new();
         }

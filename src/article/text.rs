@@ -11,8 +11,6 @@ use std::borrow::Cow;
 use icu_properties::props::{DefaultIgnorableCodePoint, GeneralCategory, VariationSelector};
 use icu_properties::{CodePointMapData, CodePointSetData, CodePointSetDataBorrowed};
 
-use crate::swar;
-
 const REPLACEMENT: char = '\u{fffd}';
 
 const DEFAULT_IGNORABLE: CodePointSetDataBorrowed<'static> =
@@ -178,40 +176,14 @@ pub fn displayed(raw: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// True for printable ASCII with no two spaces in a row, checked eight
-/// bytes at a time.
+/// True for printable ASCII with no two spaces in a row.
 fn is_one_spaced_ascii(bytes: &[u8]) -> bool {
-    // The high bit of the last byte of the chunk before, if a space.
-    let mut space_before = 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in chunks.by_ref() {
-        let w = swar::load(chunk);
-        let spaces = swar::equal(w, b' ');
-        if swar::between(w, 0x20, 0x7e) != swar::HIGH || spaces & (spaces << 8 | space_before) != 0
-        {
-            return false;
-        }
-        space_before = spaces >> 56;
-    }
-    let mut after_space = space_before != 0;
-    chunks.remainder().iter().all(|&b| {
+    let mut after_space = false;
+    bytes.iter().all(|&b| {
         let ok = (0x20..=0x7e).contains(&b) && !(after_space && b == b' ');
         after_space = b == b' ';
         ok
     })
-}
-
-/// `s` in lowercase, written into `out` in place of what it held: a caller
-/// lowercasing many words reuses one buffer, and ASCII words, nearly all,
-/// need no other allocation.
-pub fn lowercase_into(s: &str, out: &mut String) {
-    out.clear();
-    if s.is_ascii() {
-        out.push_str(s);
-        out.make_ascii_lowercase();
-    } else {
-        out.push_str(&s.to_lowercase());
-    }
 }
 
 /// Like [`display`] for text that is not from an article span (file names,

@@ -15,12 +15,13 @@ use hashbrown::HashTable;
 
 use super::blocks::{Block, BlockKind};
 use super::flat::narrow;
+use super::lexicon::page::{CREDITS, FURNITURE, LABELS, MEDIA_OPENERS, NOTICES};
 use super::shape::Shape;
 
 /// Where the story sits among the blocks. Indexes and counts take 32 bits,
 /// as the blocks' offsets do: there are no more blocks than bytes of text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Layout {
+pub struct StoryPlan {
     /// Index of the first block of the story; the header is searched above it.
     pub body_start: usize,
     /// Blocks of the story, in order.
@@ -30,61 +31,6 @@ pub struct Layout {
     /// For each block, whether it is site furniture ([`is_furniture`]).
     pub furniture: Vec<bool>,
 }
-
-/// Phrases that mark a short block as site furniture rather than story.
-const FURNITURE: &[&str] = &[
-    "advertisement",
-    "all rights reserved",
-    "click here",
-    "cookie",
-    "copyright",
-    "download the app",
-    "donation",
-    "follow us",
-    "javascript",
-    "log in",
-    "mailing list",
-    "newsletter",
-    "privacy policy",
-    "read more",
-    "related articles",
-    "related stories",
-    "share this",
-    "share on",
-    "sign in",
-    "sign up",
-    "skip to",
-    "subscribe",
-    "supported by",
-    "sponsored",
-    "terms of service",
-    "terms of use",
-    "your browser",
-    "©",
-];
-
-/// Buttons and labels: a short line that starts with one of these.
-const LABELS: &[&str] = &[
-    "comments",
-    "email",
-    "next story",
-    "previous story",
-    "print",
-    "share",
-    "follow",
-    "more from",
-];
-
-/// Lines that credit the reporting rather than tell the story.
-const CREDITS: &[&str] = &[
-    "contributed to this report",
-    "contributed reporting",
-    "additional reporting by",
-    "reporting by",
-    "editing by",
-    "writing by",
-    "compiled by",
-];
 
 /// One case-insensitive pass over a block finds any of the phrases.
 fn matcher<'m>(cell: &'m OnceLock<AhoCorasick>, phrases: &[&str]) -> &'m AhoCorasick {
@@ -108,10 +54,8 @@ fn is_furniture(text: &str, shape: &Shape) -> bool {
         text.get(..p.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(p))
     };
-    let bracketed = (text.starts_with('[') && text.ends_with(']'))
-        || ["(photo", "image:", "photo:", "http://", "https://"]
-            .into_iter()
-            .any(starts);
+    let bracketed =
+        (text.starts_with('[') && text.ends_with(']')) || MEDIA_OPENERS.iter().any(|p| starts(p));
     let label = shape.words <= 5 && LABELS.iter().any(|l| starts(l));
     bracketed || label || matcher(&FURNITURE_MATCHER, FURNITURE).is_match(text)
 }
@@ -119,13 +63,6 @@ fn is_furniture(text: &str, shape: &Shape) -> bool {
 /// Cookie and consent notices run long, so they are known by their words.
 fn is_notice(text: &str) -> bool {
     static NOTICES_MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
-    const NOTICES: &[&str] = &[
-        "uses cookies",
-        "use cookies",
-        "cookie policy",
-        "cookie settings",
-        "accept cookies",
-    ];
     let mut end = text.len().min(300);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -172,7 +109,7 @@ fn score(block: &Block, chrome: bool, repeated: bool) -> i64 {
 }
 
 /// Finds the story among the blocks.
-pub fn layout(text: &str, blocks: &[Block]) -> Layout {
+pub fn story_plan(text: &str, blocks: &[Block]) -> StoryPlan {
     let text_of = |b: &Block| &text[b.span().range()];
     let copies = copies(text, blocks);
     let repeated: Vec<bool> = blocks
@@ -196,7 +133,7 @@ pub fn layout(text: &str, blocks: &[Block]) -> Layout {
     if body.1.is_empty() && repeated.contains(&true) {
         body = best_run(text, blocks, &chrome, &vec![false; blocks.len()]);
     }
-    Layout {
+    StoryPlan {
         body_start: body.0,
         body: body.1,
         copies,
@@ -292,7 +229,7 @@ mod tests {
 
     fn body_texts(text: &str) -> Vec<String> {
         let b = blocks(text);
-        layout(text, &b)
+        story_plan(text, &b)
             .body
             .iter()
             .map(|&i| text[b[i as usize].span().range()].to_string())

@@ -4,50 +4,33 @@
 //! 2016 9:01 AM`, `4 Sept. 2016 14:05`, `2019-11-19T12:48:14Z`,
 //! `2016/09/04`. A time is kept only when it follows the date.
 
-use super::tokens::Lower;
+use super::lexicon::classes::MONTHS;
+use super::lexicon::lower;
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-/// A word of the line with its byte offset.
+/// A word of the line.
 #[derive(Clone, Copy, Debug)]
-struct Token<'a> {
+struct Word<'a> {
     text: &'a str,
 }
 
-fn tokens(line: &str) -> Vec<Token<'_>> {
+fn words(line: &str) -> Vec<Word<'_>> {
     line.split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '(' || c == ')')
         .filter(|w| !w.is_empty())
-        .map(|text| Token { text })
+        .map(|text| Word { text })
         .collect()
 }
 
 fn month(word: &str) -> Option<u32> {
     // Lowercased on the stack: asked of every word of a line. A word too
     // long for a month becomes empty.
-    let lower = Lower::new(word.trim_end_matches('.'));
+    let lower = lower(word.trim_end_matches('.'));
     let w = lower.as_str();
     if w.len() < 3 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    let i = MONTHS.iter().position(|m| w.starts_with(m))?;
+    let i = MONTHS.iter().position(|m| w.starts_with(&m[..3]))?;
     // "March" or "Mar" or "Sept", but not "mayor" or "marching".
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (FULL[i].starts_with(w) || w == "sept").then_some(i as u32 + 1)
+    (MONTHS[i].starts_with(w) || w == "sept").then_some(i as u32 + 1)
 }
 
 fn number(word: &str, digits: std::ops::RangeInclusive<usize>) -> Option<u32> {
@@ -72,7 +55,7 @@ fn year(word: &str) -> Option<u32> {
 }
 
 /// `9:01`, `9:01am`, `21.30` followed by an optional AM/PM word.
-fn time(words: &[Token<'_>]) -> Option<(u32, u32)> {
+fn time(words: &[Word<'_>]) -> Option<(u32, u32)> {
     let first = words.first()?.text;
     let lower = first.to_ascii_lowercase();
     let (clock, mut suffix) = match lower.find(|c: char| c.is_ascii_alphabetic()) {
@@ -115,7 +98,7 @@ fn iso(word: &str) -> Option<String> {
     }
     let mut out = format!("{y:04}-{m:02}-{d:02}");
     if b.get(10) == Some(&b'T')
-        && let Some((h, min)) = word.get(11..16).and_then(|t| time(&[Token { text: t }]))
+        && let Some((h, min)) = word.get(11..16).and_then(|t| time(&[Word { text: t }]))
     {
         out.push_str(&format!("T{h:02}:{min:02}"));
     }
@@ -124,7 +107,7 @@ fn iso(word: &str) -> Option<String> {
 
 /// The first date in a line, as ISO 8601.
 pub fn find_date(line: &str) -> Option<String> {
-    let words = tokens(line);
+    let words = words(line);
     for (i, w) in words.iter().enumerate() {
         if let Some(found) = iso(w.text) {
             return Some(found);

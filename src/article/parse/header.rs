@@ -7,9 +7,10 @@
 //! label just above the title.
 
 use super::blocks::{Block, BlockKind};
-use super::chrome::Layout;
+use super::chrome::StoryPlan;
 use super::date::find_date;
-use super::names;
+use super::lexicon::page::{BYLINE_OPENERS, NOT_HEADLINE};
+use super::lexicon::{class, classes};
 use super::shape::Shape;
 use crate::article::Span;
 
@@ -25,19 +26,6 @@ pub struct Header {
     /// The last block the header used; the story starts after it.
     pub last_block: Option<usize>,
 }
-
-const BYLINE_OPENERS: &[&str] = &[
-    "by ",
-    "written by ",
-    "words by ",
-    "text by ",
-    "posted by ",
-    "author: ",
-    "authors: ",
-    "reporter: ",
-    "von ",
-    "par ",
-];
 
 /// If the text is a byline, the byte offset where the names start.
 fn byline_names(text: &str) -> Option<usize> {
@@ -66,7 +54,7 @@ fn bare_byline(text: &str, shape: &Shape) -> bool {
     let opens_with_given_name = text
         .split_whitespace()
         .next()
-        .is_some_and(|w| names::class(w).is_given());
+        .is_some_and(|w| class(w).is_given());
     if !opens_with_given_name {
         return false;
     }
@@ -78,7 +66,7 @@ fn bare_byline(text: &str, shape: &Shape) -> bool {
     let words = text[name.range()].split_whitespace().count();
     let rest = text[name.end..].trim_start_matches([' ', '-', '—', '–', '|', '•', '·', ',']);
     (2..=4).contains(&words)
-        && names::class(first).is_given()
+        && class(first).is_given()
         && name.start == 0
         && (rest.is_empty() || find_date(rest).is_some() || rest.ends_with(" ago"))
 }
@@ -107,8 +95,8 @@ fn authors(text: &str, base: usize) -> Vec<Span> {
         }
         let is_name_word = clean.starts_with(|c: char| c.is_uppercase())
             && !clean.chars().any(|c| c.is_ascii_digit())
-            && !names::class(clean).is_not_byline_name()
-            || (name.is_some() && names::is_particle(clean));
+            && !class(clean).is_not_byline_name()
+            || (name.is_some() && classes::is_particle(clean));
         if !is_name_word || matches!(clean, "-" | "|" | "—" | "–" | "•") {
             break;
         }
@@ -134,7 +122,7 @@ fn next_is_name(text: &str, from: usize) -> bool {
     text[from..]
         .split_whitespace()
         .next()
-        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && !names::is_role_word(w))
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && !classes::is_role_word(w))
 }
 
 fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -244,23 +232,6 @@ fn headline_score(
     if text.ends_with('.') {
         score -= 2;
     }
-    const NOT_HEADLINE: &[&str] = &[
-        "getty",
-        "afp",
-        "image",
-        "photo",
-        "illustration",
-        "caption",
-        "@",
-        "│",
-        "<",
-        ">",
-        "comments",
-        "posters",
-        "http",
-        "encyclopedia",
-        "sponsored",
-    ];
     // A logo's name written twice: "Tech Insider Tech Insider".
     let words: Vec<&str> = text.split_whitespace().collect();
     let doubled =
@@ -289,8 +260,8 @@ fn without_site_name(text: &str, span: Span) -> Span {
     }
 }
 
-pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
-    let end = layout.body_start.min(blocks.len());
+pub fn header(text: &str, blocks: &[Block], plan: &StoryPlan) -> Header {
+    let end = plan.body_start.min(blocks.len());
     let zone = end.saturating_sub(REACH)..(end + 1).min(blocks.len());
     let texts: Vec<&str> = blocks[zone.clone()]
         .iter()
@@ -323,7 +294,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
     let heading = (0..end).find(|&i| blocks[i].kind == BlockKind::Heading);
     // Blocks of content, not furniture (which the chrome step found once
     // for every block): the scores below ask about every pair in the zone.
-    let is_content = |j: usize| !layout.furniture[j] && blocks[j].shape.words > 1;
+    let is_content = |j: usize| !plan.furniture[j] && blocks[j].shape.words > 1;
     // Anchored: a byline or a date follows within two blocks of content.
     let anchored = |i: usize| {
         (i + 1..(end + 1).min(zone.end))
@@ -339,7 +310,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
         zone.clone()
             .filter(|&i| {
                 let (b, t, s) = at(i);
-                !layout.furniture[i]
+                !plan.furniture[i]
                     && is_headline(b, t, s, min_words)
                     && !bare_byline(t, s)
                     && byline_at.is_none_or(|k| i < k)
@@ -353,7 +324,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
                         b,
                         t,
                         s,
-                        layout.copies[i] as usize,
+                        plan.copies[i] as usize,
                         anchored(i),
                     ),
                     i,
@@ -367,7 +338,7 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
         header.kicker = kicker.or_else(|| {
             let k = i.checked_sub(1).filter(|k| zone.contains(k))?;
             let (b, t, s) = at(k);
-            (!layout.furniture[k] && is_kicker(b, t, s)).then(|| {
+            (!plan.furniture[k] && is_kicker(b, t, s)).then(|| {
                 let label = t.trim_end_matches(['—', '–', '-', ' ', '|', ':']);
                 Span::new(b.span().start, b.span().start + label.len())
             })
@@ -406,12 +377,12 @@ pub fn header(text: &str, blocks: &[Block], layout: &Layout) -> Header {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{blocks::blocks, chrome::layout};
+    use super::super::{blocks::blocks, chrome::story_plan};
     use super::*;
 
     fn run(text: &str) -> (Header, Vec<String>) {
         let b = blocks(text);
-        let h = header(text, &b, &layout(text, &b));
+        let h = header(text, &b, &story_plan(text, &b));
         let authors = h
             .authors
             .iter()

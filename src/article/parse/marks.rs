@@ -7,8 +7,9 @@
 //! quote that runs over several paragraphs.
 
 use super::flat::Span32;
+use super::lexicon::marks::{closes_quote, opens_quote};
 use crate::article::Span;
-use crate::swar;
+use crate::scan;
 
 /// One quoted stretch of a paragraph, in 32-bit offsets: a paragraph of
 /// quote marks has one for every few bytes.
@@ -30,18 +31,10 @@ impl Marked {
     }
 }
 
-fn is_opener(c: char) -> bool {
-    matches!(c, '“' | '«' | '„' | '「' | '『')
-}
-
-fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '»' | '」' | '』')
-}
-
 /// True when the paragraph starts with an opening quote mark.
 pub fn opens_with_quote(text: &str) -> bool {
     text.trim_start()
-        .starts_with(|c: char| is_opener(c) || c == '"')
+        .starts_with(|c: char| opens_quote(c) || c == '"')
 }
 
 fn trimmed(text: &str, from: usize, to: usize) -> Span {
@@ -50,59 +43,6 @@ fn trimmed(text: &str, from: usize, to: usize) -> Span {
     let start = from + (s.len() - inner.len());
     let inner = inner.trim_end().trim_end_matches([',', ' ', '\u{a0}']);
     Span::new(start, start + inner.len())
-}
-
-/// The bytes that can start a quote mark: `"`, `'`, or the first byte of
-/// `“ ” „`, `« »` or `「 」 『 』` in UTF-8. A table, since it is asked of
-/// every byte of the story.
-static MAY_START_MARK: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'"' as usize] = true;
-    table[b'\'' as usize] = true;
-    table[0xC2] = true;
-    table[0xE2] = true;
-    table[0xE3] = true;
-    table
-};
-
-/// Where the first byte of [`MAY_START_MARK`] is. Sixteen bytes at a time
-/// (eight without SSE2) are searched for a straight mark or a byte beyond
-/// ASCII, which the table then tells: most text is ASCII, and most of it is
-/// not marks.
-fn next_mark(bytes: &[u8]) -> Option<usize> {
-    // The first candidate that is a mark's first byte; `stride` bits of
-    // the mask to a byte.
-    let first_mark = |n: usize, mut found: u64, stride: u32| {
-        while found != 0 {
-            let at = n + (found.trailing_zeros() / stride) as usize;
-            if MAY_START_MARK[usize::from(bytes[at])] {
-                return Some(at);
-            }
-            found &= found - 1;
-        }
-        None
-    };
-    let mut n = 0;
-    #[cfg(target_arch = "x86_64")]
-    while let Some(chunk) = bytes.get(n..n + 16) {
-        let found = crate::simd::quote_candidates(chunk);
-        if let Some(at) = first_mark(n, u64::from(found), 1) {
-            return Some(at);
-        }
-        n += 16;
-    }
-    while let Some(chunk) = bytes.get(n..n + 8) {
-        let w = swar::load(chunk);
-        let found = swar::equal(w, b'"') | swar::equal(w, b'\'') | w & swar::HIGH;
-        if let Some(at) = first_mark(n, found, 8) {
-            return Some(at);
-        }
-        n += 8;
-    }
-    bytes[n..]
-        .iter()
-        .position(|&b| MAY_START_MARK[usize::from(b)])
-        .map(|k| n + k)
 }
 
 /// The quoted stretches of `text[para]`, and whether the last of them goes
@@ -116,14 +56,14 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> (Vec<Marked>, bool) {
     let mut i = 0;
     // Only marks matter, and the bytes that may start one are lead bytes,
     // so `i` is on a char boundary whenever it stops.
-    while let Some(skip) = next_mark(&bytes[i..]) {
+    while let Some(skip) = scan::next_quote_mark(&bytes[i..]) {
         i += skip;
         let c = s[i..].chars().next().unwrap_or(' ');
         // Two apostrophes stand for a straight double quote in some wire copy.
         let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
         let straight = c == '"' || doubled;
         let after = i + if doubled { 2 } else { c.len_utf8() };
-        if !straight && !is_opener(c) && !is_closer(c) {
+        if !straight && !opens_quote(c) && !closes_quote(c) {
             i = after;
             continue;
         }
@@ -131,10 +71,10 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> (Vec<Marked>, bool) {
         let next = s[after..].chars().next();
         let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
         let after_space = next.is_none_or(char::is_whitespace);
-        if is_opener(c) || (straight && open.is_none() && before_space && !after_space) {
+        if opens_quote(c) || (straight && open.is_none() && before_space && !after_space) {
             // A second opener before any closer means the first was stray.
             open = Some((i, after));
-        } else if (is_closer(c) || (straight && !before_space)) && open.is_some() {
+        } else if (closes_quote(c) || (straight && !before_space)) && open.is_some() {
             let (o, content) = open.take().expect("checked above");
             let inner = trimmed(s, content, i);
             if !inner.is_empty() {
@@ -167,16 +107,6 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> (Vec<Marked>, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    proptest::proptest! {
-        #[test]
-        fn finds_the_first_byte_that_may_start_a_mark(
-            bytes in proptest::collection::vec(proptest::sample::select(b"ab\"'#&\xc2\xc3\xe2\xe3\x80 ".to_vec()), 0..40)
-        ) {
-            let naive = bytes.iter().position(|&b| MAY_START_MARK[usize::from(b)]);
-            proptest::prop_assert_eq!(next_mark(&bytes), naive);
-        }
-    }
 
     fn inner(text: &str, next_opens: bool) -> Vec<&str> {
         quoted(text, Span::new(0, text.len()), next_opens)

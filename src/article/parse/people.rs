@@ -11,7 +11,8 @@
 use foldhash::HashMap;
 
 use super::flat::narrow;
-use super::names::{Class, class, key, strip_possessive, title_class};
+use super::lexicon::classes::NAME_PREFIXES;
+use super::lexicon::{Class, Folded, class, fold, strip_possessive, title_class};
 use super::tokens::Token;
 use crate::article::{Person, PersonId, Span};
 
@@ -60,7 +61,7 @@ fn class_of(text: &str, t: &Token) -> Class {
 /// A name word that may start in lowercase: `al-Assad`, `de`, `van`.
 fn is_name_particle(w: &str, class: Class) -> bool {
     class.has(Class::PARTICLE)
-        || ["al-", "el-", "bin-", "ibn-", "de-"]
+        || NAME_PREFIXES
             .iter()
             .any(|p| w.starts_with(p) && w.len() > p.len() + 1)
 }
@@ -198,20 +199,13 @@ fn split_run(tokens: &[Token], start: usize, classes: &[Class]) -> Option<NameRu
     })
 }
 
-/// The key a name is matched by: its last word, lowercase, without a
-/// possessive or an `al-` prefix. Most fit in a number (up to fourteen ASCII
-/// bytes), hashed and compared without a string.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum SurnameKey {
-    Short(u128),
-    Long(Box<str>),
-}
-
-pub fn surname_key(last: &str) -> SurnameKey {
+/// The key a name is matched by: its last word folded to lowercase,
+/// without a possessive or an `al-` prefix.
+pub fn surname_key(last: &str) -> Folded {
     let word = strip_possessive(last);
     // Every prefix ends in a hyphen at its third or fourth byte.
     let hyphenated = matches!(word.as_bytes(), [_, _, b'-', ..] | [_, _, _, b'-', ..]);
-    let word = ["al-", "el-", "bin-", "ibn-", "de-"]
+    let word = NAME_PREFIXES
         .iter()
         .find(|p| {
             hyphenated
@@ -220,10 +214,7 @@ pub fn surname_key(last: &str) -> SurnameKey {
                     .is_some_and(|h| h.eq_ignore_ascii_case(p))
         })
         .map_or(word, |p| &word[p.len()..]);
-    match word.is_ascii().then(|| key(word.as_bytes())).flatten() {
-        Some(short) => SurnameKey::Short(short),
-        None => SurnameKey::Long(word.to_lowercase().into()),
-    }
+    fold(word)
 }
 
 /// The people found so far and how to recognise them.
@@ -232,7 +223,7 @@ pub struct Registry {
     pub people: Vec<Person>,
     genders: Vec<Class>,
     /// Surname key to the people with that surname.
-    surnames: HashMap<SurnameKey, Vec<PersonId>>,
+    surnames: HashMap<Folded, Vec<PersonId>>,
     pub mentions: Vec<(Span, PersonId)>,
 }
 
@@ -325,7 +316,7 @@ impl Registry {
     /// The person the name in `tokens` refers to, its surname key being
     /// `key`: the same full name, or a person whose name ends or starts
     /// with it.
-    fn find(&self, key: &SurnameKey, text: &str, tokens: &[Token]) -> Option<PersonId> {
+    fn find(&self, key: &Folded, text: &str, tokens: &[Token]) -> Option<PersonId> {
         let ids = self.surnames.get(key)?;
         let words = || name_words(text, tokens);
         // The latest few people of a surname are enough to tell apart; a
@@ -427,12 +418,12 @@ mod tests {
         assert_eq!(surname_key("al-Assad's"), surname_key("ASSAD"));
         assert_eq!(
             surname_key("Smith’s"),
-            SurnameKey::Short(key(b"smith").unwrap())
+            Folded::Short(crate::article::parse::lexicon::lower("smith"))
         );
-        assert_eq!(surname_key("Müller"), SurnameKey::Long("müller".into()));
+        assert_eq!(surname_key("Müller"), Folded::Long("müller".into()));
         assert_eq!(
             surname_key("Featherstonehaughs"),
-            SurnameKey::Long("featherstonehaughs".into())
+            Folded::Long("featherstonehaughs".into())
         );
         assert_ne!(surname_key("bin-Laden"), surname_key("Bin"));
     }

@@ -4,7 +4,8 @@
 //! Lengths count characters, and CJK text counts one word a character, so
 //! that pages in Chinese or Japanese are measured like any other.
 
-use crate::swar;
+use super::lexicon::marks::trails_sentence;
+use crate::scan;
 
 /// What a piece of text looks like, measured once. Counts take 32 bits: a
 /// shape is kept for every block, and the parser reads no more than 4 GiB
@@ -34,13 +35,6 @@ fn is_sentence_mark(c: char) -> bool {
 
 fn is_cjk_mark(c: char) -> bool {
     matches!(c, '。' | '！' | '？')
-}
-
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '」' | '』' | '*' | '_'
-    )
 }
 
 /// Where counting stands after a character: inside a word or not, and
@@ -107,31 +101,17 @@ static NEXT: [After; 128] = {
     table
 };
 
-/// How many ASCII bytes `bytes` starts with, eight at a time.
-fn ascii_prefix(bytes: &[u8]) -> usize {
-    let mut n = 0;
-    while let Some(chunk) = bytes.get(n..n + 8) {
-        let high = swar::load(chunk) & swar::HIGH;
-        if high != 0 {
-            return n + swar::first(high);
-        }
-        n += 8;
-    }
-    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
-}
-
 impl Shape {
-    /// Counts a run of ASCII bytes: sixteen at a time where the machine
-    /// has SSE2, the rest by table, without decoding, Unicode tables or
-    /// branches.
+    /// Counts a run of ASCII bytes: its whole sixteen-byte chunks by
+    /// [`scan::shape_counts`], the rest by table, without decoding, Unicode
+    /// tables or branches.
     fn count_ascii(&mut self, run: &[u8], at: After) -> After {
-        #[cfg(target_arch = "x86_64")]
         let (run, at) = {
             let (whole, rest) = run.split_at(run.len() / 16 * 16);
             if whole.is_empty() {
                 (rest, at)
             } else {
-                let c = crate::simd::shape_counts(
+                let c = scan::shape_counts(
                     whole,
                     (
                         matches!(at, After::Space | After::CjkMark),
@@ -183,7 +163,7 @@ impl Shape {
         let mut i = 0;
         while i < bytes.len() {
             // Most text is ASCII, counted a run at a time.
-            let run = ascii_prefix(&bytes[i..]);
+            let run = scan::ascii_prefix(&bytes[i..]);
             if run > 0 {
                 at = s.count_ascii(&bytes[i..i + run], at);
                 i += run;
@@ -223,7 +203,7 @@ impl Shape {
     fn finish(mut self, text: &str, mark_at_end: bool) -> Shape {
         let last = text
             .trim_end()
-            .trim_end_matches(is_closer)
+            .trim_end_matches(trails_sentence)
             .chars()
             .next_back();
         self.ends_sentence = last.is_some_and(is_sentence_mark);

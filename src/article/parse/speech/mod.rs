@@ -12,7 +12,6 @@
 
 mod phrases;
 mod reported;
-mod words;
 
 use phrases::{source_after, source_before, span};
 use reported::reported;
@@ -229,6 +228,11 @@ fn places(toks: &[Token], marked: &[Marked]) -> Vec<Place> {
         }
     }
     out
+}
+
+/// True for a punctuation token that is one of the marks of `set`.
+fn is_punct(text: &str, t: &Token, set: &str) -> bool {
+    !t.word() && set.contains(&text[t.span().range()])
 }
 
 #[cfg(test)]

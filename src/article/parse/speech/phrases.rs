@@ -2,13 +2,15 @@
 //! phrase after it, and the source of a direct quote from the words on
 //! either side of its marks.
 
-use super::words::{
-    is_adverb, is_auxiliary, is_clause_word, is_punct, is_speaker_noun, is_speech_verb,
-};
+use super::is_punct;
 use crate::article::Span;
 use crate::article::parse::flat::Span32;
-use crate::article::parse::names::{Class, common_class, title_class};
-use crate::article::parse::tokens::{Lower, Token};
+use crate::article::parse::lexicon::speech::{
+    is_adverb, is_auxiliary, is_clause_word, is_conjunction, is_question_word, is_speaker_noun,
+    is_speech_verb, is_subject_pronoun,
+};
+use crate::article::parse::lexicon::{Class, common_class, lower, title_class};
+use crate::article::parse::tokens::Token;
 
 /// The subject noun phrase ending just before token `verb`, searched back
 /// no further than `from`; leading clause words and trailing adverbs are
@@ -40,7 +42,7 @@ pub(super) fn subject_before(
         if !t.word() && !matches!(w, "'" | "’" | "-" | "&") {
             break;
         }
-        if t.word() && matches!(w, "and" | "or") {
+        if t.word() && is_conjunction(w) {
             conjunction.get_or_insert(start - 1);
         } else if t.word() && is_clause_word(w) {
             break;
@@ -85,10 +87,7 @@ pub(super) fn subject_before(
     // phrase that opens with a participle ("Having said that").
     let embedded = start > from
         && toks[start - 1].word()
-        && matches!(
-            Lower::new(&text[toks[start - 1].span().range()]).as_str(),
-            "what" | "how" | "why"
-        );
+        && is_question_word(lower(&text[toks[start - 1].span().range()]).as_str());
     let participle = start < end && {
         let w = &text[toks[start].span().range()];
         w.len() > 4 && w.ends_with("ing")
@@ -129,7 +128,7 @@ pub(super) fn names_someone(text: &str, toks: &[Token], (a, b): (usize, usize)) 
     toks[a..b].iter().any(|t| {
         let w = &text[t.span().range()];
         (w.starts_with(char::is_uppercase) && !common_class(w).has(Class::STOP))
-            || matches!(Lower::new(w).as_str(), "he" | "she" | "they" | "we" | "i")
+            || is_subject_pronoun(lower(w).as_str())
             || is_speaker_noun(w)
     })
 }

@@ -3,12 +3,14 @@
 //! quoted as saying ...`.
 
 use super::phrases::{names_someone, phrase_after, span, subject_before};
-use super::words::{
-    is_auxiliary, is_call_verb, is_clause_word, is_punct, may_report, reports_clause,
+use super::{Place, Source, Speech, is_punct};
+use crate::article::parse::lexicon::speech::{
+    is_audience, is_auxiliary, is_call_verb, is_clause_word, is_demand_preposition,
+    is_determiner_of_audience, is_have, is_tell_verb, is_when_of_report, may_report,
+    opens_no_clause, reports_clause,
 };
-use super::{Place, Source, Speech};
-use crate::article::parse::names::{Class, common_class};
-use crate::article::parse::tokens::{Lower, Token};
+use crate::article::parse::lexicon::{Class, common_class, lower};
+use crate::article::parse::tokens::Token;
 use crate::article::{QuoteKind, Span};
 
 /// Reported speech in one paragraph, outside its direct quotes.
@@ -125,8 +127,7 @@ pub(super) fn reported(
                 && is_punct(text, &toks[k - 1], ",")
                 && after.1 >= end.saturating_sub(1)
                 && after.1 - after.0 <= 6
-                && !(after.0..after.1)
-                    .any(|i| is_auxiliary(word(i)) || matches!(word(i), "had" | "has" | "have"))
+                && !(after.0..after.1).any(|i| is_auxiliary(word(i)) || is_have(word(i)))
                 && names_someone(text, toks, after)
             {
                 push_reported(text, toks, (sent.start, k - 1), Some(after), paragraph, out);
@@ -174,62 +175,25 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
     }
     let mut s = verb + 1;
     if is_call_verb(word(verb)) {
-        let demand = s + 1 < end && matches!(word(s), "for" | "on" | "upon");
+        let demand = s + 1 < end && is_demand_preposition(word(s));
         return (demand && toks[s + 1].word()).then_some(s + 1);
     }
-    let told = matches!(Lower::new(word(verb)).as_str(), "told" | "tells");
+    let told = is_tell_verb(lower(word(verb)).as_str());
     if told {
         // The person told: "reporters", "the BBC", "GMTV's Sunday programme".
-        while s < end
-            && toks[s].word()
-            && matches!(
-                Lower::new(word(s)).as_str(),
-                "the" | "a" | "an" | "his" | "her" | "their"
-            )
-        {
+        while s < end && toks[s].word() && is_determiner_of_audience(lower(word(s)).as_str()) {
             s += 1;
         }
         while s < end
             && toks[s].word()
-            && (word(s).starts_with(char::is_uppercase)
-                || matches!(
-                    Lower::new(word(s)).as_str(),
-                    "reporters"
-                        | "journalists"
-                        | "parliament"
-                        | "lawmakers"
-                        | "supporters"
-                        | "colleagues"
-                        | "investors"
-                        | "analysts"
-                        | "congress"
-                        | "me"
-                        | "us"
-                        | "him"
-                        | "her"
-                        | "them"
-                ))
+            && (word(s).starts_with(char::is_uppercase) || is_audience(lower(word(s)).as_str()))
         {
             s += 1;
         }
     }
     while s < end
         && toks[s].word()
-        && (common_class(word(s)).has(Class::TIME)
-            || matches!(
-                Lower::new(word(s)).as_str(),
-                "on" | "last"
-                    | "this"
-                    | "earlier"
-                    | "late"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "night"
-                    | "morning"
-                    | "afternoon"
-                    | "evening"
-            ))
+        && (common_class(word(s)).has(Class::TIME) || is_when_of_report(lower(word(s)).as_str()))
     {
         s += 1;
     }
@@ -238,39 +202,7 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
     }
     // "said in his interview", "vowed to fight", "complained about": no
     // reported clause follows.
-    let opens_clause = s < end
-        && toks[s].word()
-        && !matches!(
-            Lower::new(word(s)).as_str(),
-            "to" | "about"
-                | "with"
-                | "of"
-                | "for"
-                | "in"
-                | "as"
-                | "from"
-                | "during"
-                | "at"
-                | "on"
-                | "into"
-                | "by"
-                | "after"
-                | "before"
-                | "while"
-                | "when"
-                | "because"
-                | "if"
-                | "since"
-                | "until"
-                | "over"
-                | "under"
-                | "through"
-                | "goodbye"
-                | "hello"
-                | "so"
-                | "yes"
-                | "no"
-        );
+    let opens_clause = s < end && toks[s].word() && !opens_no_clause(lower(word(s)).as_str());
     opens_clause.then_some(s)
 }
 

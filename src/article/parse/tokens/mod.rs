@@ -9,12 +9,11 @@ mod sentences;
 mod words;
 
 pub use sentences::{ends_sentence, sentences};
-pub use words::Lower;
 
 use super::flat::{BIG, Flat, Span32, narrow};
-use super::names::{Class, class};
+use super::lexicon::{Class, class};
 use crate::article::Span;
-use crate::swar;
+use crate::scan;
 use words::{is_capitalized, is_inner, is_word_char, keeps_dot};
 
 /// A word or a punctuation mark. Twelve bytes, offsets in 32 bits: the
@@ -91,25 +90,9 @@ static ALPHANUMERIC: [bool; 256] = {
     table
 };
 
-/// The high bit of each byte of `w` that is not an ASCII letter or digit.
-fn not_alphanumeric(w: u64) -> u64 {
-    let letter = swar::between(w | 0x2020_2020_2020_2020, b'a', b'z');
-    !(swar::between(w, b'0', b'9') | letter) & swar::HIGH
-}
-
-/// Where the run of ASCII letters and digits from byte `from` ends, eight
-/// bytes at a time: a word's end costs one unpredictable branch, not one
-/// per letter.
+/// Where the run of ASCII letters and digits from byte `from` ends.
 fn alphanumeric_end(bytes: &[u8], from: usize) -> usize {
-    let mut n = from;
-    while let Some(chunk) = bytes.get(n..n + 8) {
-        let stop = not_alphanumeric(swar::load(chunk));
-        if stop != 0 {
-            return n + swar::first(stop);
-        }
-        n += 8;
-    }
-    n + bytes[n..]
+    from + bytes[from..]
         .iter()
         .take_while(|&&b| ALPHANUMERIC[usize::from(b)])
         .count()
@@ -150,26 +133,6 @@ fn word_end(s: &str, start: usize, run_end: usize) -> usize {
     }
 }
 
-/// ASCII letters and digits, and ASCII whitespace, among the 64 bytes of
-/// `block`: bit `i` for byte `i`.
-fn word_masks(block: &[u8; 64]) -> (u64, u64) {
-    #[cfg(target_arch = "x86_64")]
-    return crate::simd::word_masks(block);
-    #[cfg(not(target_arch = "x86_64"))]
-    return word_masks_by_byte(block);
-}
-
-/// [`word_masks`] a byte at a time.
-#[cfg(any(test, not(target_arch = "x86_64")))]
-fn word_masks_by_byte(block: &[u8; 64]) -> (u64, u64) {
-    let (mut alphanumeric, mut space) = (0, 0);
-    for (i, &b) in block.iter().enumerate() {
-        alphanumeric |= u64::from(ALPHANUMERIC[usize::from(b)]) << i;
-        space |= u64::from(b.is_ascii_whitespace() || b == 0x0b) << i;
-    }
-    (alphanumeric, space)
-}
-
 /// The ASCII letters and digits of a chunk of up to 64 bytes, and where
 /// tokens may start in it: runs of them, and every byte that is neither
 /// one nor ASCII whitespace.
@@ -181,7 +144,7 @@ fn chunk_starts(chunk: &[u8]) -> (u64, u64) {
         padded[..chunk.len()].copy_from_slice(chunk);
         padded
     });
-    let (alphanumeric, space) = word_masks(&block);
+    let (alphanumeric, space) = scan::word_masks(&block);
     // A run that goes on from the chunk before starts at bit 0 here, inside
     // the word already made of it, and is passed over.
     let runs = alphanumeric & !(alphanumeric << 1);
@@ -409,14 +372,6 @@ mod tests {
             let made = tokens(&text, span);
             proptest::prop_assert!(made.len() <= most_tokens(&text.as_bytes()[span.range()]));
             proptest::prop_assert_eq!(made, tokenize_by_char(&text, span));
-        }
-
-        #[test]
-        fn word_masks_are_the_bytes(block in proptest::array::uniform32(proptest::num::u8::ANY), more in proptest::array::uniform32(proptest::num::u8::ANY)) {
-            let mut all = [0u8; 64];
-            all[..32].copy_from_slice(&block);
-            all[32..].copy_from_slice(&more);
-            proptest::prop_assert_eq!(word_masks(&all), word_masks_by_byte(&all));
         }
     }
 

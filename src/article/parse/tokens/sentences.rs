@@ -1,6 +1,7 @@
 //! Where sentences end among a paragraph's tokens.
 
 use super::Token;
+use crate::article::parse::lexicon::marks::closes_after_stop;
 
 /// True when a sentence ends after token `i`.
 /// Inlined: asked of every token, and most are answered by their flag, so
@@ -52,15 +53,19 @@ fn is_mark(text: &str, t: &Token) -> bool {
     matches!(punct(text, t), "." | "!" | "?" | "…")
 }
 
+/// A mark that closes a sentence after its stop; a straight quote only
+/// before a space or the end.
 #[inline]
 fn is_closer(text: &str, t: &Token) -> bool {
     match punct(text, t) {
-        "”" | "’" | ")" | "»" | "」" => true,
         "\"" | "'" => text[t.span().end..]
             .chars()
             .next()
             .is_none_or(char::is_whitespace),
-        _ => false,
+        p => {
+            let mut chars = p.chars();
+            chars.next().is_some_and(closes_after_stop) && chars.next().is_none()
+        }
     }
 }
 

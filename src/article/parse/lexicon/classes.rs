@@ -1,17 +1,20 @@
-//! The lexicon behind name finding: given names, honorifics, job titles,
-//! places, organisation words, months, pronouns.
+//! The classes of words that name finding asks about: given names,
+//! honorifics, job titles, name particles and prefixes, places,
+//! organisation words, months and other times, demonyms, stop words,
+//! pronouns.
 //!
 //! Given names come from the US Census name files (public domain) and a
 //! list of names common elsewhere; the rest is written here. Everything is
-//! looked up by lowercase word in one immutable table built on first use.
+//! looked up by [`Key`] in one immutable table built on first use.
 
+use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
-use std::hash::BuildHasher;
 
-use crate::swar;
+use super::filter::WordFilter;
+use super::key::{Key, MAX_WORD, lower, strip_possessive};
 
 /// What a word can be; a word may be several things at once.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -80,11 +83,32 @@ const ROLES: &str = "president presidents vice minister ministers secretary sena
 const HONORIFICS: &str = "mr mr. mrs mrs. ms ms. miss dr dr. mx mx. sir dame lord lady madam \
     monsieur madame herr frau señor senor";
 
+/// Prefixes joined to a surname by a hyphen (`al-Assad`): a name word that
+/// may start in lowercase, and left out when surnames are matched.
+pub const NAME_PREFIXES: [&str; 5] = ["al-", "el-", "bin-", "ibn-", "de-"];
+
 const PARTICLES: &str = "de da di del della van von der den al el al- bin ibn la le du dos das \
     ter ten st st. bint abu";
 
-const TIME: &str = "january february march april may june july august september october \
-    november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. \
+/// The months, which are times too; a date line's month is known by its
+/// first three letters or more.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Times other than the months' full names.
+const TIME: &str = "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. \
     sept sept. oct oct. nov nov. dec dec. monday tuesday wednesday thursday friday saturday \
     sunday today yesterday tomorrow christmas easter ramadan";
 
@@ -159,33 +183,6 @@ const STOPS: &str = "the a an and but or if in on at of for to from with by as a
 const PRONOUNS_MALE: &[&str] = &["he", "him", "his"];
 const PRONOUNS_FEMALE: &[&str] = &["she", "her"];
 
-/// A word of up to 14 bytes and its length as one number, so that a lookup
-/// hashes and compares a register rather than a string elsewhere in memory,
-/// lowercased on the way (ASCII letters only: other words come lowercased).
-/// `None` for longer words: no list has them.
-#[inline]
-pub fn key(word: &[u8]) -> Option<u128> {
-    let len = word.len();
-    if len > MAX_WORD {
-        return None;
-    }
-    let (lo, hi) = word.split_at(len.min(8));
-    let packed = u128::from(lower_ascii(swar::load_short(lo)))
-        | u128::from(lower_ascii(swar::load_short(hi))) << 64;
-    // The length keeps a word holding NUL apart from a shorter word.
-    Some(packed | (len as u128) << (8 * MAX_WORD))
-}
-
-/// The longest word the lists hold, in bytes.
-const MAX_WORD: usize = 14;
-
-/// Eight bytes with `A`..`Z` lowercased; every other byte as it was.
-#[inline]
-fn lower_ascii(w: u64) -> u64 {
-    // 0x80 shifted to 0x20: the case bit.
-    w | swar::between(w, b'A', b'Z') >> 2
-}
-
 /// Words and their classes, each entry sixteen bytes: the word's key with
 /// the classes in the bits above it. A map from keys to classes takes twice
 /// the room, and the lexicon is asked about every capitalized word while
@@ -205,7 +202,8 @@ impl Table {
         FxBuildHasher.hash_one(key)
     }
 
-    fn add(&mut self, key: u128, class: Class) {
+    fn add(&mut self, key: Key, class: Class) {
+        let key = key.bits();
         let bits = u128::from(class.0) << CLASS_SHIFT;
         match self.0.find_mut(Self::hash(key), |e| e & KEY_BITS == key) {
             Some(entry) => *entry |= bits,
@@ -216,7 +214,8 @@ impl Table {
         }
     }
 
-    fn get(&self, key: u128) -> Class {
+    fn get(&self, key: Key) -> Class {
+        let key = key.bits();
         self.0
             .find(Self::hash(key), |e| e & KEY_BITS == key)
             .map_or(Class::default(), |e| Class((e >> CLASS_SHIFT) as u16))
@@ -234,13 +233,16 @@ fn common_table() -> Table {
     let mut map = Table::default();
     let mut add = |words: &'static str, class: Class| {
         for w in words.split_whitespace() {
-            map.add(key(w.as_bytes()).expect("list words are short"), class);
+            map.add(Key::new(w.as_bytes()).expect("list words are short"), class);
         }
     };
     add(ROLES, Class::ROLE);
     add(HONORIFICS, Class::HONORIFIC);
     add(PARTICLES, Class::PARTICLE);
     add(TIME, Class::TIME);
+    for month in MONTHS {
+        add(month, Class::TIME);
+    }
     add(PLACES, Class::PLACE);
     add(ORGS, Class::ORG);
     add(DEMONYMS, Class::DEMONYM);
@@ -252,19 +254,22 @@ fn common_table() -> Table {
 fn table() -> Table {
     let mut map = COMMON.clone();
     let mut add = |w: &'static str, class: Class| {
-        map.add(key(w.as_bytes()).expect("given names are short"), class);
+        map.add(
+            Key::new(w.as_bytes()).expect("given names are short"),
+            class,
+        );
     };
     let names = |data: &'static str| {
         data.lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
     };
-    for w in names(include_str!("../../../data/given-names-male.txt")) {
+    for w in names(include_str!("../../../../data/given-names-male.txt")) {
         add(w, Class::MALE);
     }
-    for w in names(include_str!("../../../data/given-names-female.txt")) {
+    for w in names(include_str!("../../../../data/given-names-female.txt")) {
         add(w, Class::FEMALE);
     }
-    for line in names(include_str!("../../../data/given-names-world.txt")) {
+    for line in names(include_str!("../../../../data/given-names-world.txt")) {
         if let Some((sex, w)) = line.split_once(' ') {
             add(
                 w,
@@ -318,90 +323,6 @@ pub fn title_class(word: &str) -> Class {
     lookup(&TITLES, word)
 }
 
-/// Words known by their first byte, last byte and length (ASCII letters
-/// in either case), as 4,096 bits, one for each such triple a listed word
-/// has. Most words asked about a list are not in it, and a clear bit says
-/// so before the list is compared.
-pub struct WordFilter([u64; 64]);
-
-impl WordFilter {
-    const fn bit(first: u8, last: u8, len: usize) -> usize {
-        // The case bit set on every byte: a capital falls on its small
-        // letter, and a byte that is no letter may share a bit with another,
-        // which only lets a word more through.
-        let first = (first | 0x20) as u32;
-        let last = (last | 0x20) as u32;
-        let len = (len & 0xff) as u32;
-        // The top twelve bits of a multiplicative hash: one of 4,096.
-        ((first << 16 | last << 8 | len).wrapping_mul(0x9e37_79b1) >> 20) as usize
-    }
-
-    const fn with(mut self, first: u8, last: u8, len: usize) -> WordFilter {
-        let bit = WordFilter::bit(first, last, len);
-        self.0[bit / 64] |= 1 << (bit % 64);
-        self
-    }
-
-    /// This filter with `word` in it too.
-    pub const fn with_word(self, word: &str) -> WordFilter {
-        match word.as_bytes() {
-            [] => self,
-            w => self.with(w[0], w[w.len() - 1], w.len()),
-        }
-    }
-
-    /// The filter of `words`.
-    pub const fn of(words: &[&str]) -> WordFilter {
-        let mut filter = WordFilter([0; 64]);
-        let mut i = 0;
-        while i < words.len() {
-            filter = filter.with_word(words[i]);
-            i += 1;
-        }
-        filter
-    }
-
-    /// The filter of the words of `lists`, each a string of words
-    /// separated by whitespace.
-    pub const fn of_lists(lists: &[&str]) -> WordFilter {
-        let mut filter = WordFilter([0; 64]);
-        let mut l = 0;
-        while l < lists.len() {
-            let list = lists[l].as_bytes();
-            let mut i = 0;
-            while i < list.len() {
-                while i < list.len() && list[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                let start = i;
-                while i < list.len() && !list[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                if i > start {
-                    filter = filter.with(list[start], list[i - 1], i - start);
-                }
-            }
-            l += 1;
-        }
-        filter
-    }
-
-    /// False for a word (first byte, last byte, length) surely not listed.
-    pub fn may_hold(&self, first: u8, last: u8, len: usize) -> bool {
-        let bit = WordFilter::bit(first, last, len);
-        self.0[bit / 64] >> (bit % 64) & 1 == 1
-    }
-
-    /// [`WordFilter::may_hold`] of a word's bytes; false for no bytes.
-    pub fn may_hold_word(&self, w: &[u8]) -> bool {
-        match w {
-            [] => false,
-            [first, .., last] => self.may_hold(*first, *last, w.len()),
-            [only] => self.may_hold(*only, *only, 1),
-        }
-    }
-}
-
 /// The titles and particles ([`ROLES`], [`PARTICLES`]): nearly every
 /// lowercase word asked about is neither.
 static TITLE_FILTER: WordFilter = WordFilter::of_lists(&[ROLES, PARTICLES]);
@@ -409,24 +330,11 @@ static TITLE_FILTER: WordFilter = WordFilter::of_lists(&[ROLES, PARTICLES]);
 fn lookup(table: &Table, word: &str) -> Class {
     let word = strip_possessive(word);
     let key = if word.is_ascii() {
-        key(word.as_bytes())
+        Key::new(word.as_bytes())
     } else {
-        key(word.to_lowercase().as_bytes())
+        Key::new(word.to_lowercase().as_bytes())
     };
     key.map_or(Class::default(), |k| table.get(k))
-}
-
-#[inline]
-pub fn strip_possessive(word: &str) -> &str {
-    // Most words end in neither `s` nor an apostrophe (`’` ends in 0x99).
-    if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
-        return word;
-    }
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .or_else(|| word.strip_suffix('\''))
-        .or_else(|| word.strip_suffix('’'))
-        .unwrap_or(word)
 }
 
 pub fn is_role_word(word: &str) -> bool {
@@ -439,7 +347,7 @@ pub fn is_particle(word: &str) -> bool {
 
 /// The grammatical gender of a personal pronoun, if it is one.
 pub fn pronoun(word: &str) -> Option<Class> {
-    let lower = super::tokens::Lower::new(word);
+    let lower = lower(word);
     let w = lower.as_str();
     if PRONOUNS_MALE.contains(&w) {
         Some(Class::MALE)
@@ -468,25 +376,6 @@ mod tests {
         assert_eq!(pronoun("She"), Some(Class::FEMALE));
     }
 
-    /// The key as a plain copy makes it: the bytes lowercased, zero above
-    /// them, the length in the top byte.
-    fn copied_key(word: &[u8]) -> Option<u128> {
-        let mut buf = [0u8; 16];
-        buf.get_mut(..word.len())?.copy_from_slice(word);
-        buf.make_ascii_lowercase();
-        buf[MAX_WORD] = u8::try_from(word.len())
-            .ok()
-            .filter(|&n| usize::from(n) <= MAX_WORD)?;
-        Some(u128::from_le_bytes(buf))
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn keys_are_lowercased_copies(word in proptest::collection::vec(proptest::num::u8::ANY, 0..20)) {
-            proptest::prop_assert_eq!(key(&word), copied_key(&word));
-        }
-    }
-
     #[test]
     fn every_title_passes_the_filter() {
         for w in ROLES.split_whitespace().chain(PARTICLES.split_whitespace()) {
@@ -498,12 +387,5 @@ mod tests {
             assert!(title_class(w).0 != 0, "{w}");
         }
         assert!(!TITLE_FILTER.may_hold_word(b"the"));
-    }
-
-    #[test]
-    fn keys_tell_nul_from_the_end() {
-        assert_ne!(key(b"ab\0"), key(b"ab"));
-        assert_eq!(key(b"MiXeD-Case"), key(b"mixed-case"));
-        assert_eq!(key(&[b'a'; 15]), None);
     }
 }

@@ -1,8 +1,8 @@
-//! Byte classes sixteen bytes at a time, with the SSE2 instructions every
-//! x86-64 processor has: the masks that the tokenizer, the shape counts and
-//! the quote-mark search scan, one bit for each byte. The only `unsafe` of the crate lives here,
-//! and only because Rust asks it of any call into a function compiled for
-//! an instruction set, baseline or not.
+//! The scans sixteen bytes at a time, with the SSE2 instructions every
+//! x86-64 processor has: the tokenizer's masks, the shape counts and the
+//! quote-mark search, one bit for each byte. The only `unsafe` of the
+//! crate lives here, and only because Rust asks it of any call into a
+//! function compiled for an instruction set, baseline or not.
 
 use std::arch::x86_64::{
     __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8,
@@ -10,23 +10,9 @@ use std::arch::x86_64::{
     _mm_set1_epi8, _mm_setzero_si128, _mm_slli_si128, _mm_srli_si128, _mm_sub_epi8,
 };
 
-/// What the shape of a text counts, over ASCII bytes sixteen at a time.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ShapeCounts {
-    /// Bytes that are not whitespace.
-    pub visible: usize,
-    /// Bytes that are not whitespace after whitespace.
-    pub starts: usize,
-    /// Capitals among `starts`.
-    pub capitalized: usize,
-    /// Whitespace after a sentence mark (`.`, `!`, `?`).
-    pub sentences: usize,
-    /// Whether the last byte is whitespace, and whether it is a mark.
-    pub last: (bool, bool),
-}
+use super::ShapeCounts;
 
-/// [`ShapeCounts`] of `bytes`, ASCII and a multiple of sixteen long;
-/// `before` says whether whitespace and a sentence mark come just before.
+/// See [`super::shape_counts`].
 pub fn shape_counts(bytes: &[u8], before: (bool, bool)) -> ShapeCounts {
     // SAFETY: SSE2 is part of the x86-64 baseline, so every processor this
     // code is compiled for runs these instructions.
@@ -41,9 +27,7 @@ pub fn quote_candidates(chunk: &[u8]) -> u32 {
     unsafe { quote_candidates_sse2(chunk) }
 }
 
-/// ASCII letters and digits, and ASCII whitespace (vertical tab included),
-/// among the 64 bytes of `block`: bit `i` for byte `i`. Bytes from 0x80 are
-/// in neither.
+/// See [`super::word_masks`].
 pub fn word_masks(block: &[u8; 64]) -> (u64, u64) {
     // SAFETY: as for `shape_counts`.
     unsafe { word_masks_sse2(block) }

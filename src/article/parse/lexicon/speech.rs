@@ -1,21 +1,10 @@
 //! The words that signal speech: verbs of saying, the auxiliaries and
-//! clause words around them, and nouns that can name a speaker.
+//! clause words around them, nouns and pronouns that can name a speaker,
+//! and the words that tell a reported clause from other uses of a verb.
 
+use super::filter::WordFilter;
+use super::key::lower;
 use crate::article::Span;
-use crate::article::parse::names::WordFilter;
-use crate::article::parse::tokens::{Lower, Token};
-
-/// A list of words as a constant, for tables built from it, and as a
-/// `matches!`, which compares by length first and beats a search.
-macro_rules! word_list {
-    ($(#[$doc:meta])* $list:ident, $is_listed:ident, [$($word:literal),* $(,)?]) => {
-        $(#[$doc])*
-        const $list: &[&str] = &[$($word),*];
-        fn $is_listed(w: &str) -> bool {
-            matches!(w, $($word)|*)
-        }
-    };
-}
 
 word_list!(
     /// Verbs of saying, in the forms that attribute speech.
@@ -137,7 +126,7 @@ static REPORTING: WordFilter = WordFilter::of(SPEECH_VERBS)
     .with_word("calls");
 
 /// Asked of nearly every word.
-pub(super) fn is_speech_verb(w: &str) -> bool {
+pub fn is_speech_verb(w: &str) -> bool {
     // Compared as written: a capitalized "States" or "Says" is a name, not
     // a verb.
     REPORTING.may_hold_word(w.as_bytes()) && is_listed_speech_verb(w)
@@ -146,19 +135,19 @@ pub(super) fn is_speech_verb(w: &str) -> bool {
 /// False for a word (`span` of `text`) that is surely none of what starts
 /// reported speech. Asked of every word outside quotes, from three bytes
 /// of it.
-pub(super) fn may_report(text: &[u8], span: Span) -> bool {
+pub fn may_report(text: &[u8], span: Span) -> bool {
     REPORTING.may_hold(text[span.start], text[span.end - 1], span.len())
 }
 
 /// `called for a vote`, `calls on the minister to resign`: a demand,
 /// reported. Other senses of "call" rarely are speech.
-pub(super) fn is_call_verb(w: &str) -> bool {
+pub fn is_call_verb(w: &str) -> bool {
     matches!(w, "called" | "calls")
 }
 
 /// Verbs that report a clause without quote marks (a subset: "asked",
 /// "continued" and the like rarely do).
-pub(super) fn reports_clause(w: &str) -> bool {
+pub fn reports_clause(w: &str) -> bool {
     // Forms that are as often plural nouns ("member states", "the claims")
     // or that rarely take a clause are left to direct quotes.
     is_speech_verb(w)
@@ -200,13 +189,9 @@ pub(super) fn reports_clause(w: &str) -> bool {
         )
 }
 
-pub(super) fn is_punct(text: &str, t: &Token, set: &str) -> bool {
-    !t.word() && set.contains(&text[t.span().range()])
-}
-
 /// Words that sit between a speaker and a speech verb: `he later said`.
-pub(super) fn is_adverb(w: &str) -> bool {
-    let lower = Lower::new(w);
+pub fn is_adverb(w: &str) -> bool {
+    let lower = lower(w);
     let l = lower.as_str();
     // A word of any length ending in "ly".
     let ly = w.len() > 4 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ly");
@@ -283,17 +268,18 @@ word_list!(
 static AUXILIARY_FILTER: WordFilter = WordFilter::of(AUXILIARIES);
 static CLAUSE_FILTER: WordFilter = WordFilter::of(CLAUSE_WORDS);
 
-pub(super) fn is_auxiliary(w: &str) -> bool {
-    AUXILIARY_FILTER.may_hold_word(w.as_bytes()) && is_listed_auxiliary(Lower::new(w).as_str())
+pub fn is_auxiliary(w: &str) -> bool {
+    AUXILIARY_FILTER.may_hold_word(w.as_bytes()) && is_listed_auxiliary(lower(w).as_str())
 }
 
-pub(super) fn is_clause_word(w: &str) -> bool {
-    CLAUSE_FILTER.may_hold_word(w.as_bytes()) && is_listed_clause_word(Lower::new(w).as_str())
+pub fn is_clause_word(w: &str) -> bool {
+    CLAUSE_FILTER.may_hold_word(w.as_bytes()) && is_listed_clause_word(lower(w).as_str())
 }
 
-pub(super) fn is_speaker_noun(w: &str) -> bool {
-    let lower = Lower::new(w);
-    let l = lower.as_str().trim_end_matches('s');
+pub fn is_speaker_noun(w: &str) -> bool {
+    // Plurals are the singular's: "officials", "Sources".
+    let lower = lower(w.trim_end_matches(['s', 'S']));
+    let l = lower.as_str();
     matches!(
         l,
         "official"
@@ -370,6 +356,78 @@ pub(super) fn is_speaker_noun(w: &str) -> bool {
             | "study"
     )
 }
+
+word_list!(
+    /// Forms of "have", which make a perfect tense as auxiliaries do.
+    is_have,
+    ["had", "has", "have"]
+);
+
+word_list!(
+    /// The words after "call" that make it a demand: "called for", "calls on".
+    is_demand_preposition,
+    ["for", "on", "upon"]
+);
+
+word_list!(
+    /// The forms of "tell" that name the person told before the clause.
+    is_tell_verb,
+    ["told", "tells"]
+);
+
+word_list!(
+    /// Words that open the name of the person told: "told the BBC".
+    is_determiner_of_audience,
+    ["the", "a", "an", "his", "her", "their"]
+);
+
+word_list!(
+    /// The people told, in lowercase: "told reporters", "told him".
+    is_audience,
+    [
+        "reporters", "journalists", "parliament", "lawmakers", "supporters", "colleagues",
+        "investors", "analysts", "congress", "me", "us", "him", "her", "them",
+    ]
+);
+
+word_list!(
+    /// Words that say when something was said, between a verb and its clause: "said on Monday",
+    /// "said last week".
+    is_when_of_report,
+    [
+        "on", "last", "this", "earlier", "late", "week", "month", "year", "night", "morning",
+        "afternoon", "evening",
+    ]
+);
+
+word_list!(
+    /// Words after a speech verb that open no reported clause: "said in his interview", "vowed
+    /// to fight", "complained about".
+    opens_no_clause,
+    [
+        "to", "about", "with", "of", "for", "in", "as", "from", "during", "at", "on", "into", "by",
+        "after", "before", "while", "when", "because", "if", "since", "until", "over", "under",
+        "through", "goodbye", "hello", "so", "yes", "no",
+    ]
+);
+
+word_list!(
+    /// Conjunctions that may join two speakers: "Experts and officials said".
+    is_conjunction,
+    ["and", "or"]
+);
+
+word_list!(
+    /// Words that embed a phrase as a question: "what Trump says his plan would do".
+    is_question_word,
+    ["what", "how", "why"]
+);
+
+word_list!(
+    /// Pronouns that can be a speaker.
+    is_subject_pronoun,
+    ["he", "she", "they", "we", "i"]
+);
 
 #[cfg(test)]
 mod tests {
