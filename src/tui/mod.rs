@@ -21,6 +21,8 @@ pub mod update;
 pub mod view;
 
 #[cfg(test)]
+mod briefing_tests;
+#[cfg(test)]
 mod fixture;
 #[cfg(test)]
 mod robustness;
