@@ -63,6 +63,25 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     /// People named in the story, in order of first mention.
     pub people: Vec<Person>,
+    /// Inline styles, where the source marks them (a Markdown file):
+    /// emphasis, strong, code, links; in text order.
+    pub styles: Vec<Styled>,
+}
+
+/// A stretch of text its source set apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Styled {
+    pub span: Span,
+    pub style: Inline,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inline {
+    Emphasis,
+    Strong,
+    Code,
+    /// A link's text, with where it goes.
+    Link(String),
 }
 
 /// A run of paragraphs under one subhead (none for the opening section).

@@ -1,11 +1,12 @@
 //! Per-format readers: a source's bytes to its articles, each parsed. A
-//! reader decides what text the parser takes; plain text and Markdown are
-//! one article, the whole file. A new format is a reader here and a line
-//! in [`read`].
+//! reader decides what text the parser takes; plain text is one article,
+//! the whole file, and so is Markdown, written out plain by
+//! `markdown.rs` with its inline styles kept. A new format is a reader
+//! here and a line in [`read`].
 
 use std::path::Path;
 
-use crate::article::{Article, decode_owned, is_binary, parse_owned};
+use crate::article::{Article, decode_owned, is_binary, parse_owned, parse_whole};
 
 use super::{Document, LoadError, Origin};
 
@@ -20,8 +21,16 @@ pub fn read(origin: &Origin, bytes: Vec<u8>) -> Result<Vec<Document>, LoadError>
     }])
 }
 
+/// True for a Markdown file, by its name.
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
 /// Plain text or Markdown: decoded (lossily where it is not UTF-8) and
-/// parsed whole; refused when it is binary data or holds no story.
+/// parsed; refused when it is binary data or holds no story. Markdown has
+/// no site chrome: all of it from the story's start is story.
 fn text(path: &Path, bytes: Vec<u8>) -> Result<Article, LoadError> {
     if is_binary(&bytes) {
         return Err(LoadError::Binary {
@@ -41,7 +50,14 @@ fn text(path: &Path, bytes: Vec<u8>) -> Result<Article, LoadError> {
     if text.trim().is_empty() {
         return no_text("only whitespace");
     }
-    let article = parse_owned(text);
+    let article = if is_markdown(path) {
+        let (text, styles) = super::markdown::to_text(&text);
+        let mut article = parse_whole(text);
+        article.styles = styles;
+        article
+    } else {
+        parse_owned(text)
+    };
     if article.title.is_none() && article.sections.is_empty() {
         return no_text("only site chrome, no story");
     }

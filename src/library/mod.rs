@@ -22,6 +22,7 @@ use crate::fsread::{self, ReadError};
 mod budget;
 mod formats;
 mod loader;
+mod markdown;
 mod walk;
 
 pub use loader::{Event, load, load_all, spawn};

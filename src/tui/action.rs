@@ -42,6 +42,7 @@ pub enum Action {
     Back,
     ShowProblems,
     ShowOverview,
+    ShowLinks,
     Sort,
     /// The terminal's new size.
     Resize {
@@ -66,7 +67,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order help lists them.
-    pub const BINDABLE: [Action; 35] = [
+    pub const BINDABLE: [Action; 36] = [
         Action::Help,
         Action::Quit,
         Action::QuitNow,
@@ -101,6 +102,7 @@ impl Action {
         Action::Back,
         Action::ShowProblems,
         Action::ShowOverview,
+        Action::ShowLinks,
         Action::Sort,
     ];
 
@@ -141,6 +143,7 @@ impl Action {
             Action::Back => "back",
             Action::ShowProblems => "show_problems",
             Action::ShowOverview => "show_overview",
+            Action::ShowLinks => "show_links",
             Action::Sort => "sort",
             Action::Resize { .. } => "resize",
             Action::Wheel { .. } => "wheel",
@@ -187,6 +190,7 @@ impl Action {
             Action::Back => "close, cancel, clear the matches",
             Action::ShowProblems => "list what could not be read, and why",
             Action::ShowOverview => "the briefing at a glance",
+            Action::ShowLinks => "the article's links and where they go",
             Action::Sort => "sort the articles: by source, newest, most quoted",
             Action::Resize { .. }
             | Action::Wheel { .. }

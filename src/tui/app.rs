@@ -16,7 +16,9 @@ use crate::briefing::{Briefing, QuoteRef};
 use crate::library::Document;
 
 use super::keymap::Keymap;
-use super::panes::{Articles, Ctx, Hits, Overview, Pane, PaneState, People, Problems, Reader};
+use super::panes::{
+    Articles, Ctx, Hits, Links, Overview, Pane, PaneState, People, Problems, Reader,
+};
 use super::screen::Screen;
 use super::search::Hit;
 use super::theme::Theme;
@@ -107,6 +109,7 @@ pub struct App {
     pub problems: Problems,
     pub overview: Overview,
     pub hits: Hits,
+    pub links: Links,
 }
 
 impl App {
@@ -142,6 +145,7 @@ impl App {
             problems: Problems::default(),
             overview: Overview::default(),
             hits: Hits::default(),
+            links: Links::default(),
         }
     }
 
@@ -175,6 +179,7 @@ impl App {
             Pane::Problems => &self.problems,
             Pane::Overview => &self.overview,
             Pane::Hits => &self.hits,
+            Pane::Links => &self.links,
         }
     }
 
@@ -196,6 +201,7 @@ impl App {
             problems: &mut self.problems,
             overview: &mut self.overview,
             hits: &mut self.hits,
+            links: &mut self.links,
         };
         (ctx, panes)
     }
@@ -210,6 +216,7 @@ impl App {
             Pane::Problems => f(panes.problems, &ctx),
             Pane::Overview => f(panes.overview, &ctx),
             Pane::Hits => f(panes.hits, &ctx),
+            Pane::Links => f(panes.links, &ctx),
         }
     }
 
@@ -310,6 +317,7 @@ pub struct PanesMut<'a> {
     pub problems: &'a mut Problems,
     pub overview: &'a mut Overview,
     pub hits: &'a mut Hits,
+    pub links: &'a mut Links,
 }
 
 /// The first row to show so that `row` is within `rows` rows of it.

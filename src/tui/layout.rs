@@ -13,7 +13,7 @@ use textwrap::WordSeparator;
 use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 
-use crate::article::{Article, Quote, Span, text};
+use crate::article::{Article, Span, text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -38,6 +38,9 @@ pub struct Block {
     pub kind: Kind,
     pub text: String,
     pub marks: Vec<Mark>,
+    /// Parts of the text set apart by the source, with
+    /// [`Article::styles`]' index.
+    pub styles: Vec<(Range<usize>, usize)>,
 }
 
 /// One screen line: a byte range of a block's text, or a blank line.
@@ -69,6 +72,7 @@ impl Block {
             kind,
             text: String::new(),
             marks: Vec::new(),
+            styles: Vec::new(),
         }
     }
 
@@ -79,8 +83,9 @@ impl Block {
         }
     }
 
-    /// Appends a span's display text, marking the quotes that overlap it.
-    fn push(&mut self, article: &Article, span: Span, quotes: &mut QuoteSweep) {
+    /// Appends a span's display text, marking the quotes and the styles
+    /// that overlap it.
+    fn push(&mut self, article: &Article, span: Span, sweeps: &mut Sweeps) {
         let raw = article.slice(span);
         let shown = text::display(raw);
         if shown.is_empty() {
@@ -97,47 +102,54 @@ impl Block {
             let i = origins.partition_point(|&(_, r)| r < raw_offset);
             origins.get(i).map_or(shown.len(), |&(s, _)| s)
         };
-        for (q, content) in quotes.overlapping(span) {
-            let start = at(content.start.saturating_sub(span.start));
-            let end = at(content.end - span.start);
-            if start < end {
-                self.marks.push(Mark {
-                    range: base + start..base + end,
-                    quote: q,
-                });
+        let range = |within: Span| {
+            let start = at(within.start.saturating_sub(span.start));
+            let end = at(within.end.min(span.end) - span.start);
+            (start < end).then(|| base + start..base + end)
+        };
+        for (q, content) in sweeps.quotes.overlapping(span) {
+            if let Some(range) = range(content) {
+                self.marks.push(Mark { range, quote: q });
+            }
+        }
+        for (s, styled) in sweeps.styles.overlapping(span) {
+            if let Some(range) = range(styled) {
+                self.styles.push((range, s));
             }
         }
         self.text.push_str(&shown);
     }
 }
 
-/// The quotes overlapping each span, for spans taken in text order: one
-/// pass over the quotes sorted by where they start, holding only those
-/// that may still overlap the next span, so that laying out an article is
-/// linear in its quotes and paragraphs.
-struct QuoteSweep {
-    /// (content, index) sorted by start.
+/// The quotes and the styles, swept along the spans of the text.
+struct Sweeps {
+    quotes: Sweep,
+    styles: Sweep,
+}
+
+/// The spans (quotes, styles) overlapping each span of the text, for spans
+/// taken in text order: one pass over them sorted by where they start,
+/// holding only those that may still overlap the next span, so that
+/// laying out an article is linear in its quotes and paragraphs.
+struct Sweep {
+    /// (span, index) sorted by start.
     sorted: Vec<(Span, usize)>,
     next: usize,
     open: Vec<(Span, usize)>,
 }
 
-impl QuoteSweep {
-    fn new(quotes: &[Quote]) -> QuoteSweep {
-        let mut sorted: Vec<(Span, usize)> = quotes
-            .iter()
-            .enumerate()
-            .map(|(q, quote)| (quote.content, q))
-            .collect();
+impl Sweep {
+    fn new(spans: impl Iterator<Item = Span>) -> Sweep {
+        let mut sorted: Vec<(Span, usize)> = spans.enumerate().map(|(i, span)| (span, i)).collect();
         sorted.sort_by_key(|&(content, q)| (content.start, q));
-        QuoteSweep {
+        Sweep {
             sorted,
             next: 0,
             open: Vec::new(),
         }
     }
 
-    /// The quotes overlapping `span` (in the order they start), when each
+    /// The spans overlapping `span` (in the order they start), when each
     /// span starts at or after the one before it.
     fn overlapping(&mut self, span: Span) -> Vec<(usize, Span)> {
         while let Some(&(content, q)) = self.sorted.get(self.next)
@@ -196,7 +208,10 @@ pub fn blocks(article: &Article) -> Vec<Block> {
     if !byline.is_empty() {
         out.push(Block::plain(Kind::Byline, byline.join(" · ")));
     }
-    let mut quotes = QuoteSweep::new(&article.quotes);
+    let mut sweeps = Sweeps {
+        quotes: Sweep::new(article.quotes.iter().map(|q| q.content)),
+        styles: Sweep::new(article.styles.iter().map(|s| s.span)),
+    };
     let mut first = true;
     for section in &article.sections {
         if let Some(heading) = section.heading {
@@ -205,9 +220,9 @@ pub fn blocks(article: &Article) -> Vec<Block> {
         for &paragraph in &section.paragraphs {
             let mut block = Block::new(if first { Kind::Lead } else { Kind::Body });
             if first && let Some(dateline) = article.dateline {
-                block.push(article, dateline, &mut quotes);
+                block.push(article, dateline, &mut sweeps);
             }
-            block.push(article, paragraph, &mut quotes);
+            block.push(article, paragraph, &mut sweeps);
             first = false;
             if !block.text.is_empty() {
                 out.push(block);

@@ -30,6 +30,9 @@ pub struct Theme {
     pub status_tag: Style,
     pub key: Style,
     pub message: Style,
+    /// Code and links in a Markdown article.
+    pub code: Style,
+    pub link: Style,
     speakers: Vec<Style>,
 }
 
@@ -70,6 +73,8 @@ impl Theme {
             status_tag: fg(colors.accent).add_modifier(bold | Modifier::REVERSED),
             key: fg(colors.accent).add_modifier(bold),
             message: Style::new().add_modifier(bold),
+            code: fg(colors.heading),
+            link: fg(colors.accent).add_modifier(Modifier::UNDERLINED),
             speakers,
         }
     }

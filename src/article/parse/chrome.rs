@@ -141,6 +141,16 @@ pub fn story_plan(text: &str, blocks: &[Block]) -> StoryPlan {
     }
 }
 
+impl StoryPlan {
+    /// The story from where it begins to the end of the text, rules aside.
+    pub fn extend_to_the_end(&mut self, blocks: &[Block]) {
+        self.body = (self.body_start..blocks.len())
+            .filter(|&i| blocks[i].kind != BlockKind::Rule)
+            .map(|i| i as u32)
+            .collect();
+    }
+}
+
 /// For each block, how many blocks of the page have the same text, trimmed.
 fn copies(text: &str, blocks: &[Block]) -> Vec<u32> {
     let text_of = |i: u32| text[blocks[i as usize].span().range()].trim();

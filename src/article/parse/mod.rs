@@ -36,13 +36,33 @@ pub fn parse(text: &str) -> Article {
 /// [`parse`] for a caller that owns the text: the article keeps it without
 /// a copy.
 pub fn parse_owned(text: String) -> Article {
-    let mut article = parse_parts(&text);
+    let mut article = parse_parts(&text, Story::Densest);
     article.text = text;
     article
 }
 
+/// [`parse_owned`] for text that is all story from its first paragraph on
+/// (a Markdown file, the content a web page's reader extracted): the story
+/// begins where the densest run of prose begins, as for any text, but
+/// nothing after that is taken for site chrome (short list items, a table,
+/// a one-line paragraph all stay).
+pub fn parse_whole(text: String) -> Article {
+    let mut article = parse_parts(&text, Story::Whole);
+    article.text = text;
+    article
+}
+
+/// Where the story ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Story {
+    /// With the densest run of prose: what follows is the page's chrome.
+    Densest,
+    /// With the text.
+    Whole,
+}
+
 /// Everything but the text.
-fn parse_parts(text: &str) -> Article {
+fn parse_parts(text: &str, story: Story) -> Article {
     // Offsets inside the parser take 32 bits, for the memory of the many
     // tokens it holds: a text longer than 4 GiB is parsed that far.
     let mut end = text.len().min(u32::MAX as usize);
@@ -55,6 +75,9 @@ fn parse_parts(text: &str) -> Article {
     let (header, body) = {
         let blocks = blocks::blocks(text);
         let mut plan = chrome::story_plan(text, &blocks);
+        if story == Story::Whole {
+            plan.extend_to_the_end(&blocks);
+        }
         let header = header::header(text, &blocks, &plan);
         if let Some(last) = header.last_block {
             plan.body.retain(|&i| i as usize > last);
@@ -77,6 +100,7 @@ fn parse_parts(text: &str) -> Article {
         sections: body.into_sections(),
         quotes,
         people,
+        styles: Vec::new(),
     }
 }
 

@@ -11,6 +11,7 @@
 
 pub mod articles;
 pub mod hits;
+pub mod links;
 pub mod overview;
 pub mod people;
 pub mod problems;
@@ -29,6 +30,7 @@ use super::app::App;
 
 pub use articles::Articles;
 pub use hits::Hits;
+pub use links::Links;
 pub use overview::Overview;
 pub use people::People;
 pub use problems::Problems;
@@ -47,6 +49,8 @@ pub enum Pane {
     Overview,
     /// Search hits across the briefing (full screen).
     Hits,
+    /// The article's links and where they go (full screen).
+    Links,
 }
 
 impl Pane {
@@ -61,23 +65,28 @@ impl Pane {
             Pane::Problems => "PROBLEMS",
             Pane::Overview => "OVERVIEW",
             Pane::Hits => "HITS",
+            Pane::Links => "LINKS",
         }
     }
 
     /// Shown over the whole screen, in front of the main view, while it
     /// has the focus.
     pub const fn full_screen(self) -> bool {
-        matches!(self, Pane::Problems | Pane::Overview | Pane::Hits)
+        matches!(
+            self,
+            Pane::Problems | Pane::Overview | Pane::Hits | Pane::Links
+        )
     }
 
     /// Every pane.
-    pub const ALL: [Pane; 6] = [
+    pub const ALL: [Pane; 7] = [
         Pane::Articles,
         Pane::Reader,
         Pane::People,
         Pane::Problems,
         Pane::Overview,
         Pane::Hits,
+        Pane::Links,
     ];
 }
 
@@ -100,7 +109,7 @@ impl Ctx<'_> {
 }
 
 /// What a pane asks of the reader.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Go {
     /// Put this article in the reader and read it.
     Read(usize),
@@ -111,6 +120,8 @@ pub enum Go {
     PickInBriefing(usize),
     /// Read an article at the `nth` hit of the search in it.
     ReadHit { article: usize, nth: usize },
+    /// Put a web address on the clipboard.
+    CopyAddress(String),
 }
 
 /// What every pane does.

@@ -7,12 +7,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::article::text::sanitize;
-use crate::article::{Article, QuoteKind};
+use crate::article::{Article, Inline, QuoteKind};
 use crate::tui::app::{App, Matches};
 use crate::tui::layout::{Kind, Layout};
 use crate::tui::screen::text_column;
@@ -316,11 +316,17 @@ impl Paint<'_> {
             .iter()
             .filter(|h| h.block == b && h.range.start < range.end && range.start < h.range.end)
             .collect();
+        let styles: Vec<&(std::ops::Range<usize>, usize)> = block
+            .styles
+            .iter()
+            .filter(|(r, _)| r.start < range.end && range.start < r.end)
+            .collect();
         let mut cuts = vec![range.start, range.end];
         for r in marks
             .iter()
             .map(|m| &m.range)
             .chain(hits.iter().map(|h| &h.range))
+            .chain(styles.iter().map(|(r, _)| r))
         {
             cuts.extend([r.start, r.end].into_iter().filter(|c| range.contains(c)));
         }
@@ -333,6 +339,17 @@ impl Paint<'_> {
                 let (start, end) = (w[0], w[1]);
                 let inside = |r: &std::ops::Range<usize>| r.start <= start && end <= r.end;
                 let mut style = base;
+                for (_, s) in styles.iter().filter(|(r, _)| inside(r)) {
+                    let Some(styled) = self.article.styles.get(*s) else {
+                        continue;
+                    };
+                    style = style.patch(match styled.style {
+                        Inline::Emphasis => Style::new().add_modifier(Modifier::ITALIC),
+                        Inline::Strong => Style::new().add_modifier(Modifier::BOLD),
+                        Inline::Code => self.theme.code,
+                        Inline::Link(_) => self.theme.link,
+                    });
+                }
                 for kind in [QuoteKind::Indirect, QuoteKind::Direct] {
                     for m in marks.iter().filter(|m| inside(&m.range)) {
                         let Some(quote) = self.article.quotes.get(m.quote) else {

@@ -133,7 +133,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Open => {
             let focus = app.focus;
             if let Some(go) = app.with_pane(focus, |pane, ctx| pane.open(ctx)) {
-                follow(app, go);
+                return follow(app, go);
             }
         }
         Action::NextSection | Action::PrevSection => {
@@ -175,6 +175,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Star => star(app),
         Action::ToggleRead => toggle_read(app),
         Action::ShowProblems => show_full(app, Pane::Problems),
+        Action::ShowLinks => show_full(app, Pane::Links),
         Action::Sort => {
             let order = app.articles.order.next();
             app.articles.sort(order, &app.documents);
@@ -198,7 +199,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 });
             }
         }
-        Action::Click { column, row } => click(app, column, row),
+        Action::Click { column, row } => return click(app, column, row),
         Action::Type(_) | Action::Erase => {}
     }
     None
@@ -213,8 +214,12 @@ fn toggle_focus(app: &mut App, pane: Pane) {
 }
 
 /// Does what a pane asked.
-fn follow(app: &mut App, go: Go) {
+fn follow(app: &mut App, go: Go) -> Option<Effect> {
     match go {
+        Go::CopyAddress(url) => {
+            app.message = Some(format!("copied {}", crate::article::text::sanitize(&url)));
+            return Some(Effect::Copy(url));
+        }
         Go::Read(index) => {
             follow_read(app, index);
             app.focus = Pane::Reader;
@@ -245,6 +250,7 @@ fn follow(app: &mut App, go: Go) {
             pick(app, who, None);
         }
     }
+    None
 }
 
 /// Opens an article for reading: a person's quotes in this article are
@@ -332,20 +338,17 @@ fn back(app: &mut App) {
     }
 }
 
-fn click(app: &mut App, column: u16, row: u16) {
-    let Some(screen) = app.screen() else { return };
-    let Some(pane) = screen.pane_at(column, row) else {
-        return;
-    };
+fn click(app: &mut App, column: u16, row: u16) -> Option<Effect> {
+    let screen = app.screen()?;
+    let pane = screen.pane_at(column, row)?;
     app.focus = pane;
     let inner = screen.inner(pane);
     if row < inner.y || row >= inner.bottom() {
-        return;
+        return None;
     }
     let offset = usize::from(row - inner.y);
-    if let Some(go) = app.with_pane(pane, |pane, ctx| pane.click(ctx, offset)) {
-        follow(app, go);
-    }
+    let go = app.with_pane(pane, |pane, ctx| pane.click(ctx, offset))?;
+    follow(app, go)
 }
 
 /// Sets the search hits for `query` in the current article.
