@@ -9,10 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::app::{App, keep_visible};
+use crate::tui::app::App;
 use crate::tui::search::{BriefingHit, MOST_HITS};
-use crate::tui::view::{count, count_of, fit, pane_block};
+use crate::tui::view::{count_of, fit};
 
+use super::list::{self, Cursor};
 use super::{Ctx, Go, Pane, PaneState};
 
 #[derive(Clone, Debug, Default)]
@@ -21,8 +22,7 @@ pub struct Hits {
     pub hits: Vec<BriefingHit>,
     /// The search is running.
     pub searching: bool,
-    pub cursor: usize,
-    pub top: usize,
+    pub cursor: Cursor,
 }
 
 impl Hits {
@@ -46,15 +46,11 @@ impl Hits {
 
 impl PaneState for Hits {
     fn settle(&mut self, ctx: &Ctx) {
-        self.cursor = self.cursor.min(self.hits.len().saturating_sub(1));
-        self.top = keep_visible(self.top, self.cursor, (ctx.rows / 2).max(1));
+        self.cursor.settle(self.hits.len(), ctx.rows, 2);
     }
 
     fn step(&mut self, _: &Ctx, by: isize) {
-        self.cursor = self
-            .cursor
-            .saturating_add_signed(by)
-            .min(self.hits.len().saturating_sub(1));
+        self.cursor.step(by, self.hits.len());
     }
 
     /// Two lines per hit.
@@ -63,7 +59,7 @@ impl PaneState for Hits {
     }
 
     fn open(&mut self, _: &Ctx) -> Option<Go> {
-        let hit = self.hits.get(self.cursor)?;
+        let hit = self.hits.get(self.cursor.at)?;
         Some(Go::ReadHit {
             article: hit.article,
             nth: hit.nth,
@@ -71,18 +67,12 @@ impl PaneState for Hits {
     }
 
     fn click(&mut self, _: &Ctx, row: usize) -> Option<Go> {
-        let at = self.top + row / 2;
-        if at < self.hits.len() {
-            self.cursor = at;
-        }
+        self.cursor.click(row, self.hits.len(), 2);
         None
     }
 
     fn position(&self, _: &App) -> String {
-        match self.hits.len() {
-            0 => "-".to_owned(),
-            n => format!("{}/{}", self.cursor + 1, count(n)),
-        }
+        self.cursor.position(self.hits.len())
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App) {
@@ -95,23 +85,12 @@ impl PaneState for Hits {
             count_of(self.hits.len(), "hit")
         };
         let title = format!(" Search the briefing: \"{query}\", {found} ");
-        let block = pane_block(app, Pane::Hits, title).title_bottom(Line::styled(
-            " enter: read it there · q or esc closes ",
-            app.theme.dim,
-        ));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+        let inner = list::frame(frame, area, app, Pane::Hits, title, "enter: read it there");
         let theme = &app.theme;
         let width = usize::from(inner.width);
         let mut lines = Vec::new();
-        for (at, hit) in self
-            .hits
-            .iter()
-            .enumerate()
-            .skip(self.top)
-            .take(usize::from(inner.height / 2))
-        {
-            let selected = at == self.cursor;
+        for (at, hit) in self.cursor.shown(&self.hits, inner.height.into(), 2) {
+            let selected = at == self.cursor.at;
             let title_style = if selected {
                 theme.selected
             } else {

@@ -10,15 +10,15 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::article::Inline;
 use crate::article::text::sanitize;
-use crate::tui::app::{App, keep_visible};
-use crate::tui::view::{count, count_of, fit, pane_block};
+use crate::tui::app::App;
+use crate::tui::view::{count_of, fit};
 
+use super::list::{self, Cursor};
 use super::{Ctx, Go, Pane, PaneState};
 
 #[derive(Clone, Debug, Default)]
 pub struct Links {
-    pub cursor: usize,
-    pub top: usize,
+    pub cursor: Cursor,
 }
 
 /// The current article's links: their text as shown, and where they go.
@@ -38,15 +38,11 @@ pub fn links(ctx: &Ctx) -> Vec<(String, String)> {
 
 impl PaneState for Links {
     fn settle(&mut self, ctx: &Ctx) {
-        self.cursor = self.cursor.min(links(ctx).len().saturating_sub(1));
-        self.top = keep_visible(self.top, self.cursor, (ctx.rows / 2).max(1));
+        self.cursor.settle(links(ctx).len(), ctx.rows, 2);
     }
 
     fn step(&mut self, ctx: &Ctx, by: isize) {
-        self.cursor = self
-            .cursor
-            .saturating_add_signed(by)
-            .min(links(ctx).len().saturating_sub(1));
+        self.cursor.step(by, links(ctx).len());
     }
 
     /// Two lines per link.
@@ -55,44 +51,35 @@ impl PaneState for Links {
     }
 
     fn open(&mut self, ctx: &Ctx) -> Option<Go> {
-        let (_, url) = links(ctx).into_iter().nth(self.cursor)?;
+        let (_, url) = links(ctx).into_iter().nth(self.cursor.at)?;
         Some(Go::CopyAddress(url))
     }
 
     fn click(&mut self, ctx: &Ctx, row: usize) -> Option<Go> {
-        let at = self.top + row / 2;
-        if at < links(ctx).len() {
-            self.cursor = at;
-        }
+        self.cursor.click(row, links(ctx).len(), 2);
         None
     }
 
     fn position(&self, app: &App) -> String {
-        match links(&app.ctx(Pane::Links)).len() {
-            0 => "-".to_owned(),
-            n => format!("{}/{}", self.cursor + 1, count(n)),
-        }
+        self.cursor.position(links(&app.ctx(Pane::Links)).len())
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App) {
         let links = links(&app.ctx(Pane::Links));
         let title = format!(" Links of this article: {} ", count_of(links.len(), "link"));
-        let block = pane_block(app, Pane::Links, title).title_bottom(Line::styled(
-            " enter: copy the address · q or esc closes ",
-            app.theme.dim,
-        ));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+        let inner = list::frame(
+            frame,
+            area,
+            app,
+            Pane::Links,
+            title,
+            "enter: copy the address",
+        );
         let theme = &app.theme;
         let width = usize::from(inner.width);
         let mut lines = Vec::new();
-        for (at, (text, url)) in links
-            .iter()
-            .enumerate()
-            .skip(self.top)
-            .take(usize::from(inner.height / 2))
-        {
-            let style = if at == self.cursor {
+        for (at, (text, url)) in self.cursor.shown(&links, inner.height.into(), 2) {
+            let style = if at == self.cursor.at {
                 theme.selected
             } else {
                 theme.title

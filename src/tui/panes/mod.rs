@@ -12,6 +12,7 @@
 pub mod articles;
 pub mod hits;
 pub mod links;
+pub mod list;
 pub mod overview;
 pub mod people;
 pub mod problems;

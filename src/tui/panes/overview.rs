@@ -13,9 +13,10 @@ use ratatui::widgets::{Bar, BarChart, Paragraph, Sparkline};
 use unicode_width::UnicodeWidthStr;
 
 use crate::article::text::sanitize;
-use crate::tui::app::{App, keep_visible};
-use crate::tui::view::{count, count_of, fit, pane_block};
+use crate::tui::app::App;
+use crate::tui::view::{count, count_of, fit, people};
 
+use super::list::{self, Cursor};
 use super::{Ctx, Go, Pane, PaneState};
 
 /// The widest a name is drawn beside its bar.
@@ -25,8 +26,7 @@ const NAME: usize = 24;
 pub struct Overview {
     /// Briefing speakers with quotes, most quoted first.
     pub people: Vec<usize>,
-    pub cursor: usize,
-    pub top: usize,
+    pub cursor: Cursor,
     /// Articles and quotes on each day articles are dated (days since
     /// 1970-01-01).
     days: BTreeMap<i64, (u64, u64)>,
@@ -78,37 +78,27 @@ impl Overview {
 
 impl PaneState for Overview {
     fn settle(&mut self, ctx: &Ctx) {
-        self.cursor = self.cursor.min(self.people.len().saturating_sub(1));
         // The chart has the upper half.
-        self.top = keep_visible(self.top, self.cursor, (ctx.rows / 2).max(1));
+        self.cursor.settle(self.people.len(), ctx.rows / 2, 1);
     }
 
     fn step(&mut self, _: &Ctx, by: isize) {
-        self.cursor = self
-            .cursor
-            .saturating_add_signed(by)
-            .min(self.people.len().saturating_sub(1));
+        self.cursor.step(by, self.people.len());
     }
 
     fn open(&mut self, _: &Ctx) -> Option<Go> {
-        let who = *self.people.get(self.cursor)?;
+        let who = *self.people.get(self.cursor.at)?;
         Some(Go::PickInBriefing(who))
     }
 
     fn click(&mut self, _: &Ctx, row: usize) -> Option<Go> {
-        // Rows under the chart's heading are its bars.
-        let at = (self.top + row).checked_sub(1)?;
-        if at < self.people.len() {
-            self.cursor = at;
-        }
+        // The rows under the chart's heading are its bars.
+        self.cursor.click(row.checked_sub(1)?, self.people.len(), 1);
         None
     }
 
     fn position(&self, _: &App) -> String {
-        match self.people.len() {
-            0 => "-".to_owned(),
-            n => format!("{}/{}", self.cursor + 1, count(n)),
-        }
+        self.cursor.position(self.people.len())
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App) {
@@ -116,15 +106,16 @@ impl PaneState for Overview {
             " Overview: {}, {}, {} quoted ",
             count_of(app.documents.len(), "article"),
             count_of(self.quotes, "quote"),
-            count_of(self.people.len(), "person"),
-        )
-        .replace("persons", "people");
-        let block = pane_block(app, Pane::Overview, title).title_bottom(Line::styled(
-            " enter: their quotes · q or esc closes ",
-            app.theme.dim,
-        ));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+            people(self.people.len()),
+        );
+        let inner = list::frame(
+            frame,
+            area,
+            app,
+            Pane::Overview,
+            title,
+            "enter: their quotes",
+        );
         let [top, bottom] =
             Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(inner);
         let [people, sources] =
@@ -145,16 +136,16 @@ impl Overview {
             .people
             .iter()
             .enumerate()
-            .skip(self.top)
+            .skip(self.cursor.top)
             .take(chart.height.into())
             .filter_map(|(at, &who)| {
                 let speaker = app.briefing.speakers.get(who)?;
                 let name = sanitize(speaker.name.as_deref().unwrap_or("(unattributed)"));
                 let quotes = speaker.quotes.len() as u64;
-                let mark = if at == self.cursor { "▶ " } else { "  " };
+                let mark = if at == self.cursor.at { "▶ " } else { "  " };
                 let label = format!("{mark}{}", fit(&name, NAME));
                 let bar = Bar::with_label(label, quotes).text_value(quotes.to_string());
-                Some(if at == self.cursor {
+                Some(if at == self.cursor.at {
                     bar.style(theme.key)
                 } else {
                     bar.style(theme.dim)

@@ -7,29 +7,24 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::app::{App, keep_visible};
-use crate::tui::view::{count, pane_block};
+use crate::tui::app::App;
+use crate::tui::view::count;
 
+use super::list::{self, Cursor};
 use super::{Ctx, Go, Pane, PaneState};
 
 #[derive(Clone, Debug, Default)]
 pub struct Problems {
-    pub cursor: usize,
-    pub top: usize,
+    pub cursor: Cursor,
 }
 
 impl PaneState for Problems {
-    /// Keeps the cursor on a problem and in view.
     fn settle(&mut self, ctx: &Ctx) {
-        self.cursor = self.cursor.min(ctx.failed.len().saturating_sub(1));
-        self.top = keep_visible(self.top, self.cursor, ctx.rows);
+        self.cursor.settle(ctx.failed.len(), ctx.rows, 1);
     }
 
     fn step(&mut self, ctx: &Ctx, by: isize) {
-        self.cursor = self
-            .cursor
-            .saturating_add_signed(by)
-            .min(ctx.failed.len().saturating_sub(1));
+        self.cursor.step(by, ctx.failed.len());
     }
 
     fn open(&mut self, _: &Ctx) -> Option<Go> {
@@ -37,39 +32,27 @@ impl PaneState for Problems {
     }
 
     fn click(&mut self, ctx: &Ctx, row: usize) -> Option<Go> {
-        let at = self.top + row;
-        if at < ctx.failed.len() {
-            self.cursor = at;
-        }
+        self.cursor.click(row, ctx.failed.len(), 1);
         None
     }
 
     fn position(&self, app: &App) -> String {
-        match app.failed.len() {
-            0 => "-".to_owned(),
-            n => format!("{}/{}", self.cursor + 1, count(n)),
-        }
+        self.cursor.position(app.failed.len())
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, app: &App) {
         let title = format!(" Problems: {} could not be read ", count(app.failed.len()));
-        let block = pane_block(app, Pane::Problems, title)
-            .title_bottom(Line::styled(" q or esc closes ", app.theme.dim));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+        let inner = list::frame(frame, area, app, Pane::Problems, title, "");
         let theme = &app.theme;
         let lines: Vec<Line> = if app.failed.is_empty() {
             vec![Line::styled(" Everything could be read.", theme.dim)]
         } else {
-            app.failed
-                .iter()
-                .enumerate()
-                .skip(self.top)
-                .take(inner.height.into())
+            self.cursor
+                .shown(&app.failed, inner.height.into(), 1)
                 .map(|(at, problem)| {
                     // Already made safe to show when it arrived.
                     let line = Line::from(format!(" {problem}"));
-                    if at == self.cursor {
+                    if at == self.cursor.at {
                         line.style(theme.selected)
                     } else {
                         line

@@ -7,7 +7,7 @@
 use crate::tui::action::Action;
 use crate::tui::app::{App, Matches, Prompt};
 use crate::tui::panes::Pane;
-use crate::tui::view::count_of;
+use crate::tui::view::{count_of, people};
 
 use super::find;
 
@@ -76,10 +76,7 @@ pub fn handle(app: &mut App, action: Action) -> bool {
                     count_of(app.articles.rows.len(), "article"),
                     app.articles.all.len()
                 ),
-                _ => match app.people.listed(&app.ctx(Pane::People)).len() {
-                    1 => "1 person".to_owned(),
-                    n => format!("{n} people"),
-                },
+                _ => people(app.people.listed(&app.ctx(Pane::People)).len()),
             });
             return true;
         }

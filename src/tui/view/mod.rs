@@ -112,6 +112,14 @@ pub fn count_of(n: usize, thing: &str) -> String {
     }
 }
 
+/// `n` people, in words: "1 person", "3 people".
+pub fn people(n: usize) -> String {
+    match n {
+        1 => "1 person".to_owned(),
+        n => format!("{} people", count(n)),
+    }
+}
+
 /// A count with thousands separators: 44,500.
 pub fn count(n: usize) -> String {
     let digits = n.to_string();
