@@ -12,7 +12,7 @@ use super::settings::{Panes, Settings};
 use crate::article::Article;
 use crate::article::text::sanitize;
 use crate::briefing::{Briefing, QuoteRef};
-use crate::library::Document;
+use crate::library::{Document, Origin};
 
 use super::keymap::Keymap;
 use super::panes::{Articles, Ctx, Pane, PaneState, People, Reader};
@@ -80,6 +80,8 @@ pub struct App {
     /// Sources read so far, and how many of them could not be.
     pub sources_read: usize,
     pub sources_failed: usize,
+    /// The web addresses being fetched.
+    pub fetching: Vec<Origin>,
     pub briefing: Briefing,
     /// The article in the reader.
     pub current: Option<usize>,
@@ -112,6 +114,7 @@ impl App {
             walked: None,
             sources_read: 0,
             sources_failed: 0,
+            fetching: Vec::new(),
             briefing: Briefing::default(),
             current: None,
             engaged: false,

@@ -22,7 +22,6 @@ mod robustness;
 #[cfg(test)]
 mod tests;
 
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
@@ -31,7 +30,7 @@ use crossterm::event::{self, Event as Input, KeyCode, KeyEventKind, MouseButton,
 use ratatui::DefaultTerminal;
 
 use crate::config::Config;
-use crate::library::{self, Event};
+use crate::library::{self, Event, Options, Source};
 use settings::Settings;
 
 pub use action::Action;
@@ -42,11 +41,11 @@ pub use update::{Effect, laid_out, receive, update};
 /// stay answered while tens of thousands arrive.
 const LOAD_BUDGET: Duration = Duration::from_millis(8);
 
-/// Opens the reader on `paths` and runs it until the person quits.
-pub fn run(config: &Config, settings: &Settings, paths: Vec<PathBuf>) -> anyhow::Result<()> {
+/// Opens the reader on `sources` and runs it until the person quits.
+pub fn run(config: &Config, settings: &Settings, sources: Vec<Source>) -> anyhow::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(settings, no_color);
-    let loader = library::spawn(paths, config.max_file_bytes());
+    let loader = library::spawn(sources, Options::new(config.max_file_bytes()));
     let (mut terminal, redraw) = terminal::init()?;
     let result = event_loop(&mut terminal, &mut app, &loader, &redraw);
     terminal::restore();
