@@ -75,7 +75,7 @@ pub fn article(parts: &Parts) -> Article {
         text.push_str("\n\n");
     }
     let shown_title = title.map(|s| text[s.range()].to_owned());
-    let mut written = Vec::with_capacity(parts.blocks.len());
+    let mut written: Vec<(Kind, Span)> = Vec::with_capacity(parts.blocks.len());
     for block in parts.blocks {
         // The page's own headline over its story is the title already.
         if matches!(block.kind, Kind::Heading(_))
@@ -102,17 +102,12 @@ pub fn article(parts: &Parts) -> Article {
     }
     text.truncate(text.trim_end().len());
     let mut article = parse_owned(text);
-    if let Some(byline) = byline_line {
-        // The parser looks for a byline above the story it chose, which in
-        // an extracted story may be far below: the header is parsed on its
-        // own, the first block below it standing for the story.
-        let head_end = written.first().map_or(article.text.len(), |(_, s)| s.end);
-        let head = parse(&article.text[..head_end]);
-        authors = head
-            .authors
-            .into_iter()
-            .filter(|a| byline.contains(*a))
-            .collect();
+    if authors.is_empty() {
+        let (names, byline_block) = byline(&article.text, byline_line, &written);
+        authors = names;
+        if let Some(i) = byline_block {
+            written.remove(i);
+        }
     }
     // Nothing stands above the title: a kicker found is a misreading, and
     // a title or byline found below the header is a paragraph's words.
@@ -124,6 +119,37 @@ pub fn article(parts: &Parts) -> Article {
     }
     set_story(&mut article, &written);
     article
+}
+
+/// How many of the story's first blocks may be its byline.
+const OPENING: usize = 3;
+
+/// The authors' names where the source gives none but a byline: the line
+/// written from the page's byline, or a short line among the story's
+/// first blocks (`By Helen Achterberg`), which is then the byline and not
+/// a paragraph: its index in `written`. The parser looks for a byline
+/// above the story it chose, which in an extracted story may be far
+/// below; so the header is parsed on its own, with the story's first
+/// blocks below it.
+fn byline(text: &str, line: Option<Span>, written: &[(Kind, Span)]) -> (Vec<Span>, Option<usize>) {
+    let opening = &written[..written.len().min(OPENING)];
+    let head_end = opening.last().map_or(text.len(), |(_, s)| s.end);
+    let authors = parse(&text[..head_end]).authors;
+    let Some(first) = authors.first() else {
+        return (Vec::new(), None);
+    };
+    let within = |span: Span| authors.iter().all(|a| span.contains(*a));
+    if line.is_some_and(within) {
+        return (authors, None);
+    }
+    let short = |span: Span| text[span.range()].split_whitespace().count() <= 12;
+    let block = opening.iter().position(|&(kind, span)| {
+        kind == Kind::Paragraph && span.contains(*first) && short(span) && within(span)
+    });
+    match block {
+        Some(i) => (authors, Some(i)),
+        None => (Vec::new(), None),
+    }
 }
 
 /// Makes the blocks written the article's sections: a subhead opens one,

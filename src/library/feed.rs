@@ -32,6 +32,18 @@ fn text_of(text: &Text) -> String {
     }
 }
 
+/// A person's name as a feed gives it: RSS writes `mail@host (Name)`,
+/// which feed-rs splits, leaving the brackets.
+fn name(given: &str) -> &str {
+    let given = given.trim();
+    match given.split_once('(') {
+        Some((mail, inner)) if mail.trim().is_empty() || mail.contains('@') => {
+            inner.trim_end().trim_end_matches(')').trim()
+        }
+        _ => given,
+    }
+}
+
 /// Plain text as blocks: paragraphs apart at blank lines, their lines kept.
 fn text_blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
@@ -67,8 +79,10 @@ fn body(entry: &Entry) -> Vec<Block> {
     let Some((body, media_type)) = content.filter(|(b, _)| !b.trim().is_empty()).or(summary) else {
         return Vec::new();
     };
-    // Plain-text fields often hold markup all the same.
-    if is_html(media_type) || body.trim_start().starts_with('<') {
+    // Fields said to be text often hold markup all the same, and fields
+    // said to be HTML plain text, its paragraphs apart at blank lines.
+    let markup = body.contains(['<', '&']);
+    if markup && (is_html(media_type) || body.trim_start().starts_with('<')) {
         html::fragment(body)
     } else {
         text_blocks(body)
@@ -109,7 +123,7 @@ pub fn read(origin: &Origin, bytes: &[u8]) -> Result<Vec<Document>, LoadError> {
                 .authors
                 .iter()
                 .filter_map(|p| p.name.as_deref())
-                .flat_map(html::split_names)
+                .flat_map(|n| html::split_names(name(n)))
                 .collect();
             let published = entry
                 .published

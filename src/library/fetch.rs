@@ -187,9 +187,9 @@ fn failed(e: ureq::Error, options: &Options) -> FetchError {
         Error::Timeout(what) => FetchError::Timeout {
             what: match what {
                 ureq::Timeout::Global => {
-                    format!("nothing complete in {} s", (options.timeout * 4).as_secs())
+                    format!("not done in {} s", (options.timeout * 4).as_secs_f64())
                 }
-                _ => format!("no answer in {} s", options.timeout.as_secs()),
+                _ => format!("no answer in {} s", options.timeout.as_secs_f64()),
             },
         },
         Error::TooManyRedirects => FetchError::Redirects,
