@@ -76,8 +76,7 @@ fn server() -> Server {
     })
 }
 
-/// brief with its own config and cache, and no proxy between it and the
-/// server.
+/// brief with its own config and cache.
 fn brief(home: &Path) -> Command {
     let mut cmd = Command::cargo_bin("brief").expect("binary");
     let config = home.join("config.toml");
@@ -85,11 +84,7 @@ fn brief(home: &Path) -> Command {
         fs::write(&config, "").unwrap();
     }
     cmd.env("BRIEF_CONFIG", config)
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("http_proxy")
-        .env_remove("HTTP_PROXY")
-        .env_remove("ALL_PROXY")
-        .env_remove("all_proxy");
+        .env("XDG_CACHE_HOME", home.join("cache"));
     cmd
 }
 

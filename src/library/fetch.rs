@@ -115,14 +115,32 @@ fn header(headers: &HeaderMap, name: header::HeaderName) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// True for an address on this machine, which no proxy can reach for it.
+fn loopback(url: &str) -> bool {
+    let uri = url.parse::<ureq::http::Uri>().ok();
+    let Some(host) = uri.as_ref().and_then(|u| u.host()) else {
+        return false;
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 /// One request: a new entry, or `None` when the server says the cached
-/// copy is current.
+/// copy is current. A proxy the environment names is used, but for this
+/// machine's own addresses.
 fn request(
     url: &str,
     options: &Options,
     cached: Option<&Entry>,
 ) -> Result<Option<Entry>, FetchError> {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
+    let mut config = ureq::Agent::config_builder();
+    if loopback(url) {
+        config = config.proxy(None);
+    }
+    let agent: ureq::Agent = config
         .timeout_connect(Some(options.timeout))
         .timeout_recv_response(Some(options.timeout))
         .timeout_global(Some(options.timeout * 4))
@@ -198,5 +216,30 @@ fn failed(e: ureq::Error, options: &Options) -> FetchError {
         Error::ConnectionFailed => FetchError::Failed("cannot connect".to_owned()),
         Error::Io(e) => FetchError::Failed(format!("cannot fetch: {e}")),
         e => FetchError::Failed(format!("cannot fetch: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn this_machines_addresses_are_loopback() {
+        for url in [
+            "http://127.0.0.1:8080/a",
+            "http://localhost/",
+            "https://[::1]:443/x",
+            "http://127.9.9.9",
+        ] {
+            assert!(loopback(url), "{url}");
+        }
+        for url in [
+            "https://example.com/",
+            "http://10.0.0.1/",
+            "http://[::2]/",
+            "not a url",
+        ] {
+            assert!(!loopback(url), "{url}");
+        }
     }
 }
