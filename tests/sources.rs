@@ -383,3 +383,30 @@ fn pathological_pages_are_read_in_bounded_time() {
         );
     }
 }
+
+#[test]
+fn a_page_too_large_to_extract_is_left_to_the_parser() {
+    // A menu of more elements than the extractor is given: the page's
+    // blocks go to the parser, which finds the story among them, as in a
+    // page rendered to text.
+    let menu: String = (0..50_001)
+        .map(|i| format!("<li><a href=\"/{i}\">Section {i}</a></li>"))
+        .collect();
+    let story = [
+        "The council voted on Tuesday to close the old bridge for repairs that will take two years, officials said.",
+        "\"We had no choice, the bridge is not safe any more,\" Mayor Tom Berg told reporters after the vote.",
+        "Traffic will be sent over the new bridge to the north, which opened last spring after four years of work.",
+    ];
+    let html = format!(
+        "<html><head><title>Old bridge to close | City News</title></head><body><ul>{menu}</ul>{}</body></html>",
+        story.map(|p| format!("<p>{p}</p>")).concat()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("menu.html");
+    fs::write(&path, html).unwrap();
+    let page = parsed(&[path]).remove(0);
+    assert_eq!(page["title"], "Old bridge to close");
+    let body = paragraphs(&page);
+    assert_eq!(body.len(), story.len(), "the menu is not the story");
+    assert_eq!(body, story);
+}

@@ -3,13 +3,15 @@
 //! a byline, then the blocks apart, subheads as `##` headings and list
 //! items as `-` items) and parsed like any article; then what the source
 //! states is set over what the parser found in that text: the title,
-//! authors and date, and the story itself. The parser's own choice of the
-//! story is made for whole pages, site chrome and all, and on a story
-//! already extracted it drops tables, lists and repeated lines that are
-//! part of it: so every block extracted is a paragraph (or a subhead) of
-//! the article, and the parser's quotes and people, found in the
-//! paragraphs it chose, are kept. The article's spans and offsets are
-//! into the text written here.
+//! authors and date, and the story itself when the blocks are one. The
+//! parser's own choice of the story is made for whole pages, site chrome
+//! and all, and on a story already extracted it drops tables, lists and
+//! repeated lines that are part of it: so every block of an extracted
+//! story is a paragraph (or a subhead) of the article, and the parser's
+//! quotes and people, found in the paragraphs it chose, are kept. The
+//! blocks of a whole page (no story found in it) are left to the parser,
+//! as a page rendered to text is. The article's spans and offsets are into
+//! the text written here.
 
 use crate::article::{Article, Section, Span, parse, parse_owned};
 
@@ -27,6 +29,8 @@ pub struct Parts<'a> {
     /// ISO 8601.
     pub published: Option<&'a str>,
     pub blocks: &'a [Block],
+    /// The blocks are the whole page, not a story found in it.
+    pub whole_page: bool,
 }
 
 /// Appends `s` on one line, its whitespace folded, and gives its span.
@@ -102,6 +106,19 @@ pub fn article(parts: &Parts) -> Article {
     }
     text.truncate(text.trim_end().len());
     let mut article = parse_owned(text);
+    if let Some(published) = parts.published {
+        article.published = Some(published.to_owned());
+    }
+    if parts.whole_page {
+        if title.is_some() {
+            article.kicker = None;
+            article.title = title;
+        }
+        if !authors.is_empty() {
+            article.authors = authors;
+        }
+        return article;
+    }
     if authors.is_empty() {
         let (names, byline_block) = byline(&article.text, byline_line, &written);
         authors = names;
@@ -114,9 +131,6 @@ pub fn article(parts: &Parts) -> Article {
     article.kicker = None;
     article.title = title;
     article.authors = authors;
-    if let Some(published) = parts.published {
-        article.published = Some(published.to_owned());
-    }
     set_story(&mut article, &written);
     article
 }
@@ -228,6 +242,7 @@ mod tests {
             byline: None,
             published: Some("2025-03-11T18:47"),
             blocks: &blocks,
+            whole_page: false,
         });
         assert_eq!(a.show(a.title.unwrap()), "Harbour reopens after the storm");
         let names: Vec<String> = a.authors.iter().map(|&s| a.show(s)).collect();

@@ -136,6 +136,7 @@ pub fn read(origin: &Origin, bytes: &[u8]) -> Result<Vec<Document>, LoadError> {
                 byline: None,
                 published: published.as_deref(),
                 blocks: &blocks,
+                whole_page: false,
             });
             Document {
                 origin: origin.clone(),

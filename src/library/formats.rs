@@ -123,6 +123,7 @@ pub fn read(
                 byline: page.byline.as_deref(),
                 published: page.meta.published.as_deref(),
                 blocks: &page.blocks,
+                whole_page: page.whole_page,
             });
             let url = page.meta.link.or_else(|| download.map(|d| d.url.clone()));
             (story(origin, article)?, url, true)

@@ -23,6 +23,9 @@ pub struct Page {
     /// where the markup names none.
     pub byline: Option<String>,
     pub blocks: Vec<Block>,
+    /// The blocks are the whole page: no story was found in it, or it is
+    /// too deep or too large to look for one.
+    pub whole_page: bool,
 }
 
 /// A page's story and metadata.
@@ -30,6 +33,7 @@ pub fn page(html: &str) -> Page {
     if guard::nesting(html, guard::MAX_DEPTH) > guard::MAX_DEPTH {
         return Page {
             blocks: guard::flat_blocks(html),
+            whole_page: true,
             ..Page::default()
         };
     }
@@ -40,6 +44,7 @@ pub fn page(html: &str) -> Page {
             meta,
             byline: None,
             blocks: blocks::blocks(doc.root()),
+            whole_page: true,
         };
     }
     let config = Config {
@@ -57,12 +62,14 @@ pub fn page(html: &str) -> Page {
             meta,
             byline: story.byline.filter(|b| !b.trim().is_empty()),
             blocks: fragment(&story.content),
+            whole_page: false,
         },
         // No story found: the whole page, for the parser to find one in.
         Err(_) => Page {
             meta,
             byline: None,
             blocks: blocks::blocks(Document::from(html).root()),
+            whole_page: true,
         },
     }
 }
