@@ -49,8 +49,8 @@ fn source_name(origin: &Origin) -> String {
     }
 }
 
-/// `"path"`, `"url"` and `"item"`: where the article came from.
-/// Opens an object with them.
+/// Opens an object with `"path"`, `"url"` and `"item"`: where the article
+/// came from.
 fn identity_json(out: &mut String, doc: &Document) {
     out.push_str("{\"path\":");
     json::string(out, &source_name(&doc.origin));

@@ -13,7 +13,7 @@ use super::html;
 use super::{Document, LoadError, Origin, feed};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+enum Format {
     Text,
     Html,
     Feed,
@@ -93,7 +93,7 @@ fn by_extension(ext: &str) -> Option<Format> {
 }
 
 /// The format of a source's bytes.
-pub fn format(origin: &Origin, bytes: &[u8], download: Option<&Download>) -> Format {
+fn format(origin: &Origin, bytes: &[u8], download: Option<&Download>) -> Format {
     by_content(bytes)
         .or_else(|| download?.content_type.as_deref().and_then(by_media_type))
         .or_else(|| extension(origin).as_deref().and_then(by_extension))

@@ -117,7 +117,7 @@ pub enum Origin {
 
 impl Origin {
     /// What to call it where it has no title: the file's name, or the
-    /// address without its scheme.
+    /// address from its host on.
     pub fn name(&self) -> String {
         match self {
             Origin::File(path) => path
@@ -125,28 +125,29 @@ impl Origin {
                 .unwrap_or(path.as_os_str())
                 .to_string_lossy()
                 .into_owned(),
-            Origin::Url(url) => url
-                .split_once("://")
-                .map_or(url.as_str(), |(_, rest)| rest)
-                .to_owned(),
+            Origin::Url(url) => url[host_range(url).start..].to_owned(),
         }
     }
 
-    /// The host of a web address: `example.com`.
+    /// The host of a web address (`example.com`), without a user name or
+    /// password.
     pub fn host(&self) -> Option<&str> {
         match self {
             Origin::File(_) => None,
-            Origin::Url(url) => {
-                let rest = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
-                let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-                Some(
-                    authority
-                        .rsplit_once('@')
-                        .map_or(authority, |(_, host)| host),
-                )
-            }
+            Origin::Url(url) => Some(&url[host_range(url)]),
         }
     }
+}
+
+/// Where the host is in a web address: after the scheme and any user name
+/// and password, before the path.
+fn host_range(url: &str) -> std::ops::Range<usize> {
+    let start = url.find("://").map_or(0, |i| i + 3);
+    let end = url[start..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| start + i);
+    let start = url[start..end].rfind('@').map_or(start, |i| start + i + 1);
+    start..end
 }
 
 impl fmt::Display for Origin {
@@ -283,6 +284,21 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn web_addresses_are_told_from_paths() {
+        assert_eq!(
+            Source::from("HTTPS://example.com/feed"),
+            Source::Url("HTTPS://example.com/feed".into())
+        );
+        for path in ["https://", "ftp://example.com/x", "news/http://x", "~/news"] {
+            assert_eq!(Source::from(path), Source::Path(path.into()), "{path}");
+        }
+        let origin = Origin::Url("https://me:pw@example.com:8080/a/b?q#f".into());
+        assert_eq!(origin.host(), Some("example.com:8080"));
+        assert_eq!(origin.name(), "example.com:8080/a/b?q#f");
+        assert_eq!(Origin::File("a/b.txt".into()).host(), None);
     }
 
     #[test]
