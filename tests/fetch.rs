@@ -36,7 +36,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 /// The server every test starts: pages, feeds and failures by path.
 fn server() -> Server {
-    let bomb = gzip(&vec![0u8; 30 << 20]);
+    let bomb = gzip(&vec![0u8; 4 << 20]);
     let big = vec![b'x'; 2 << 20];
     Server::start(move |r: &Request| {
         let html = "text/html; charset=utf-8";
