@@ -44,7 +44,8 @@ fn corpus() -> Vec<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc");
     // Their decoded text, as brief reads them.
     let max_bytes = brief::library::DEFAULT_MAX_BYTES;
-    brief::library::load_all(&[dir], max_bytes, |doc| doc.article.text).0
+    let options = brief::library::Options::new(max_bytes);
+    brief::library::load_all(&[dir.into()], &options, |doc| doc.article.text).documents
 }
 
 #[divan::bench(sample_count = 20)]

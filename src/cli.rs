@@ -1,9 +1,11 @@
-//! The command line: `brief [PATH...]` opens the reader; `brief parse`
-//! and `brief quotes` print.
+//! The command line: `brief [SOURCE...]` opens the reader; `brief parse`
+//! and `brief quotes` print. A source is a file, a folder or a web address
+//! (`http://`, `https://`).
 //!
-//! Every path is read, never written. A file that cannot be read is named
-//! on stderr with the reason; the others are still processed, and the exit
-//! status is 1.
+//! Every path is read, never written. A source that cannot be read is
+//! named on stderr with the reason; the others are still processed, and
+//! the exit status is 1. A download opened from the cache because the
+//! network failed is named with a note, and does not change the status.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -15,7 +17,7 @@ use rayon::prelude::*;
 use crate::article::text::sanitize;
 use crate::briefing::Briefing;
 use crate::config::{Config, ConfigFiles};
-use crate::library::{self, LoadError};
+use crate::library::{self, Loaded, Options, Source};
 use crate::output::{self, ArticleQuotes};
 use crate::tui;
 use crate::tui::settings::Settings;
@@ -30,8 +32,8 @@ use crate::tui::settings::Settings;
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Article files or folders to open (default: the `articles` folder
-    /// named in config.toml, ./articles).
+    /// Files, folders or web addresses to open (default: `sources`, else
+    /// the `articles` folder, named in config.toml; ./articles).
     paths: Vec<PathBuf>,
 }
 
@@ -42,6 +44,7 @@ enum Command {
         /// JSON Lines, one object per article, sorted by path.
         #[arg(long)]
         json: bool,
+        /// Files, folders or web addresses.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -53,6 +56,7 @@ enum Command {
         /// JSON Lines, one object per speaker.
         #[arg(long)]
         json: bool,
+        /// Files, folders or web addresses.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -110,39 +114,52 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // of them. Only the reader's command reads (and checks) the reader's.
     let files = ConfigFiles::load()?;
     let config = Config::read(&files)?;
-    let max_bytes = config.max_file_bytes();
+    let options = Options::new(config.max_file_bytes());
+    let sources =
+        |paths: Vec<PathBuf>| -> Vec<Source> { paths.into_iter().map(Source::from).collect() };
     match cli.command {
-        Some(Command::Parse { json, paths }) => parse(&paths, json, max_bytes),
+        Some(Command::Parse { json, paths }) => parse(&sources(paths), json, &options),
         Some(Command::Quotes {
             speaker,
             json,
             paths,
-        }) => quotes(&paths, speaker.as_deref(), json, max_bytes),
+        }) => quotes(&sources(paths), speaker.as_deref(), json, &options),
         None => {
             // Checked piped or not, so that a mistake in the file is the
             // same mistake wherever brief runs.
             let settings = Settings::read(&files)?;
-            let paths = if cli.paths.is_empty() {
-                vec![config.articles.clone()]
+            let sources = if cli.paths.is_empty() {
+                config.default_sources()
             } else {
-                cli.paths
+                sources(cli.paths)
             };
             // Piped, brief prints the outline as before; on a terminal it
             // opens the reader.
             if !io::stdout().is_terminal() {
-                return parse(&paths, false, max_bytes);
+                return parse(&sources, false, &options);
             }
-            tui::run(&config, &settings, paths)?;
+            tui::run(&config, &settings, sources)?;
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
-fn report(errors: &[LoadError]) {
+/// Names on stderr what could not be read, then what was read with a
+/// note; true when something could not be read.
+fn report<T>(loaded: &Loaded<T>) -> bool {
     let mut stderr = io::stderr().lock();
-    for e in errors {
+    for e in &loaded.errors {
         let _ = writeln!(stderr, "brief: {}", sanitize(&e.to_string()));
     }
+    for (origin, note) in &loaded.notes {
+        let _ = writeln!(
+            stderr,
+            "brief: {}: {}",
+            sanitize(&origin.to_string()),
+            sanitize(note)
+        );
+    }
+    !loaded.errors.is_empty()
 }
 
 fn status(failed: bool) -> ExitCode {
@@ -153,18 +170,17 @@ fn status(failed: bool) -> ExitCode {
     }
 }
 
-fn parse(paths: &[PathBuf], json: bool, max_bytes: u64) -> anyhow::Result<ExitCode> {
+fn parse(sources: &[Source], json: bool, options: &Options) -> anyhow::Result<ExitCode> {
     // Parse and render on all cores; only the writing is in order.
-    let (rendered, errors) = library::load_all(paths, max_bytes, |doc| {
-        let path = doc.origin.path();
+    let loaded = library::load_all(sources, options, |doc| {
         if json {
-            output::article_json(path, &doc.article)
+            output::article_json(&doc)
         } else {
-            output::article_outline(path, &doc.article)
+            output::article_outline(&doc)
         }
     });
     let mut out = io::BufWriter::new(io::stdout().lock());
-    for (i, text) in rendered.iter().enumerate() {
+    for (i, text) in loaded.documents.iter().enumerate() {
         if json {
             writeln!(out, "{text}")?;
         } else {
@@ -175,22 +191,20 @@ fn parse(paths: &[PathBuf], json: bool, max_bytes: u64) -> anyhow::Result<ExitCo
         }
     }
     out.flush()?;
-    report(&errors);
-    Ok(status(!errors.is_empty()))
+    Ok(status(report(&loaded)))
 }
 
 fn quotes(
-    paths: &[PathBuf],
+    sources: &[Source],
     speaker: Option<&str>,
     json: bool,
-    max_bytes: u64,
+    options: &Options,
 ) -> anyhow::Result<ExitCode> {
     // Each article is parsed and its quotes rendered on all cores; only
     // what is printed is kept.
-    let (articles, errors) = library::load_all(paths, max_bytes, |doc| {
-        ArticleQuotes::new(doc.origin.path(), doc.article, json)
-    });
-    report(&errors);
+    let mut loaded = library::load_all(sources, options, |doc| ArticleQuotes::new(doc, json));
+    let failed = report(&loaded);
+    let articles = std::mem::take(&mut loaded.documents);
     // The briefing is put together on all cores, a part for each run of
     // articles, and the parts joined in order.
     let briefing = articles
@@ -216,5 +230,5 @@ fn quotes(
     // The process ends here: the system takes the memory back at once,
     // freeing a big briefing's allocations one by one takes a while.
     std::mem::forget((articles, briefing));
-    Ok(status(!errors.is_empty()))
+    Ok(status(failed))
 }

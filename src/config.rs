@@ -19,7 +19,7 @@ use toml::Spanned;
 
 use crate::article::text::sanitize;
 use crate::fsread::{self, ReadError};
-use crate::library::DEFAULT_MAX_BYTES;
+use crate::library::{self, DEFAULT_MAX_BYTES, is_url};
 
 /// The commented default, also the documentation of the format.
 pub const DEFAULT: &str = include_str!("../config.toml");
@@ -27,8 +27,12 @@ pub const DEFAULT: &str = include_str!("../config.toml");
 /// The settings every command uses.
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// The folder opened when no path is given.
+    /// The folder opened when no source is given and `sources` is not
+    /// set.
     pub articles: PathBuf,
+    /// What is opened when no source is given: files, folders and web
+    /// addresses. When set, it wins over `articles`.
+    pub sources: Vec<library::Source>,
     /// The largest article file read, in megabytes.
     pub max_file_mb: u64,
 }
@@ -44,7 +48,7 @@ const MAX_CONFIG_BYTES: u64 = MB;
 
 impl Config {
     /// The top-level settings of this part of the file.
-    pub const KEYS: [&str; 2] = ["articles", "max_file_mb"];
+    pub const KEYS: [&str; 3] = ["articles", "sources", "max_file_mb"];
 
     /// The largest article file read, in bytes.
     pub fn max_file_bytes(&self) -> u64 {
@@ -57,14 +61,31 @@ impl Config {
         let file = match user {
             Some(mine) => CoreFile {
                 articles: mine.articles.or(base.articles),
+                sources: mine.sources.or(base.sources),
                 max_file_mb: mine.max_file_mb.or(base.max_file_mb),
             },
             None => base,
         };
         Ok(Config {
             articles: file.articles.unwrap_or_else(|| PathBuf::from("articles")),
+            sources: file
+                .sources
+                .unwrap_or_default()
+                .into_iter()
+                .map(|s| s.0)
+                .collect(),
             max_file_mb: file.max_file_mb.map_or(DEFAULT_MAX_BYTES / MB, |m| m.0),
         })
+    }
+
+    /// What plain `brief` opens: `sources` when it names any, else the
+    /// `articles` folder.
+    pub fn default_sources(&self) -> Vec<library::Source> {
+        if self.sources.is_empty() {
+            vec![library::Source::Path(self.articles.clone())]
+        } else {
+            self.sources.clone()
+        }
     }
 
     /// The core settings of the user's file over the default.
@@ -92,7 +113,42 @@ pub enum ConfigError {
 #[derive(Debug, Default, Deserialize)]
 struct CoreFile {
     articles: Option<PathBuf>,
+    sources: Option<Vec<SourceEntry>>,
     max_file_mb: Option<Megabytes>,
+}
+
+/// One of `sources`: a web address (`http://`, `https://`) or a path as
+/// it is, `~` not expanded.
+#[derive(Clone, Debug)]
+struct SourceEntry(library::Source);
+
+impl<'de> Deserialize<'de> for SourceEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = SourceEntry;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a file, a folder or an http:// or https:// address")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<SourceEntry, E> {
+                if v.trim().is_empty() {
+                    return Err(E::invalid_value(Unexpected::Str(v), &self));
+                }
+                if v.starts_with('~') {
+                    return Err(E::custom(format!(
+                        "`{v}`: `~` is not expanded here, write the whole path"
+                    )));
+                }
+                if v.contains("://") && !is_url(v) {
+                    return Err(E::custom(format!(
+                        "`{v}`: only http:// and https:// addresses are fetched"
+                    )));
+                }
+                Ok(SourceEntry(library::Source::from(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
 }
 
 /// A file size in megabytes: 1 to [`MAX_FILE_MB`].
@@ -329,6 +385,47 @@ mod tests {
     fn the_default_sets_every_core_setting() {
         let (file, user) = ConfigFiles::builtin().parse::<CoreFile>().unwrap();
         assert!(file.articles.is_some() && file.max_file_mb.is_some() && user.is_none());
+        // `sources` is empty: `articles` is what opens.
+        assert!(file.sources.is_some_and(|s| s.is_empty()));
+        assert_eq!(
+            Config::read(&ConfigFiles::builtin())
+                .unwrap()
+                .default_sources(),
+            [library::Source::Path("articles".into())]
+        );
+    }
+
+    #[test]
+    fn sources_win_over_the_articles_folder() {
+        let c = with("articles = \"news\"\nsources = [\"/home/me/saved\", \"https://example.com/feed.xml\"]\n")
+            .unwrap();
+        assert_eq!(
+            c.default_sources(),
+            [
+                library::Source::Path("/home/me/saved".into()),
+                library::Source::Url("https://example.com/feed.xml".into())
+            ]
+        );
+        assert_eq!(
+            with("sources = []\n").unwrap().default_sources(),
+            [library::Source::Path("articles".into())]
+        );
+        for (bad, why) in [
+            (
+                "sources = [\"~/news\"]",
+                "my.toml:1:12: `~/news`: `~` is not expanded here, write the whole path",
+            ),
+            (
+                "sources = [\"ftp://x/y\"]",
+                "my.toml:1:12: `ftp://x/y`: only http:// and https:// addresses are fetched",
+            ),
+            (
+                "sources = \"news\"",
+                "my.toml:1:11: invalid type: string \"news\", expected a sequence",
+            ),
+        ] {
+            assert_eq!(error(bad), why);
+        }
     }
 
     #[test]
@@ -365,7 +462,7 @@ mod tests {
         let e = files.check_known(&known).unwrap_err().to_string();
         assert!(
             e.starts_with(
-                "my.toml:3:1: unknown field `width`, expected one of `articles`, `reading_width`"
+                "my.toml:3:1: unknown field `width`, expected one of `articles`, `sources`, `reading_width`"
             ),
             "{e}"
         );

@@ -3,7 +3,6 @@
 //! [`Article::show`], so no control character reaches the output raw.
 
 use std::io::{self, Write};
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -11,6 +10,7 @@ use crate::article::text::{displayed, sanitize};
 use crate::article::{Article, Person, Quote, QuoteKind, Span};
 use crate::briefing::{Briefing, QuoteSource, Speaker};
 use crate::json::{self, open_object};
+use crate::library::{Document, Origin};
 
 fn shown(a: &Article, s: Option<Span>) -> Option<String> {
     s.map(|s| a.show(s))
@@ -41,17 +41,40 @@ fn quote_json(out: &mut String, a: &Article, q: &Quote, speaker: Option<&str>) {
     out.push('}');
 }
 
+/// The source as JSON's `"path"` names it: the file, or the address.
+fn source_name(origin: &Origin) -> String {
+    match origin {
+        Origin::File(path) => path.to_string_lossy().into_owned(),
+        Origin::Url(url) => url.clone(),
+    }
+}
+
+/// Opens an object with `"path"`, `"url"` and `"item"`: where the article
+/// came from.
+fn identity_json(out: &mut String, doc: &Document) {
+    out.push_str("{\"path\":");
+    json::string(out, &source_name(&doc.origin));
+    out.push_str(",\"url\":");
+    json::option_string(out, doc.url.as_deref());
+    out.push_str(",\"item\":");
+    json::option_string(out, doc.item.as_deref());
+}
+
 /// One article as a line of JSON, written field by field into one string:
 /// a shown copy of every paragraph at once would cost, for a story of short
-/// lines, many times the story.
-pub fn article_json(path: &Path, a: &Article) -> String {
+/// lines, many times the story. An article whose text brief made (from a
+/// page, a feed or a download) ends with `"text"`, which its offsets
+/// point into; a file's own text is the file.
+pub fn article_json(doc: &Document) -> String {
+    let a = &doc.article;
     // Room for the body and the quotes as they mostly come out; more is
     // found as needed.
     let body: usize = a.paragraphs().map(Span::len).sum();
-    let mut out = String::with_capacity(body + 192 * a.quotes.len() + 128 * a.people.len() + 512);
+    let text = if doc.composed { a.text.len() } else { 0 };
+    let mut out =
+        String::with_capacity(body + text + 192 * a.quotes.len() + 128 * a.people.len() + 512);
     let shown = |s: Span| displayed(a.slice(s));
-    out.push_str("{\"path\":");
-    json::string(&mut out, &path.to_string_lossy());
+    identity_json(&mut out, doc);
     out.push_str(",\"kicker\":");
     json::option_string(&mut out, a.kicker.map(shown).as_deref());
     out.push_str(",\"title\":");
@@ -95,7 +118,12 @@ pub fn article_json(path: &Path, a: &Article) -> String {
         }
         quote_json(&mut out, a, q, a.speaker_name(q).as_deref());
     }
-    out.push_str("]}");
+    out.push(']');
+    if doc.composed {
+        out.push_str(",\"text\":");
+        json::string(&mut out, &a.text);
+    }
+    out.push('}');
     out
 }
 
@@ -107,10 +135,17 @@ fn clip(s: &str, max: usize) -> String {
 }
 
 /// One article as a readable outline.
-pub fn article_outline(path: &Path, a: &Article) -> String {
+pub fn article_outline(doc: &Document) -> String {
     use std::fmt::Write;
+    let a = &doc.article;
     let mut o = String::new();
-    let _ = writeln!(o, "{}", sanitize(&path.display().to_string()));
+    let _ = writeln!(o, "{}", sanitize(&doc.origin.to_string()));
+    if let Some(item) = &doc.item {
+        let _ = writeln!(o, "  item:      {}", sanitize(item));
+    }
+    if let Some(url) = &doc.url {
+        let _ = writeln!(o, "  url:       {}", sanitize(url));
+    }
     if let Some(k) = shown(a, a.kicker) {
         let _ = writeln!(o, "  kicker:    {k}");
     }
@@ -196,8 +231,8 @@ pub struct ArticleQuotes {
     pub people: Vec<Person>,
     /// Who each quote is filed under, in order.
     pub sources: Vec<QuoteSource>,
-    /// What each quote shares: in JSON the opening of its object (path and
-    /// title), in text the line naming the article.
+    /// What each quote shares: in JSON the opening of its object (path,
+    /// url, item and title), in text the line naming the article.
     source: Box<str>,
     /// Every quote, one after another: in JSON each its own fields as an
     /// object, in text each its line. One allocation for the article, not
@@ -208,9 +243,9 @@ pub struct ArticleQuotes {
 }
 
 impl ArticleQuotes {
-    pub fn new(path: &Path, mut a: Article, json: bool) -> Self {
+    pub fn new(mut doc: Document, json: bool) -> Self {
+        let mut a = std::mem::take(&mut doc.article);
         let title = shown(&a, a.title);
-        let path = path.to_string_lossy();
         let sources: Vec<QuoteSource> = a.quotes.iter().map(|q| QuoteSource::of(&a, q)).collect();
         // Room for every quote's words and what goes around them (in JSON
         // its other fields, about 150 bytes), so that the string is not
@@ -226,8 +261,8 @@ impl ArticleQuotes {
             }
             // The fields every quote of the article shares, its object
             // left open.
-            let mut source = String::from("{\"path\":");
-            json::string(&mut source, &path);
+            let mut source = String::new();
+            identity_json(&mut source, &doc);
             source.push_str(",\"title\":");
             json::option_string(&mut source, title.as_deref());
             source
@@ -240,7 +275,7 @@ impl ArticleQuotes {
                 }
                 ends.push(quotes.len());
             }
-            title.unwrap_or_else(|| sanitize(&path))
+            title.unwrap_or_else(|| sanitize(&source_name(&doc.origin)))
         };
         a.forget_mentions();
         let people = std::mem::take(&mut a.people);

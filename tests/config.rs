@@ -103,7 +103,7 @@ const BAD: &[Row] = &[
         at: Some((1, 1)),
         says: &[
             "unknown field `colour`",
-            "expected one of `articles`, `reading_width`, `mouse`, `max_file_mb`, `panes`, `theme`, `keys`",
+            "expected one of `articles`, `sources`, `reading_width`, `mouse`, `max_file_mb`, `panes`, `theme`, `keys`",
         ],
     },
     Row {

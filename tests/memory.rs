@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use brief::article::Article;
 use brief::article::parse_owned;
+use brief::library::Document;
 use brief::output::{ArticleQuotes, article_json};
 
 /// The system allocator, counting the bytes in use and the most in use.
@@ -94,8 +95,8 @@ fn parsing_takes_a_bounded_multiple_of_the_text() {
     let path = Path::new("a.txt");
     for (name, text, most) in inputs {
         let len = text.len() as f64;
-        let parse = peak(text.clone(), |a| article_json(path, &a)) as f64 / len;
-        let quotes = peak(text, |a| ArticleQuotes::new(path, a, true)) as f64 / len;
+        let parse = peak(text.clone(), |a| article_json(&Document::file(path, a))) as f64 / len;
+        let quotes = peak(text, |a| ArticleQuotes::new(Document::file(path, a), true)) as f64 / len;
         for (command, ratio) in [("parse", parse), ("quotes", quotes)] {
             if ratio > f64::from(most) {
                 failed.push(format!(

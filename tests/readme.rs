@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use brief::library::{DEFAULT_MAX_BYTES, Event, load_all};
+use brief::library::{DEFAULT_MAX_BYTES, Event, Options, Source, load_all};
 use brief::tui::settings::Settings;
 use brief::tui::{Action, App, receive, update, view};
 use ratatui::Terminal;
@@ -19,9 +19,10 @@ const MARKER: &str = "<!-- drawn by tests/readme.rs -->";
 fn drawn() -> String {
     // As `brief articles/` run in the project's folder (where cargo runs
     // the tests), so the path in the frame is the same on every machine.
-    let articles = Path::new("articles").to_path_buf();
-    let (documents, errors) = load_all(&[articles], DEFAULT_MAX_BYTES, |d| d);
-    assert!(errors.is_empty(), "{errors:?}");
+    let articles = Source::Path(Path::new("articles").to_path_buf());
+    let loaded = load_all(&[articles], &Options::new(DEFAULT_MAX_BYTES), |d| d);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let documents = loaded.documents;
     let mut app = App::new(&Settings::builtin(), false);
     update(
         &mut app,

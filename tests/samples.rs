@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use brief::article::{Article, QuoteKind, parse};
+use brief::library::Document;
 use brief::output::article_outline;
 
 fn sample(name: &str) -> Article {
@@ -26,7 +27,8 @@ fn outlines() {
     names.sort();
     assert!(names.len() >= 8);
     for name in names {
-        let outline = article_outline(&Path::new("articles").join(&name), &sample(&name));
+        let document = Document::file(Path::new("articles").join(&name), sample(&name));
+        let outline = article_outline(&document);
         insta::assert_snapshot!(name, outline);
     }
 }

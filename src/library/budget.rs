@@ -64,7 +64,7 @@ impl Drop for Share<'_> {
 mod tests {
     use std::fs;
 
-    use super::super::{DEFAULT_MAX_BYTES, load_all};
+    use super::super::{DEFAULT_MAX_BYTES, Options, Source, load_all};
     use super::*;
 
     #[test]
@@ -77,14 +77,14 @@ mod tests {
             fs::write(dir.path().join(format!("{i}.txt")), &big).unwrap();
         }
         let (running, most) = (AtomicUsize::new(0), AtomicUsize::new(0));
-        let paths = [dir.path().to_path_buf()];
-        let (kept, errors) = load_all(&paths, DEFAULT_MAX_BYTES, |_| {
+        let paths = [Source::Path(dir.path().to_path_buf())];
+        let loaded = load_all(&paths, &Options::new(DEFAULT_MAX_BYTES), |_| {
             most.fetch_max(running.fetch_add(1, SeqCst) + 1, SeqCst);
             // Long enough for a second file to start, were it let.
             std::thread::sleep(std::time::Duration::from_millis(50));
             running.fetch_sub(1, SeqCst);
         });
-        assert_eq!((kept.len(), errors.len()), (4, 0));
+        assert_eq!((loaded.documents.len(), loaded.errors.len()), (4, 0));
         assert_eq!(most.load(SeqCst), 1);
     }
 }

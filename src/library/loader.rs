@@ -1,20 +1,24 @@
-//! The one loader of the commands and the reader: it walks the paths,
-//! reads and parses each source on all cores as the walk finds it (so the
-//! cores need not wait for the walk), and hands each result over as soon
-//! as it is ready. The commands gather the results in order
-//! ([`load_all`]); the reader takes them as events on a channel
-//! ([`spawn`]).
+//! The one loader of the commands and the reader: it walks the folders
+//! and reads and parses each source on all cores as the walk finds it (so
+//! the cores need not wait for the walk), fetches web addresses on
+//! threads of their own (so that no core waits on the network), and hands
+//! each result over as soon as it is ready. The commands gather the
+//! results in order ([`load_all`]); the reader takes them as events on a
+//! channel ([`spawn`]).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError, mpsc};
 
 use rayon::prelude::*;
 
 use super::budget::Budget;
 use super::walk::find;
-use super::{Document, LoadError, Origin, bytes, formats};
+use super::{Document, LoadError, Options, Origin, Read, Source, read_within};
+
+/// How many addresses are fetched at once.
+const FETCHERS: usize = 4;
 
 /// What the loader reports, as it happens.
 #[derive(Debug)]
@@ -25,8 +29,13 @@ pub enum Event<T = Document> {
         origin: Origin,
         result: Result<Vec<T>, LoadError>,
     },
-    /// The walk is done: it found this many sources, and could not walk
-    /// these paths. Sources may still be reading.
+    /// A web address is being fetched; its `Read` follows.
+    Fetching { origin: Origin },
+    /// Something to tell about a source that was read all the same: a
+    /// download opened from the cache because fetching failed.
+    Note { origin: Origin, note: String },
+    /// The walk is done: it found this many sources (addresses included),
+    /// and could not walk these paths. Sources may still be reading.
     Walked {
         sources: usize,
         errors: Vec<LoadError>,
@@ -45,81 +54,140 @@ impl Event {
     }
 }
 
-/// Walks `paths` and reads every source found, each once, on all cores;
-/// `keep` turns each document into what the caller keeps, on the core
-/// that parsed it, so that no more than that stays in memory; `sink` gets
-/// each [`Event`] as it happens (from any thread) and says whether to go
-/// on. Returns when everything is read, or soon after `sink` says stop.
+/// Reads one source and reports it: its note, then its articles. Big
+/// sources wait their turn to be parsed (`budget.rs`).
+fn report<T>(
+    origin: Origin,
+    options: &Options,
+    budget: &Budget,
+    keep: &(impl Fn(Document) -> T + Sync),
+    sink: &(impl Fn(Event<T>) -> bool + Sync),
+) -> bool {
+    let result = read_within(&origin, options, budget).map(|Read { documents, note }| {
+        if let Some(note) = note {
+            sink(Event::Note {
+                origin: origin.clone(),
+                note,
+            });
+        }
+        documents.into_iter().map(keep).collect()
+    });
+    sink(Event::Read { origin, result })
+}
+
+/// Reads every source under `sources`, each once: files on all cores as
+/// the walk finds them, addresses a few at a time on threads of their
+/// own. `keep` turns each document into what the caller keeps, on the
+/// thread that parsed it, so that no more than that stays in memory;
+/// `sink` gets each [`Event`] as it happens (from any thread) and says
+/// whether to go on. Returns when everything is read, or soon after
+/// `sink` says stop.
 pub fn load<T: Send>(
-    paths: &[PathBuf],
-    max_bytes: u64,
+    sources: &[Source],
+    options: &Options,
     keep: impl Fn(Document) -> T + Sync,
     sink: impl Fn(Event<T>) -> bool + Sync,
 ) {
     const BATCH: usize = 256;
     let stop = AtomicBool::new(false);
     let budget = Budget::default();
-    rayon::scope(|scope| {
-        let (keep, sink, stop, budget) = (&keep, &sink, &stop, &budget);
-        let load_batch = |batch: Vec<PathBuf>| {
-            scope.spawn(move |_| {
-                batch.into_par_iter().for_each(|path| {
+    let mut paths = Vec::new();
+    let mut urls = Vec::new();
+    for source in sources {
+        match source {
+            Source::Path(path) => paths.push(path.clone()),
+            Source::Url(url) if !urls.contains(url) => urls.push(url.clone()),
+            Source::Url(_) => {}
+        }
+    }
+    let (keep, sink, stop, budget) = (&keep, &sink, &stop, &budget);
+    let next_url = AtomicUsize::new(0);
+    std::thread::scope(|threads| {
+        for _ in 0..FETCHERS.min(urls.len()) {
+            threads.spawn(|| {
+                while let Some(url) = urls.get(next_url.fetch_add(1, Ordering::Relaxed)) {
                     if stop.load(Ordering::Relaxed) {
                         return;
                     }
-                    let origin = Origin::File(path);
-                    let result = bytes(&origin, max_bytes).and_then(|bytes| {
-                        // Big files wait their turn to be parsed (`budget.rs`).
-                        let _share = budget.take(bytes.len() as u64);
-                        let documents = formats::read(&origin, bytes)?;
-                        Ok(documents.into_iter().map(keep).collect())
-                    });
-                    if !sink(Event::Read { origin, result }) {
+                    let origin = Origin::Url(url.clone());
+                    let go_on = sink(Event::Fetching {
+                        origin: origin.clone(),
+                    }) && report(origin, options, budget, keep, sink);
+                    if !go_on {
                         stop.store(true, Ordering::Relaxed);
                     }
-                });
+                }
             });
-        };
-        // A file given twice, or inside a folder also given, is read once.
-        // One path never yields a file twice (the walk enters each folder
-        // once), so the paths seen are kept only when there are several.
-        let mut seen = HashSet::new();
-        let mut sources = 0;
-        let mut errors = Vec::new();
-        let mut batch = Vec::with_capacity(BATCH);
-        find(
-            paths,
-            &mut |path| {
-                if paths.len() > 1 && !seen.insert(path.clone()) {
-                    return;
-                }
-                sources += 1;
-                batch.push(path);
-                if batch.len() == BATCH {
-                    load_batch(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
-                }
-            },
-            &mut errors,
-        );
-        load_batch(batch);
-        if !sink(Event::Walked { sources, errors }) {
-            stop.store(true, Ordering::Relaxed);
         }
+        rayon::scope(|scope| {
+            let load_batch = |batch: Vec<PathBuf>| {
+                scope.spawn(move |_| {
+                    batch.into_par_iter().for_each(|path| {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let go_on = report(Origin::File(path), options, budget, keep, sink);
+                        if !go_on {
+                            stop.store(true, Ordering::Relaxed);
+                        }
+                    });
+                });
+            };
+            // A file given twice, or inside a folder also given, is read
+            // once. One path never yields a file twice (the walk enters
+            // each folder once), so the paths seen are kept only when there
+            // are several.
+            let mut seen = HashSet::new();
+            let mut found = 0;
+            let mut errors = Vec::new();
+            let mut batch = Vec::with_capacity(BATCH);
+            find(
+                &paths,
+                &mut |path| {
+                    if paths.len() > 1 && !seen.insert(path.clone()) {
+                        return;
+                    }
+                    found += 1;
+                    batch.push(path);
+                    if batch.len() == BATCH {
+                        load_batch(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                    }
+                },
+                &mut errors,
+            );
+            load_batch(batch);
+            let sources = found + urls.len();
+            if !sink(Event::Walked { sources, errors }) {
+                stop.store(true, Ordering::Relaxed);
+            }
+        });
     });
 }
 
-/// Every document under `paths`, kept as `keep` makes it, in order (by
-/// source, then within it), and what could not be read: the walk's
-/// failures, then the sources' in the same order.
+/// Everything [`load_all`] read.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    /// Every document, as the caller keeps it, in order: by source, then
+    /// within it.
+    pub documents: Vec<T>,
+    /// What could not be read: the walk's failures, then the sources' in
+    /// the same order.
+    pub errors: Vec<LoadError>,
+    /// What to tell about sources read all the same, in the same order.
+    pub notes: Vec<(Origin, String)>,
+}
+
+/// Every document under `sources`, kept as `keep` makes it.
 pub fn load_all<T: Send>(
-    paths: &[PathBuf],
-    max_bytes: u64,
+    sources: &[Source],
+    options: &Options,
     keep: impl Fn(Document) -> T + Sync,
-) -> (Vec<T>, Vec<LoadError>) {
+) -> Loaded<T> {
     let read = Mutex::new(Vec::new());
     let walked = Mutex::new(Vec::new());
+    let notes = Mutex::new(Vec::new());
     // Each document (or failure) with its place: its source and its part.
-    load(paths, max_bytes, keep, |event| {
+    load(sources, options, keep, |event| {
         match event {
             Event::Read {
                 origin,
@@ -135,7 +203,8 @@ pub fn load_all<T: Send>(
                 result: Err(e),
             } => locked(&read).push((origin, 0, Err(e))),
             Event::Walked { errors, .. } => *locked(&walked) = errors,
-            Event::Done => {}
+            Event::Note { origin, note } => locked(&notes).push((origin, note)),
+            Event::Fetching { .. } | Event::Done => {}
         }
         true
     });
@@ -143,14 +212,20 @@ pub fn load_all<T: Send>(
     let mut read = read.into_inner().unwrap_or_else(PoisonError::into_inner);
     // Sources come back in runs of the walk's order: sorting mostly checks.
     read.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-    let mut kept = Vec::with_capacity(read.len());
+    let mut documents = Vec::with_capacity(read.len());
     for (_, _, result) in read {
         match result {
-            Ok(document) => kept.push(document),
+            Ok(document) => documents.push(document),
             Err(e) => errors.push(e),
         }
     }
-    (kept, errors)
+    let mut notes = notes.into_inner().unwrap_or_else(PoisonError::into_inner);
+    notes.sort();
+    Loaded {
+        documents,
+        errors,
+        notes,
+    }
 }
 
 fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -159,7 +234,7 @@ fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// Loads in the background for the reader: the events on a channel, then
 /// [`Event::Done`]. Dropping the receiver stops the work early.
-pub fn spawn(paths: Vec<PathBuf>, max_bytes: u64) -> mpsc::Receiver<Event> {
+pub fn spawn(sources: Vec<Source>, options: Options) -> mpsc::Receiver<Event> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let keep = |mut document: Document| {
@@ -168,7 +243,7 @@ pub fn spawn(paths: Vec<PathBuf>, max_bytes: u64) -> mpsc::Receiver<Event> {
             document.article.compact();
             document
         };
-        load(&paths, max_bytes, keep, |event| tx.send(event).is_ok());
+        load(&sources, &options, keep, |event| tx.send(event).is_ok());
         let _ = tx.send(Event::Done);
     });
     rx

@@ -1,6 +1,8 @@
-//! The walk: the article files under the paths given, in sorted order, and
-//! every path or folder on the way that cannot be read, each named with
-//! the reason.
+//! The walk: the article files under the paths given (text, Markdown,
+//! pages and feeds, by their extension), in sorted order, and every path
+//! or folder on the way that cannot be read, each named with the reason.
+//! `.json` files are left out: most are not feeds, and a JSON Feed named
+//! on its own is read.
 
 use std::collections::HashSet;
 use std::fs;
@@ -14,9 +16,11 @@ use crate::fsread::{self, ReadError};
 
 fn is_article_file(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ["txt", "md", "markdown"]
-            .iter()
-            .any(|known| e.eq_ignore_ascii_case(known))
+        [
+            "txt", "md", "markdown", "html", "htm", "xhtml", "rss", "atom", "xml",
+        ]
+        .iter()
+        .any(|known| e.eq_ignore_ascii_case(known))
     })
 }
 
@@ -254,11 +258,7 @@ mod tests {
         if privileged {
             return;
         }
-        let named: Vec<&Path> = errors.iter().map(LoadError::path).collect();
-        assert_eq!(
-            named,
-            [locked.as_path(), &shut.join("inside")],
-            "{errors:?}"
-        );
+        let named: Vec<PathBuf> = errors.iter().map(|e| PathBuf::from(e.source())).collect();
+        assert_eq!(named, [locked.clone(), shut.join("inside")], "{errors:?}");
     }
 }

@@ -13,7 +13,7 @@ use super::state::State;
 use crate::article::Article;
 use crate::article::text::sanitize;
 use crate::briefing::{Briefing, QuoteRef};
-use crate::library::Document;
+use crate::library::{Document, Origin};
 
 use super::keymap::Keymap;
 use super::panes::{
@@ -87,6 +87,8 @@ pub struct App {
     /// Sources read so far, and how many of them could not be.
     pub sources_read: usize,
     pub sources_failed: usize,
+    /// The web addresses being fetched.
+    pub fetching: Vec<Origin>,
     pub briefing: Briefing,
     /// The article in the reader.
     pub current: Option<usize>,
@@ -131,6 +133,7 @@ impl App {
             walked: None,
             sources_read: 0,
             sources_failed: 0,
+            fetching: Vec::new(),
             briefing: Briefing::default(),
             current: None,
             engaged: false,

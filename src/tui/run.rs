@@ -14,7 +14,7 @@ use crossterm::event;
 use ratatui::DefaultTerminal;
 
 use crate::config::Config;
-use crate::library::{self, Event};
+use crate::library::{self, Event, Options, Source};
 
 use super::layout::Layout;
 use super::search::{self, BriefingHit};
@@ -29,8 +29,8 @@ const LOAD_BUDGET: Duration = Duration::from_millis(8);
 /// How often changed state is saved while the reader runs.
 const SAVE_EVERY: Duration = Duration::from_secs(5);
 
-/// Opens the reader on `paths` and runs it until the person quits.
-pub fn run(config: &Config, settings: &Settings, paths: Vec<PathBuf>) -> anyhow::Result<()> {
+/// Opens the reader on `sources` and runs it until the person quits.
+pub fn run(config: &Config, settings: &Settings, sources: Vec<Source>) -> anyhow::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(settings, no_color);
     let store = Store::locate();
@@ -39,7 +39,7 @@ pub fn run(config: &Config, settings: &Settings, paths: Vec<PathBuf>) -> anyhow:
         update::restore(&mut app, state);
         app.message = message;
     }
-    let loader = library::spawn(paths, config.max_file_bytes());
+    let loader = library::spawn(sources, Options::new(config.max_file_bytes()));
     let (mut terminal, redraw) = terminal::init(settings.mouse)?;
     let mut saver = Saver::new(store);
     let result = event_loop(&mut terminal, &mut app, &loader, &redraw, &mut saver);

@@ -19,7 +19,8 @@ pub fn receive(app: &mut App, events: impl IntoIterator<Item = Event>) {
     let mut arrived = Vec::new();
     for event in events {
         match event {
-            Event::Read { result, .. } => {
+            Event::Read { origin, result } => {
+                app.fetching.retain(|o| *o != origin);
                 app.sources_read += 1;
                 match result {
                     Ok(documents) => {
@@ -45,6 +46,10 @@ pub fn receive(app: &mut App, events: impl IntoIterator<Item = Event>) {
                 app.walked = Some(sources);
                 app.failed
                     .extend(errors.iter().map(|e| sanitize(&e.to_string())));
+            }
+            Event::Fetching { origin } => app.fetching.push(origin),
+            Event::Note { origin, note } => {
+                app.message = Some(sanitize(&format!("{origin}: {note}")));
             }
             Event::Done => app.loading = false,
         }

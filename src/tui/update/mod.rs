@@ -4,6 +4,8 @@
 //! under the mouse); what a pane asks of the rest comes back as a [`Go`].
 //! What cannot be done says so in the status line.
 
+use std::path::Path;
+
 mod arrive;
 mod matches;
 mod prompt;
@@ -169,7 +171,10 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             let path = app
                 .current
                 .and_then(|c| app.documents.get(c))
-                .map(|d| d.origin.path().to_path_buf());
+                .and_then(|d| d.origin.path().map(Path::to_path_buf));
+            if path.is_none() {
+                app.message = Some("this article is no file: O opens its address".to_owned());
+            }
             return path.map(Effect::Edit);
         }
         Action::Star => star(app),

@@ -42,6 +42,17 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         };
         left.push(Span::styled(text, theme.status));
     }
+    if let Some(first) = app.fetching.first() {
+        let more = match app.fetching.len() {
+            1 => String::new(),
+            n => format!(" (+{})", n - 1),
+        };
+        let host = crate::article::text::sanitize(first.host().unwrap_or_default());
+        left.push(Span::styled(
+            format!(" fetching {host}…{more} "),
+            theme.status,
+        ));
+    }
     let note = if let Some(prompt) = &app.prompt {
         let hits = match &app.matches {
             Matches::Search { hits, .. } if !prompt.query.is_empty() => {
