@@ -67,7 +67,9 @@ impl Config {
             None => base,
         };
         Ok(Config {
-            articles: file.articles.unwrap_or_else(|| PathBuf::from("articles")),
+            articles: file
+                .articles
+                .map_or_else(|| PathBuf::from("articles"), |p| p.0),
             sources: file
                 .sources
                 .unwrap_or_default()
@@ -112,13 +114,63 @@ pub enum ConfigError {
 /// are left to it.
 #[derive(Debug, Default, Deserialize)]
 struct CoreFile {
-    articles: Option<PathBuf>,
+    articles: Option<ConfigPath>,
     sources: Option<Vec<SourceEntry>>,
     max_file_mb: Option<Megabytes>,
 }
 
-/// One of `sources`: a web address (`http://`, `https://`) or a path as
-/// it is, `~` not expanded.
+/// A path as written in the config: `~` at its start is the home folder,
+/// `$NAME` and `${NAME}` are environment variables.
+#[derive(Clone, Debug)]
+struct ConfigPath(PathBuf);
+
+impl<'de> Deserialize<'de> for ConfigPath {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        expand(&raw, |name| env::var(name).ok())
+            .map(|p| ConfigPath(PathBuf::from(p)))
+            .map_err(de::Error::custom)
+    }
+}
+
+/// `raw` with a leading `~` and every `$NAME` or `${NAME}` replaced from
+/// `var`; what is not set is an error that names it.
+fn expand(raw: &str, var: impl Fn(&str) -> Option<String>) -> Result<String, String> {
+    let unset = |name: &str| format!("`{raw}`: ${name} is not set");
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    if rest == "~" || rest.starts_with("~/") {
+        out.push_str(&var("HOME").ok_or_else(|| unset("HOME"))?);
+        rest = &rest[1..];
+    }
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let (name, len) = match after.strip_prefix('{') {
+            Some(braced) => match braced.find('}') {
+                Some(end) => (&braced[..end], end + 2),
+                None => return Err(format!("`{raw}`: a `${{` without its `}}`")),
+            },
+            None => {
+                let end = after
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(after.len());
+                (&after[..end], end)
+            }
+        };
+        if name.is_empty() {
+            out.push('$');
+        } else {
+            out.push_str(&var(name).ok_or_else(|| unset(name))?);
+        }
+        rest = &after[len..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// One of `sources`: a web address (`http://`, `https://`), or a path with
+/// `~` and `$NAME` expanded as in [`ConfigPath`].
 #[derive(Clone, Debug)]
 struct SourceEntry(library::Source);
 
@@ -134,17 +186,16 @@ impl<'de> Deserialize<'de> for SourceEntry {
                 if v.trim().is_empty() {
                     return Err(E::invalid_value(Unexpected::Str(v), &self));
                 }
-                if v.starts_with('~') {
-                    return Err(E::custom(format!(
-                        "`{v}`: `~` is not expanded here, write the whole path"
-                    )));
-                }
                 if v.contains("://") && !is_url(v) {
                     return Err(E::custom(format!(
                         "`{v}`: only http:// and https:// addresses are fetched"
                     )));
                 }
-                Ok(SourceEntry(library::Source::from(v)))
+                if is_url(v) {
+                    return Ok(SourceEntry(library::Source::Url(v.to_owned())));
+                }
+                let path = expand(v, |name| env::var(name).ok()).map_err(E::custom)?;
+                Ok(SourceEntry(library::Source::Path(PathBuf::from(path))))
             }
         }
         d.deserialize_str(V)
@@ -412,8 +463,8 @@ mod tests {
         );
         for (bad, why) in [
             (
-                "sources = [\"~/news\"]",
-                "my.toml:1:12: `~/news`: `~` is not expanded here, write the whole path",
+                "sources = [\"$BRIEF_TEST_SURELY_UNSET/news\"]",
+                "my.toml:1:12: `$BRIEF_TEST_SURELY_UNSET/news`: $BRIEF_TEST_SURELY_UNSET is not set",
             ),
             (
                 "sources = [\"ftp://x/y\"]",
@@ -451,6 +502,27 @@ mod tests {
             .unwrap();
         assert_eq!(c.articles, PathBuf::from("news"));
         assert!(error("articles = \n").starts_with("my.toml:1:12: "));
+    }
+
+    #[test]
+    fn home_and_variables_are_expanded_in_paths() {
+        let var = |name: &str| match name {
+            "HOME" => Some("/home/me".to_owned()),
+            "NEWS" => Some("/srv/news".to_owned()),
+            _ => None,
+        };
+        assert_eq!(expand("~/briefing", var).unwrap(), "/home/me/briefing");
+        assert_eq!(expand("$NEWS/today", var).unwrap(), "/srv/news/today");
+        assert_eq!(
+            expand("${NEWS}x/$HOME", var).unwrap(),
+            "/srv/newsx//home/me"
+        );
+        assert_eq!(expand("a~b/$", var).unwrap(), "a~b/$");
+        assert_eq!(
+            expand("$NOPE/x", var).unwrap_err(),
+            "`$NOPE/x`: $NOPE is not set"
+        );
+        assert!(expand("${NEWS", var).is_err());
     }
 
     #[test]

@@ -37,6 +37,7 @@ pub enum Action {
     Copy,
     Export,
     Edit,
+    OpenAddress,
     Star,
     ToggleRead,
     Back,
@@ -67,7 +68,7 @@ pub enum Action {
 
 impl Action {
     /// The actions a key can be bound to, in the order help lists them.
-    pub const BINDABLE: [Action; 36] = [
+    pub const BINDABLE: [Action; 37] = [
         Action::Help,
         Action::Quit,
         Action::QuitNow,
@@ -97,6 +98,7 @@ impl Action {
         Action::Copy,
         Action::Export,
         Action::Edit,
+        Action::OpenAddress,
         Action::Star,
         Action::ToggleRead,
         Action::Back,
@@ -138,6 +140,7 @@ impl Action {
             Action::Copy => "copy",
             Action::Export => "export",
             Action::Edit => "edit",
+            Action::OpenAddress => "open_address",
             Action::Star => "star",
             Action::ToggleRead => "toggle_read",
             Action::Back => "back",
@@ -185,6 +188,7 @@ impl Action {
             Action::Copy => "copy the current quote (OSC 52)",
             Action::Export => "export the person's quotes, or the starred ones, as Markdown",
             Action::Edit => "open the article's file in $VISUAL, $EDITOR or $PAGER",
+            Action::OpenAddress => "open the article's web address in the browser",
             Action::Star => "star the current quote, or unstar it",
             Action::ToggleRead => "mark the article under the cursor read or unread",
             Action::Back => "close, cancel, clear the matches",

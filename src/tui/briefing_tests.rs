@@ -232,3 +232,26 @@ fn e_exports_the_person_or_the_starred_quotes_as_markdown() {
         1
     );
 }
+
+#[test]
+fn o_opens_the_articles_web_address_and_e_its_file() {
+    use crate::library::{Document, Event};
+    let mut app = app(120, 40);
+    assert!(matches!(update(&mut app, Edit), Some(Effect::Edit(_))));
+    assert_eq!(update(&mut app, OpenAddress), None, "a file has no address");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("this article has no web address")
+    );
+    let mut page = Document::file(
+        "page.html",
+        crate::article::parse("A page\n\nIts one paragraph of prose, long enough to be a story."),
+    );
+    page.url = Some("https://example.org/page".to_owned());
+    receive(&mut app, [Event::one(page)]);
+    press(&mut app, &[NextArticle, NextArticle, NextArticle]);
+    assert_eq!(
+        update(&mut app, OpenAddress),
+        Some(Effect::OpenAddress("https://example.org/page".to_owned()))
+    );
+}

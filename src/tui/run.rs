@@ -231,6 +231,31 @@ fn write_export(stem: &str, text: &str) -> std::io::Result<PathBuf> {
     ))
 }
 
+/// Opens a web address with the system's opener (`open` on macOS,
+/// `xdg-open` elsewhere), without waiting for it; what happened, to say.
+fn open_address(url: &str) -> String {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let shown = crate::article::text::sanitize(url);
+    let started = std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match started {
+        Ok(mut child) => {
+            // Waited for on the side, so that it leaves nothing behind.
+            std::thread::spawn(move || child.wait());
+            format!("opening {shown}")
+        }
+        Err(e) => format!("{opener} could not open {shown}: {e}"),
+    }
+}
+
 /// Opens a file in `$VISUAL`, else `$EDITOR`, else `$PAGER` (else
 /// `less`), and waits for it; what went wrong, if anything.
 fn edit(path: &std::path::Path) -> Result<(), String> {
@@ -311,6 +336,9 @@ fn event_loop(
                     Some(Effect::Copy(text)) => terminal::copy(&text)?,
                     Some(Effect::Export { stem, text }) => {
                         update::exported(app, write_export(&stem, &text));
+                    }
+                    Some(Effect::OpenAddress(url)) => {
+                        app.message = Some(open_address(&url));
                     }
                     Some(Effect::Edit(path)) => {
                         let outcome = terminal::outside(|| edit(&path))?;

@@ -150,7 +150,7 @@ impl Reader {
             "Loading articles…".to_owned()
         } else if app.articles.rows.is_empty() {
             format!(
-                "No articles here. brief opens .txt and .md files.{}",
+                "No articles here. brief opens text, Markdown, web pages and feeds (.txt, .md, .html, .xml, ...) and web addresses.{}",
                 if app.failed.is_empty() {
                     String::new()
                 } else {

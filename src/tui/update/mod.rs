@@ -6,6 +6,8 @@
 
 use std::path::Path;
 
+use crate::library::Origin;
+
 mod arrive;
 mod matches;
 mod prompt;
@@ -35,6 +37,8 @@ pub enum Effect {
     Export { stem: String, text: String },
     /// Open this file in the person's editor or pager.
     Edit(std::path::PathBuf),
+    /// Open this web address with the system's opener (the browser).
+    OpenAddress(String),
     /// Give the terminal back and stop until continued.
     Suspend,
 }
@@ -176,6 +180,21 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
                 app.message = Some("this article is no file: O opens its address".to_owned());
             }
             return path.map(Effect::Edit);
+        }
+        Action::OpenAddress => {
+            let address = app
+                .current
+                .and_then(|c| app.documents.get(c))
+                .and_then(|d| {
+                    d.url.clone().or_else(|| match &d.origin {
+                        Origin::Url(url) => Some(url.clone()),
+                        Origin::File(_) => None,
+                    })
+                });
+            if address.is_none() {
+                app.message = Some("this article has no web address".to_owned());
+            }
+            return address.map(Effect::OpenAddress);
         }
         Action::Star => star(app),
         Action::ToggleRead => toggle_read(app),
