@@ -1,6 +1,7 @@
 //! How fast the reader draws: one frame of a 10,000-word article at
 //! 200x60 (budget 2 ms), and a keypress to the next frame with 44,500
-//! articles loaded (budget 16 ms). Run with `cargo bench --bench reader`.
+//! articles loaded (budget 16 ms); long layouts, searches, filters and the
+//! reading state. Run with `cargo bench --bench reader`.
 
 use brief::article::parse;
 use brief::library::{Document, Event};
@@ -10,6 +11,11 @@ use brief::tui::{Action, App, receive, update, view};
 use divan::Bencher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+// The allocator the binary runs with, so that the figures are the
+// reader's own.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     divan::main();
