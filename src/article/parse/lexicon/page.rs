@@ -73,6 +73,7 @@ pub const NOTICES: &[&str] = &[
 /// Words that open a byline, in lowercase.
 pub const BYLINE_OPENERS: &[&str] = &[
     "by ",
+    "by: ",
     "written by ",
     "words by ",
     "text by ",

@@ -1,0 +1,227 @@
+//! The header above the story: kicker, title, byline authors, publication
+//! date.
+//!
+//! The header is searched upward from the first block of the story: a
+//! byline (`By ...`) anchors it, the title is the nearest headline-shaped
+//! block above the byline (or above the story), and the kicker is a short
+//! label just above the title.
+
+mod byline;
+mod title;
+
+use super::blocks::{Block, BlockKind};
+use super::chrome::StoryPlan;
+use super::date::find_date;
+use super::shape::Shape;
+use crate::article::Span;
+use byline::{authors, bare_byline, byline_names, lone_opener};
+use title::{Setting, headline_score, is_headline, is_kicker, split_bar, without_site_name};
+
+/// How far above the story the header is looked for, in blocks.
+const REACH: usize = 40;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Header {
+    pub kicker: Option<Span>,
+    pub title: Option<Span>,
+    pub authors: Vec<Span>,
+    pub published: Option<String>,
+    /// The last block the header used; the story starts after it.
+    pub last_block: Option<usize>,
+}
+
+/// A block that is only a date or a date stamp (`Updated: ...`).
+fn is_date_line(text: &str, shape: &Shape) -> bool {
+    shape.words <= 10 && find_date(text).is_some()
+}
+
+pub fn header(text: &str, blocks: &[Block], plan: &StoryPlan) -> Header {
+    let end = plan.body_start.min(blocks.len());
+    let zone = end.saturating_sub(REACH)..(end + 1).min(blocks.len());
+    let texts: Vec<&str> = blocks[zone.clone()]
+        .iter()
+        .map(|b| &text[b.span().range()])
+        .collect();
+    let shapes: Vec<Shape> = blocks[zone.clone()].iter().map(|b| b.shape).collect();
+    let at = |i: usize| (&blocks[i], texts[i - zone.start], &shapes[i - zone.start]);
+    let text_of = |i: usize| &text[blocks[i].span().range()];
+    // Where a block's names start if it is a byline: after an opener in
+    // it, or at its start below a line that is only the opener.
+    let names_at = |i: usize| {
+        byline_names(text_of(i)).or_else(|| {
+            (i > 0
+                && lone_opener(text_of(i - 1))
+                && text_of(i).starts_with(|c: char| c.is_uppercase()))
+            .then_some(0)
+        })
+    };
+    let above = zone.start..end;
+    // A byline may also sit just inside what looked like the story, below a
+    // photo caption.
+    let below = end..(end + 4).min(blocks.len());
+
+    let byline_below = below.clone().find(|&i| names_at(i).is_some());
+    let byline = above.clone().rev().find(|&i| names_at(i).is_some());
+    let mut header = Header::default();
+    let byline_at = byline.or(byline_below);
+
+    // A Markdown title wins; otherwise the block that reads most like the
+    // page's headline: repeated on the page, just above a byline or date,
+    // close to the story, shaped like a title.
+    let heading = (0..end).find(|&i| blocks[i].kind == BlockKind::Heading);
+    // Blocks of content, not furniture (which the chrome step found once
+    // for every block): the scores below ask about every pair in the zone.
+    let is_content = |j: usize| !plan.furniture[j] && blocks[j].shape.words > 1;
+    // Anchored: a byline or a date follows within two blocks of content.
+    let anchored = |i: usize| {
+        (i + 1..(end + 1).min(zone.end))
+            .filter(|&j| is_content(j))
+            .take(3)
+            .any(|j| {
+                let (_, t, s) = at(j);
+                Some(j) == byline_at || is_date_line(t, s) || bare_byline(t, s)
+            })
+    };
+    let content_between = |i: usize| (i + 1..end).filter(|&j| is_content(j)).count();
+    let best = |min_words: u32| {
+        zone.clone()
+            .filter(|&i| {
+                let (b, t, s) = at(i);
+                !plan.furniture[i]
+                    && is_headline(b, t, s, min_words)
+                    && !bare_byline(t, s)
+                    && byline_at.is_none_or(|k| i < k)
+                    && (i < end || (zone.start == end && !s.is_prose()))
+            })
+            .max_by_key(|&i| {
+                let (b, t, s) = at(i);
+                let setting = Setting {
+                    distance: content_between(i),
+                    copies: plan.copies[i] as usize,
+                    anchored: anchored(i),
+                };
+                (headline_score(b, t, s, &setting), i)
+            })
+    };
+    let title = heading.or_else(|| best(2)).or_else(|| best(1));
+    if let Some(i) = title {
+        let (kicker, span) = split_bar(&text[blocks[i].span().range()], blocks[i].span());
+        header.title = Some(without_site_name(text, span));
+        header.kicker = kicker.or_else(|| {
+            let k = i.checked_sub(1).filter(|k| zone.contains(k))?;
+            let (b, t, s) = at(k);
+            (!plan.furniture[k] && is_kicker(b, t, s)).then(|| {
+                let label = t.trim_end_matches(['—', '–', '-', ' ', '|', ':']);
+                Span::new(b.span().start, b.span().start + label.len())
+            })
+        });
+    }
+
+    // Without a "By" line, a line that is only a name (and a date) just
+    // below the title is the byline.
+    let byline_at = byline_at.or_else(|| {
+        let t = title.filter(|i| zone.contains(i))?;
+        (t + 1..(t + 5).min(zone.end)).find(|&i| bare_byline(at(i).1, at(i).2))
+    });
+    // Failing that, a name standing alone on a line near the top of the
+    // page (blogs put the author above everything else).
+    let byline_at =
+        byline_at.or_else(|| (0..end.min(8)).find(|&i| bare_byline(text_of(i), &blocks[i].shape)));
+    if let Some(i) = byline_at {
+        let from = names_at(i).unwrap_or(0);
+        header.authors = authors(&text_of(i)[from..], blocks[i].span().start + from);
+    }
+
+    // The date nearest below the title, else anywhere in the header.
+    let from = title.filter(|i| zone.contains(i)).unwrap_or(zone.start);
+    header.published = byline_below
+        .and_then(|i| find_date(text_of(i)))
+        .or_else(|| {
+            (from..end)
+                .chain(zone.start..from)
+                .find_map(|i| find_date(at(i).1).filter(|_| at(i).2.words <= 25))
+        });
+    header.last_block = [title, byline_at].into_iter().flatten().max();
+    header
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{blocks::blocks, chrome::story_plan};
+    use super::*;
+
+    fn run(text: &str) -> (Header, Vec<String>) {
+        let b = blocks(text);
+        let h = header(text, &b, &story_plan(text, &b));
+        let authors = h
+            .authors
+            .iter()
+            .map(|s| text[s.range()].to_string())
+            .collect();
+        (h, authors)
+    }
+
+    const LEAD: &str = "The council voted on Tuesday to close the old bridge for repairs that will take two years.";
+
+    #[test]
+    fn kicker_title_byline_date() {
+        let text = format!(
+            "Donate today!\n\nTransport\n\nCity shuts its oldest bridge\n\nBy Ana Lima and Tom Berg  March 3, 2025 4:12 PM\n\n{LEAD}\n"
+        );
+        let (h, authors) = run(&text);
+        assert_eq!(&text[h.kicker.unwrap().range()], "Transport");
+        assert_eq!(
+            &text[h.title.unwrap().range()],
+            "City shuts its oldest bridge"
+        );
+        assert_eq!(authors, vec!["Ana Lima", "Tom Berg"]);
+        assert_eq!(h.published.as_deref(), Some("2025-03-03T16:12"));
+    }
+
+    #[test]
+    fn byline_with_job_title_and_separate_date() {
+        let text = format!(
+            "City shuts its oldest bridge\n\nBy Jane Doe, staff writer\n\nUpdated: April 12, 2025 08:30 GMT\n\n{LEAD}\n"
+        );
+        let (h, authors) = run(&text);
+        assert_eq!(authors, vec!["Jane Doe"]);
+        assert_eq!(h.published.as_deref(), Some("2025-04-12T08:30"));
+    }
+
+    #[test]
+    fn markdown_title_and_bar_split() {
+        let text = format!("# City shuts its oldest bridge\n\n*By Jane Doe*\n\n{LEAD}\n");
+        let (h, authors) = run(&text);
+        assert_eq!(
+            &text[h.title.unwrap().range()],
+            "City shuts its oldest bridge"
+        );
+        assert_eq!(authors, vec!["Jane Doe"]);
+        let text = format!("Africa|City shuts its oldest bridge\n\n{LEAD}\n");
+        let (h, _) = run(&text);
+        assert_eq!(
+            &text[h.title.unwrap().range()],
+            "City shuts its oldest bridge"
+        );
+        assert_eq!(&text[h.kicker.unwrap().range()], "Africa");
+    }
+
+    #[test]
+    fn names_below_a_lone_opener() {
+        let text =
+            format!("City shuts its oldest bridge\n\nBy\n\nAna Lima and Maria Okafor\n\n{LEAD}\n");
+        assert_eq!(run(&text).1, ["Ana Lima", "Maria Okafor"]);
+    }
+
+    #[test]
+    fn bare_byline_with_an_affiliation_or_a_handle() {
+        for (line, name) in [
+            ("Ana Lima, Staff Writer", "Ana Lima"),
+            ("• Maria Okafor, The Daily Planet", "Maria Okafor"),
+            ("Ana Lima@analima", "Ana Lima"),
+        ] {
+            let text = format!("City shuts its oldest bridge\n\n{line}\n\n{LEAD}\n");
+            assert_eq!(run(&text).1, [name], "{line}");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! The title and the kicker of a page: which block reads most like the
+//! story's headline, and what label stands above it.
+
+use super::super::blocks::{Block, BlockKind};
+use super::super::lexicon::page::NOT_HEADLINE;
+use super::super::shape::Shape;
+use super::byline::byline_names;
+use super::is_date_line;
+use crate::article::Span;
+
+/// Shaped like a headline. Furniture is the caller's to rule out: the
+/// chrome step has told it for every block.
+pub fn is_headline(block: &Block, text: &str, shape: &Shape, min_words: u32) -> bool {
+    matches!(block.kind, BlockKind::Text | BlockKind::Heading)
+        && (min_words..=30).contains(&shape.words)
+        && shape.chars <= 250
+        && !text.ends_with([':', '—', '–', '-'])
+        && text.matches('|').count() < 2
+        && text.chars().filter(|c| c.is_alphabetic()).nth(3).is_some()
+        && !(shape.ends_sentence && text.ends_with('.') && shape.words > 14)
+        && !is_date_line(text, shape)
+        && byline_names(text).is_none()
+}
+
+/// Shaped like a section label above a headline; furniture is ruled out
+/// by the caller, as for [`is_headline`].
+pub fn is_kicker(block: &Block, text: &str, shape: &Shape) -> bool {
+    block.kind == BlockKind::Text
+        && (1..=6).contains(&shape.words)
+        && shape.chars <= 60
+        && !shape.ends_sentence
+        && !is_date_line(text, shape)
+        && byline_names(text).is_none()
+}
+
+/// A headline with a section label glued on by a bar: `World|The headline`
+/// or `The headline | Site name`: the longest part is the headline.
+pub fn split_bar(text: &str, span: Span) -> (Option<Span>, Span) {
+    let parts: Vec<(usize, &str)> = text
+        .split('|')
+        .scan(0, |at, part| {
+            let start = *at;
+            *at += part.len() + 1;
+            Some((start, part))
+        })
+        .collect();
+    if parts.len() < 2 {
+        return (None, span);
+    }
+    let trimmed = |(off, part): (usize, &str)| {
+        let lead = part.len() - part.trim_start().len();
+        Span::new(
+            span.start + off + lead,
+            span.start + off + part.trim_end().len(),
+        )
+    };
+    let (best, _) = parts
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, (_, p))| p.trim().chars().count())
+        .expect("two parts or more");
+    let kicker = (best > 0)
+        .then(|| trimmed(parts[best - 1]))
+        .filter(|k| !k.is_empty());
+    (kicker, trimmed(parts[best]))
+}
+
+/// What the header step knows of a block besides its text.
+pub struct Setting {
+    /// Blocks of content (not furniture) between the block and the story.
+    pub distance: usize,
+    /// How many blocks of the page have the same text.
+    pub copies: usize,
+    /// A byline or a date follows within a few blocks of content.
+    pub anchored: bool,
+}
+
+/// How strongly a block reads as the page's headline.
+pub fn headline_score(block: &Block, text: &str, shape: &Shape, setting: &Setting) -> i32 {
+    let lower = text.to_lowercase();
+    let mut score = 0;
+    if block.kind == BlockKind::Heading {
+        score += 3;
+    }
+    // Pages repeat their headline (share texts, breadcrumbs), and their
+    // section labels too: only a headline-length line counts.
+    if setting.copies >= 2 && shape.words >= 4 {
+        score += 4;
+    }
+    if setting.anchored {
+        score += 3;
+    }
+    score += match setting.distance {
+        0..=3 => 2,
+        4..=8 => 1,
+        _ => 0,
+    };
+    score += match shape.words {
+        0..=3 => -2,
+        4..=20 => 1,
+        _ => 0,
+    };
+    if shape.words >= 4 && shape.capitalized * 2 >= shape.words {
+        score += 1;
+    }
+    if text.ends_with('.') {
+        score -= 2;
+    }
+    // A logo's name written twice: "Tech Insider Tech Insider".
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let doubled =
+        words.len().is_multiple_of(2) && words[..words.len() / 2] == words[words.len() / 2..];
+    if doubled || NOT_HEADLINE.iter().any(|w| lower.contains(w)) {
+        score -= 4;
+    }
+    score
+}
+
+/// A headline with the site's address glued on: `The Update Minecraft.net`.
+pub fn without_site_name(text: &str, span: Span) -> Span {
+    let title = &text[span.range()];
+    let Some((head, last)) = title.rsplit_once(' ') else {
+        return span;
+    };
+    let domain = last.contains('.')
+        && !last.ends_with('.')
+        && last.rsplit('.').next().is_some_and(|tld| {
+            (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+        });
+    if domain && head.split_whitespace().count() >= 2 {
+        Span::new(span.start, span.start + head.trim_end().len())
+    } else {
+        span
+    }
+}
