@@ -15,7 +15,9 @@ use super::date::find_date;
 use super::shape::Shape;
 use crate::article::Span;
 use byline::{authors, bare_byline, byline_names, lone_opener};
-use title::{Setting, headline_score, is_headline, is_kicker, split_bar, without_site_name};
+use title::{
+    Setting, StoryWords, headline_score, is_headline, is_kicker, split_bar, without_site_name,
+};
 
 /// How far above the story the header is looked for, in blocks.
 const REACH: usize = 40;
@@ -83,6 +85,7 @@ pub fn header(text: &str, blocks: &[Block], plan: &StoryPlan) -> Header {
             })
     };
     let content_between = |i: usize| (i + 1..end).filter(|&j| is_content(j)).count();
+    let story = StoryWords::of(text, blocks, &plan.body);
     let best = |min_words: u32| {
         zone.clone()
             .filter(|&i| {
@@ -100,7 +103,7 @@ pub fn header(text: &str, blocks: &[Block], plan: &StoryPlan) -> Header {
                     copies: plan.copies[i] as usize,
                     anchored: anchored(i),
                 };
-                (headline_score(b, t, s, &setting), i)
+                (headline_score(b, t, s, &setting, &story), i)
             })
     };
     let title = heading.or_else(|| best(2)).or_else(|| best(1));
@@ -204,6 +207,21 @@ mod tests {
             "City shuts its oldest bridge"
         );
         assert_eq!(&text[h.kicker.unwrap().range()], "Africa");
+    }
+
+    fn title_of(text: &str) -> String {
+        let (h, _) = run(text);
+        h.title
+            .map(|t| text[t.range()].to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_title_is_in_the_story_words_not_a_teaser_nearer_the_story() {
+        let text = format!(
+            "Home\n\nCity shuts its oldest bridge\n\nSinger plans a farewell tour in autumn\n\n{LEAD}\n"
+        );
+        assert_eq!(title_of(&text), "City shuts its oldest bridge");
     }
 
     #[test]

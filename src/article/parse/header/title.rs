@@ -1,8 +1,11 @@
 //! The title and the kicker of a page: which block reads most like the
 //! story's headline, and what label stands above it.
 
+use foldhash::HashSet;
+
 use super::super::blocks::{Block, BlockKind};
 use super::super::lexicon::page::NOT_HEADLINE;
+use super::super::lexicon::{Folded, fold};
 use super::super::shape::Shape;
 use super::byline::byline_names;
 use super::is_date_line;
@@ -76,7 +79,13 @@ pub struct Setting {
 }
 
 /// How strongly a block reads as the page's headline.
-pub fn headline_score(block: &Block, text: &str, shape: &Shape, setting: &Setting) -> i32 {
+pub fn headline_score(
+    block: &Block,
+    text: &str,
+    shape: &Shape,
+    setting: &Setting,
+    story: &StoryWords,
+) -> i32 {
     let lower = text.to_lowercase();
     let mut score = 0;
     if block.kind == BlockKind::Heading {
@@ -95,16 +104,21 @@ pub fn headline_score(block: &Block, text: &str, shape: &Shape, setting: &Settin
         4..=8 => 1,
         _ => 0,
     };
-    score += match shape.words {
-        0..=3 => -2,
-        4..=20 => 1,
-        _ => 0,
-    };
+    if (4..=20).contains(&shape.words) {
+        score += 1;
+    }
     if shape.words >= 4 && shape.capitalized * 2 >= shape.words {
         score += 1;
     }
     if text.ends_with('.') {
         score -= 2;
+    }
+    // A headline names what the story is about, in the story's words;
+    // menus, teasers for other stories and notices do not.
+    let (shared, words) = story.shared(text);
+    score += 3 * shared.min(2) as i32;
+    if shared * 2 >= words && words > 0 {
+        score += 2;
     }
     // A logo's name written twice: "Tech Insider Tech Insider".
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -114,6 +128,45 @@ pub fn headline_score(block: &Block, text: &str, shape: &Shape, setting: &Settin
         score -= 4;
     }
     score
+}
+
+/// The distinct words of the story's opening, in lowercase: those a
+/// headline shares with it.
+pub struct StoryWords(HashSet<Folded>);
+
+/// How much of the story's opening is read, in words.
+const OPENING: usize = 300;
+
+impl StoryWords {
+    pub fn of(text: &str, blocks: &[Block], body: &[u32]) -> Self {
+        let words = body
+            .iter()
+            .flat_map(|&i| content_words(&text[blocks[i as usize].span().range()]))
+            .take(OPENING)
+            .map(fold)
+            .collect();
+        StoryWords(words)
+    }
+
+    /// How many distinct content words `text` has, and how many of them
+    /// the story's opening uses.
+    fn shared(&self, text: &str) -> (usize, usize) {
+        let mut seen: Vec<Folded> = Vec::new();
+        for w in content_words(text).map(fold) {
+            if !seen.contains(&w) {
+                seen.push(w);
+            }
+        }
+        let shared = seen.iter().filter(|w| self.0.contains(*w)).count();
+        (shared, seen.len())
+    }
+}
+
+/// Words of four letters or more, which leaves out most function words
+/// without a list for each language.
+fn content_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(3).is_some())
 }
 
 /// A headline with the site's address glued on: `The Update Minecraft.net`.
