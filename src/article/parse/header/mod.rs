@@ -34,7 +34,7 @@ pub struct Header {
 
 /// A block that is only a date or a date stamp (`Updated: ...`).
 fn is_date_line(text: &str, shape: &Shape) -> bool {
-    shape.words <= 10 && find_date(text).is_some()
+    shape.words <= 16 && find_date(text).is_some()
 }
 
 pub fn header(text: &str, blocks: &[Block], plan: &StoryPlan) -> Header {
@@ -93,7 +93,6 @@ pub fn header(text: &str, blocks: &[Block], plan: &StoryPlan) -> Header {
                 !plan.furniture[i]
                     && is_headline(b, t, s, min_words)
                     && !bare_byline(t, s)
-                    && byline_at.is_none_or(|k| i < k)
                     && (i < end || (zone.start == end && !s.is_prose()))
             })
             .max_by_key(|&i| {
@@ -102,6 +101,7 @@ pub fn header(text: &str, blocks: &[Block], plan: &StoryPlan) -> Header {
                     distance: content_between(i),
                     copies: plan.copies[i] as usize,
                     anchored: anchored(i),
+                    below_byline: byline_at.is_some_and(|k| i > k),
                 };
                 (headline_score(b, t, s, &setting, &story), i)
             })
@@ -241,5 +241,21 @@ mod tests {
             let text = format!("City shuts its oldest bridge\n\n{line}\n\n{LEAD}\n");
             assert_eq!(run(&text).1, [name], "{line}");
         }
+    }
+
+    #[test]
+    fn a_title_below_the_byline() {
+        let text =
+            format!("Von Ana Lima, 3. März 2025\n\nCity shuts its oldest bridge\n\n{LEAD}\n");
+        assert_eq!(title_of(&text), "City shuts its oldest bridge");
+    }
+
+    #[test]
+    fn long_date_stamps_are_date_lines() {
+        let stamp = "Published Tue, Nov 19 2019 7:05 AM EST, updated Wed, Nov 20 2019 9:16 AM EST";
+        assert!(is_date_line(stamp, &Shape::of(stamp)));
+        let sentence = "The council met on March 3, 2025 and voted to close the old bridge for repairs \
+            that will take two years, with the ring road taking the traffic.";
+        assert!(!is_date_line(sentence, &Shape::of(sentence)));
     }
 }

@@ -76,6 +76,8 @@ pub struct Setting {
     pub copies: usize,
     /// A byline or a date follows within a few blocks of content.
     pub anchored: bool,
+    /// The block stands below the byline.
+    pub below_byline: bool,
 }
 
 /// How strongly a block reads as the page's headline.
@@ -98,6 +100,11 @@ pub fn headline_score(
     }
     if setting.anchored {
         score += 3;
+    }
+    // Below the byline stand captions and the story's first lines; a
+    // headline is there only on pages that put the byline first.
+    if setting.below_byline {
+        score -= 3;
     }
     score += match setting.distance {
         0..=3 => 2,
