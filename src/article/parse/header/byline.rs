@@ -19,19 +19,34 @@ pub fn byline_names(text: &str) -> Option<usize> {
     opened_names(trimmed)
         .map(|at| skipped + at)
         .or_else(|| dated_names(text))
+        .or_else(|| glued_names(text))
 }
 
-/// Where the names start after an opener at the start of `text`.
+/// Where the names start after an opener at the start of `text`. Any
+/// space may follow the opener, a no-break space too.
 fn opened_names(text: &str) -> Option<usize> {
     // The openers are ASCII: compared without a lowercase copy.
-    let opener = BYLINE_OPENERS.iter().find(|o| {
+    let opener = BYLINE_OPENERS.iter().map(|o| o.trim_end()).find(|o| {
         text.get(..o.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(o))
+            && text[o.len()..].starts_with(char::is_whitespace)
     })?;
-    let rest = &text[opener.len()..];
-    rest.trim_start()
-        .starts_with(|c: char| c.is_uppercase())
-        .then(|| opener.len() + (rest.len() - rest.trim_start().len()))
+    let names = text[opener.len()..].trim_start();
+    names
+        .starts_with(char::is_uppercase)
+        .then(|| text.len() - names.len())
+}
+
+/// A byline glued to what stands before it on the page, such as the
+/// caption of the author's photo: `Ana LimaBy Ana Lima`.
+fn glued_names(text: &str) -> Option<usize> {
+    if text.split_whitespace().nth(16).is_some() {
+        return None;
+    }
+    let at = text.match_indices("By").map(|(i, _)| i).find(|&i| {
+        text[..i].ends_with(char::is_lowercase) && text[i + 2..].starts_with(char::is_whitespace)
+    })?;
+    opened_names(&text[at..]).map(|names| at + names)
 }
 
 /// A byline after the date: `11/19/2019 by Tom Berg`, `March 3, 2025 |
@@ -66,13 +81,14 @@ pub fn bare_byline(text: &str, shape: &Shape) -> bool {
     if shape.words > 12 || shape.chars > 80 {
         return false;
     }
-    // The name opens the line and starts with a given name: most lines are
-    // answered by their first word, before the names are parsed.
+    // The name opens the line and starts with a given name, unless the
+    // person's handle is glued to it: most lines are answered by their
+    // first word, before the names are parsed.
     let opens_with_given_name = text
         .split_whitespace()
         .next()
         .is_some_and(|w| class(w).is_given());
-    if !opens_with_given_name {
+    if !opens_with_given_name && !text.contains('@') {
         return false;
     }
     let names = authors(text, 0);
@@ -83,13 +99,16 @@ pub fn bare_byline(text: &str, shape: &Shape) -> bool {
     let words = text[name.range()].split_whitespace().count();
     let after = &text[name.end..];
     let rest = after.trim_start_matches([' ', '-', '—', '–', '|', '•', '·', ',', '/']);
+    let handle = rest
+        .strip_prefix('@')
+        .is_some_and(|h| h.starts_with(char::is_alphanumeric));
     (2..=4).contains(&words)
-        && class(first).is_given()
+        && (class(first).is_given() || handle)
         && name.start == 0
         && (rest.is_empty()
             || find_date(rest).is_some()
             || rest.ends_with(" ago")
-            || rest.starts_with('@')
+            || handle
             || affiliation(after))
 }
 
@@ -236,6 +255,8 @@ mod tests {
         assert_eq!(names("By: Ana Lima"), ["Ana Lima"]);
         assert_eq!(names("March 3, 2025 | BY: Ana Lima, MS, RDN"), ["Ana Lima"]);
         assert_eq!(names("5:45 AM PST 11/19/2019 by Tom Berg"), ["Tom Berg"]);
+        assert_eq!(names("By\u{a0}Tom Berg"), ["Tom Berg"]);
+        assert_eq!(names("Tom BergBy Tom Berg, Staff"), ["Tom Berg"]);
         assert_eq!(byline_names("Stand by Me, the film"), None);
         assert_eq!(
             byline_names("In this May 2, 2006, file photo, made available by NASA, two men walk."),
@@ -269,6 +290,8 @@ mod tests {
         assert!(bare("Ana Lima - Apr 16, 2015"));
         assert!(bare("Ana Lima@analima"));
         assert!(bare("Ana Lima @analima / 2 days"));
+        assert!(bare("Zorbek Lahiffe@zorbek"));
+        assert!(!bare("Zorbek Lahiffe"));
         assert!(bare("Ana Lima, Staff Writer"));
         assert!(bare("Ana Lima, The Daily Planet"));
         assert!(!bare("Ana Lima, who runs the bakery, said no."));

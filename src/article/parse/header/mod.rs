@@ -258,4 +258,12 @@ mod tests {
             that will take two years, with the ring road taking the traffic.";
         assert!(!is_date_line(sentence, &Shape::of(sentence)));
     }
+
+    #[test]
+    fn byline_openers_glued_or_with_a_no_break_space() {
+        for line in ["By\u{a0}Ana Lima", "Ana LimaBy Ana Lima, Staff"] {
+            let text = format!("City shuts its oldest bridge\n\n{line}\n\n{LEAD}\n");
+            assert_eq!(run(&text).1, ["Ana Lima"], "{line}");
+        }
+    }
 }
