@@ -16,7 +16,8 @@ use super::shape::Shape;
 use crate::article::Span;
 use byline::{authors, bare_byline, byline_names, lone_opener};
 use title::{
-    Setting, StoryWords, headline_score, is_headline, is_kicker, split_bar, without_site_name,
+    Setting, StoryWords, headline_score, is_credit_line, is_headline, is_kicker, split_bar,
+    without_site_name,
 };
 
 /// How far above the story the header is looked for, in blocks.
@@ -102,6 +103,11 @@ pub fn header(text: &str, blocks: &[Block], plan: &StoryPlan) -> Header {
                     copies: plan.copies[i] as usize,
                     anchored: anchored(i),
                     below_byline: byline_at.is_some_and(|k| i > k),
+                    credit_follows: (i + 1 < blocks.len())
+                        && is_credit_line(text_of(i + 1), &blocks[i + 1].shape),
+                    longer_follows: (i + 1..end)
+                        .find(|&j| is_content(j))
+                        .is_some_and(|j| blocks[j].shape.words > s.words),
                 };
                 (headline_score(b, t, s, &setting, &story), i)
             })
@@ -265,5 +271,24 @@ mod tests {
             let text = format!("City shuts its oldest bridge\n\n{line}\n\n{LEAD}\n");
             assert_eq!(run(&text).1, ["Ana Lima"], "{line}");
         }
+    }
+
+    #[test]
+    fn a_caption_is_no_title() {
+        for caption in [
+            "Crowds at the old bridge on its last day\n\n(Ana Lima / Reuters)",
+            "Crowds at the old bridge on its last day [File photo]",
+        ] {
+            let text = format!("City shuts its oldest bridge\n\n{caption}\n\n{LEAD}\n");
+            assert_eq!(title_of(&text), "City shuts its oldest bridge", "{caption}");
+        }
+    }
+
+    #[test]
+    fn the_title_above_a_longer_standfirst() {
+        let text = format!(
+            "City shuts its oldest bridge\n\nDrivers face long detours while the bridge is shut for good\n\n{LEAD}\n"
+        );
+        assert_eq!(title_of(&text), "City shuts its oldest bridge");
     }
 }

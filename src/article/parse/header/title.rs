@@ -4,7 +4,7 @@
 use foldhash::HashSet;
 
 use super::super::blocks::{Block, BlockKind};
-use super::super::lexicon::page::NOT_HEADLINE;
+use super::super::lexicon::page::{CREDIT_LABELS, NOT_HEADLINE, PHOTO_AGENCIES};
 use super::super::lexicon::{Folded, fold};
 use super::super::shape::Shape;
 use super::byline::byline_names;
@@ -78,6 +78,11 @@ pub struct Setting {
     pub anchored: bool,
     /// The block stands below the byline.
     pub below_byline: bool,
+    /// A photo credit follows the block: it is a caption.
+    pub credit_follows: bool,
+    /// The next block of content, above the story, runs longer: the
+    /// standfirst below a headline.
+    pub longer_follows: bool,
 }
 
 /// How strongly a block reads as the page's headline.
@@ -120,6 +125,14 @@ pub fn headline_score(
     if text.ends_with('.') {
         score -= 2;
     }
+    // A caption: credited below, or ending in a note in brackets,
+    // `(File photo)`, `[Reuters]`.
+    if setting.credit_follows || (shape.words > 4 && ends_in_note(text)) {
+        score -= 3;
+    }
+    if setting.longer_follows && shape.words >= 4 {
+        score += 1;
+    }
     // A headline names what the story is about, in the story's words;
     // menus, teasers for other stories and notices do not.
     let (shared, words) = story.shared(text);
@@ -135,6 +148,39 @@ pub fn headline_score(
         score -= 4;
     }
     score
+}
+
+/// A line that credits a photo: `(Jane Doe / Reuters)`, `Credit: Jane
+/// Doe`, `Photo by Jane Doe`, `Jane Doe | Getty Images`.
+pub fn is_credit_line(text: &str, shape: &Shape) -> bool {
+    let text = text.trim();
+    if shape.words > 10 || text.is_empty() {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let labelled = CREDIT_LABELS.iter().any(|l| {
+        lower.strip_prefix(l).is_some_and(|rest| {
+            let rest = rest.strip_prefix('s').unwrap_or(rest);
+            rest.starts_with(':') || rest.starts_with(" by ")
+        })
+    });
+    (text.starts_with('(') && text.ends_with(')'))
+        || labelled
+        || (shape.words <= 8 && PHOTO_AGENCIES.iter().any(|a| lower.contains(a)))
+}
+
+/// Ends with a short note in brackets.
+fn ends_in_note(text: &str) -> bool {
+    let text = text.trim_end();
+    let Some(close) = text.chars().last().filter(|c| matches!(c, ')' | ']')) else {
+        return false;
+    };
+    let open = if close == ')' { '(' } else { '[' };
+    let body = &text[..text.len() - 1];
+    body.rfind(open).is_some_and(|at| {
+        let note = &body[at + 1..];
+        (2..=60).contains(&note.len()) && !note.contains(['(', ')', '[', ']'])
+    })
 }
 
 /// The distinct words of the story's opening, in lowercase: those a
@@ -191,5 +237,27 @@ pub fn without_site_name(text: &str, span: Span) -> Span {
         Span::new(span.start, span.start + head.trim_end().len())
     } else {
         span
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn credit(line: &str) -> bool {
+        is_credit_line(line, &Shape::of(line))
+    }
+
+    #[test]
+    fn credit_lines() {
+        assert!(credit("(Ana Lima / The Daily Planet)"));
+        assert!(credit("Credit: Ana Lima"));
+        assert!(credit("Photos: Ana Lima"));
+        assert!(credit("Photo by Ana Lima"));
+        assert!(credit("Ana Lima | Getty Images"));
+        assert!(!credit("Sources say the deal is close"));
+        assert!(!credit("Photographers gather in the square"));
+        assert!(ends_in_note("Crowds on the bridge (Ana Lima)"));
+        assert!(!ends_in_note("Crowds on the bridge"));
     }
 }

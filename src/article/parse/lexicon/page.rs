@@ -104,3 +104,20 @@ pub const NOT_HEADLINE: &[&str] = &[
     "encyclopedia",
     "sponsored",
 ];
+
+/// Words that open a photo credit: `Credit: ...`, `Photo: ...`.
+pub const CREDIT_LABELS: &[&str] = &[
+    "credit", "photo", "image", "source", "picture", "foto", "bild",
+];
+
+/// Photo agencies and libraries named in a credit line, in lowercase.
+pub const PHOTO_AGENCIES: &[&str] = &[
+    "getty",
+    "shutterstock",
+    "istock",
+    "associated press",
+    "reuters",
+    "afp",
+    "epa",
+    "ap photo",
+];
