@@ -22,10 +22,17 @@ fn words(line: &str) -> Vec<Word<'_>> {
 }
 
 fn month(word: &str) -> Option<u32> {
-    // Pages set a short and a long name side by side, which the text
-    // rendering glues together: `Nov.November`.
+    // The text rendering glues words that stand apart on the page: a short
+    // name and a long one (`Nov.November`), or the words before the date
+    // (`PressDecember`).
     let word = word.trim_end_matches('.');
     let word = word.rsplit_once('.').map_or(word, |(_, last)| last);
+    let word = word
+        .char_indices()
+        .skip(1)
+        .filter(|&(i, c)| c.is_ascii_uppercase() && word[..i].ends_with(|p: char| p.is_lowercase()))
+        .last()
+        .map_or(word, |(i, _)| &word[i..]);
     // Lowercased on the stack: asked of every word of a line. A word too
     // long for a month becomes empty.
     let lower = lower(word);
@@ -248,6 +255,10 @@ mod tests {
         assert_eq!(
             find_date("Nov.November 18, 2019 12:02 PM").as_deref(),
             Some("2019-11-18T12:02")
+        );
+        assert_eq!(
+            find_date("The Daily PlanetDecember 2, 2016").as_deref(),
+            Some("2016-12-02")
         );
     }
 

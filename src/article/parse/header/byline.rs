@@ -112,6 +112,18 @@ pub fn bare_byline(text: &str, shape: &Shape) -> bool {
             || affiliation(after))
 }
 
+/// A line that is only a person's name, two to four words, none of them a
+/// title, a place or a function word: `ZORBEK LAHIFFE`.
+pub fn name_line(text: &str, shape: &Shape) -> bool {
+    if !(2..=4).contains(&shape.words) || text.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let text = text.trim();
+    let names = authors(text, 0);
+    matches!(names.as_slice(), [name] if name.start == 0 && name.end == text.len())
+        && text.split_whitespace().all(|w| !class(w).is_not_name())
+}
+
 /// `, Staff Writer`, `, The Daily Planet`: a comma and a few capitalized
 /// words or job words, no sentence.
 fn affiliation(text: &str) -> bool {

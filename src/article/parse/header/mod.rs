@@ -14,7 +14,7 @@ use super::chrome::StoryPlan;
 use super::date::find_date;
 use super::shape::Shape;
 use crate::article::Span;
-use byline::{authors, bare_byline, byline_names, lone_opener};
+use byline::{authors, bare_byline, byline_names, lone_opener, name_line};
 use title::{
     Setting, StoryWords, headline_score, is_credit_line, is_headline, is_kicker, split_bar,
     without_site_name,
@@ -127,10 +127,17 @@ pub fn header(text: &str, blocks: &[Block], plan: &StoryPlan) -> Header {
     }
 
     // Without a "By" line, a line that is only a name (and a date) just
-    // below the title is the byline.
+    // below the title is the byline; so is a name of words the lexicon
+    // does not know, when a date line follows it.
+    let dated_name = |i: usize| {
+        name_line(text_of(i), &blocks[i].shape)
+            && (i + 1..(i + 3).min(zone.end))
+                .find(|&j| is_content(j))
+                .is_some_and(|j| is_date_line(at(j).1, at(j).2))
+    };
     let byline_at = byline_at.or_else(|| {
         let t = title.filter(|i| zone.contains(i))?;
-        (t + 1..(t + 5).min(zone.end)).find(|&i| bare_byline(at(i).1, at(i).2))
+        (t + 1..(t + 5).min(zone.end)).find(|&i| bare_byline(at(i).1, at(i).2) || dated_name(i))
     });
     // Failing that, a name standing alone on a line near the top of the
     // page (blogs put the author above everything else).
@@ -290,5 +297,15 @@ mod tests {
             "City shuts its oldest bridge\n\nDrivers face long detours while the bridge is shut for good\n\n{LEAD}\n"
         );
         assert_eq!(title_of(&text), "City shuts its oldest bridge");
+    }
+
+    #[test]
+    fn a_name_above_a_date_line() {
+        let text =
+            format!("City shuts its oldest bridge\n\nZORBEK LAHIFFE\n\nMarch 3, 2025\n\n{LEAD}\n");
+        assert_eq!(run(&text).1, ["ZORBEK LAHIFFE"]);
+        let text =
+            format!("City shuts its oldest bridge\n\nSouth Africa\n\nMarch 3, 2025\n\n{LEAD}\n");
+        assert!(run(&text).1.is_empty());
     }
 }
