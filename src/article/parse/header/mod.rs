@@ -308,4 +308,13 @@ mod tests {
             format!("City shuts its oldest bridge\n\nSouth Africa\n\nMarch 3, 2025\n\n{LEAD}\n");
         assert!(run(&text).1.is_empty());
     }
+
+    #[test]
+    fn a_line_of_tags_in_capitals_is_no_title() {
+        let text =
+            format!("City shuts its oldest bridge\n\nTRANSPORT CITY NEWS BRIDGE\n\n{LEAD}\n");
+        assert_eq!(title_of(&text), "City shuts its oldest bridge");
+        let text = format!("CITY SHUTS ITS OLDEST BRIDGE\n\n{LEAD}\n");
+        assert_eq!(title_of(&text), "CITY SHUTS ITS OLDEST BRIDGE");
+    }
 }

@@ -133,6 +133,11 @@ pub fn headline_score(
     if setting.longer_follows && shape.words >= 4 {
         score += 1;
     }
+    // Words in capitals are a list of tags or a label; a page sets its
+    // headline in capitals by its style sheet, which the text loses.
+    if shape.words >= 2 && in_capitals(text) {
+        score -= 4;
+    }
     // A headline names what the story is about, in the story's words;
     // menus, teasers for other stories and notices do not.
     let (shared, words) = story.shared(text);
@@ -167,6 +172,12 @@ pub fn is_credit_line(text: &str, shape: &Shape) -> bool {
     (text.starts_with('(') && text.ends_with(')'))
         || labelled
         || (shape.words <= 8 && PHOTO_AGENCIES.iter().any(|a| lower.contains(a)))
+}
+
+/// Two letters in capitals or more, and none in lowercase.
+fn in_capitals(text: &str) -> bool {
+    text.chars().filter(|c| c.is_uppercase()).nth(1).is_some()
+        && !text.chars().any(char::is_lowercase)
 }
 
 /// Ends with a short note in brackets.
