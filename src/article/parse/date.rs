@@ -22,17 +22,29 @@ fn words(line: &str) -> Vec<Word<'_>> {
 }
 
 fn month(word: &str) -> Option<u32> {
-    // The text rendering glues words that stand apart on the page: a short
-    // name and a long one (`Nov.November`), or the words before the date
-    // (`PressDecember`).
     let word = word.trim_end_matches('.');
-    let word = word.rsplit_once('.').map_or(word, |(_, last)| last);
-    let word = word
+    // A month's name is nine letters at most: the whole word, or the end of
+    // one where the text rendering glued it to what stood beside it, a short
+    // name (`Nov.November`) or the words before the date (`PressDecember`).
+    // Only the word's end is read, so a long word costs no more than a short.
+    let mut from = word.len().saturating_sub(10);
+    while !word.is_char_boundary(from) {
+        from += 1;
+    }
+    let glued = word[from..]
         .char_indices()
-        .skip(1)
-        .filter(|&(i, c)| c.is_ascii_uppercase() && word[..i].ends_with(|p: char| p.is_lowercase()))
-        .last()
-        .map_or(word, |(i, _)| &word[i..]);
+        .rev()
+        .find(|&(i, c)| {
+            let before = &word[..from + i];
+            before.ends_with('.')
+                || (c.is_uppercase() && before.ends_with(|p: char| p.is_lowercase()))
+        })
+        .map(|(i, _)| &word[from + i..]);
+    let word = match glued {
+        Some(tail) => tail,
+        None if from == 0 => word,
+        None => return None,
+    };
     // Lowercased on the stack: asked of every word of a line. A word too
     // long for a month becomes empty.
     let lower = lower(word);
@@ -72,6 +84,9 @@ fn year_and_time(word: &str) -> Option<(u32, Option<(u32, u32)>)> {
     if let Some(y) = year(word) {
         return Some((y, None));
     }
+    if word.len() > 16 {
+        return None;
+    }
     let (y, rest) = (word.get(..4)?, word.get(4..)?);
     let clock = time(&[Word { text: rest }])?;
     (rest.contains(':') && rest.starts_with(|c: char| c.is_ascii_digit()))
@@ -83,6 +98,9 @@ fn year_and_time(word: &str) -> Option<(u32, Option<(u32, u32)>)> {
 /// the parts are split by dots, as in Europe, where the day leads.
 fn numeric(word: &str) -> Option<(u32, u32, u32)> {
     let word = word.trim_end_matches([',', ';', ':', '.']);
+    if word.len() > 10 {
+        return None;
+    }
     let sep = word.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
     let mut parts = word.split(sep);
     let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);

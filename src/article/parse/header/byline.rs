@@ -12,6 +12,10 @@ use super::super::lexicon::{class, classes};
 use super::super::shape::Shape;
 use crate::article::Span;
 
+/// The longest line, in bytes, read as a byline that does not start with
+/// its opener.
+const MAX_BYLINE: usize = 300;
+
 /// If the text is a byline, the byte offset where the names start.
 pub fn byline_names(text: &str) -> Option<usize> {
     let trimmed = text.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -40,7 +44,7 @@ fn opened_names(text: &str) -> Option<usize> {
 /// A byline glued to what stands before it on the page, such as the
 /// caption of the author's photo: `Ana LimaBy Ana Lima`.
 fn glued_names(text: &str) -> Option<usize> {
-    if text.split_whitespace().nth(16).is_some() {
+    if text.len() > MAX_BYLINE || text.split_whitespace().nth(16).is_some() {
         return None;
     }
     let at = text.match_indices("By").map(|(i, _)| i).find(|&i| {
@@ -53,7 +57,7 @@ fn glued_names(text: &str) -> Option<usize> {
 /// By: Ana Lima`. Only the first `by` of a short line is asked, after a
 /// few words: a caption says `photo made available by` after a date too.
 fn dated_names(text: &str) -> Option<usize> {
-    if text.split_whitespace().nth(16).is_some() {
+    if text.len() > MAX_BYLINE || text.split_whitespace().nth(16).is_some() {
         return None;
     }
     let (at, _) = words_with_offsets(text)

@@ -9,6 +9,8 @@
 mod byline;
 mod title;
 
+use std::cell::OnceCell;
+
 use super::blocks::{Block, BlockKind};
 use super::chrome::StoryPlan;
 use super::date::find_date;
@@ -86,9 +88,11 @@ pub fn header(text: &str, blocks: &[Block], plan: &StoryPlan) -> Header {
             })
     };
     let content_between = |i: usize| (i + 1..end).filter(|&j| is_content(j)).count();
-    let story = StoryWords::of(text, blocks, &plan.body);
+    // The story's words are gathered only for a choice between blocks.
+    let story = OnceCell::new();
     let best = |min_words: u32| {
-        zone.clone()
+        let candidates: Vec<usize> = zone
+            .clone()
             .filter(|&i| {
                 let (b, t, s) = at(i);
                 !plan.furniture[i]
@@ -96,21 +100,26 @@ pub fn header(text: &str, blocks: &[Block], plan: &StoryPlan) -> Header {
                     && !bare_byline(t, s)
                     && (i < end || (zone.start == end && !s.is_prose()))
             })
-            .max_by_key(|&i| {
-                let (b, t, s) = at(i);
-                let setting = Setting {
-                    distance: content_between(i),
-                    copies: plan.copies[i] as usize,
-                    anchored: anchored(i),
-                    below_byline: byline_at.is_some_and(|k| i > k),
-                    credit_follows: (i + 1 < blocks.len())
-                        && is_credit_line(text_of(i + 1), &blocks[i + 1].shape),
-                    longer_follows: (i + 1..end)
-                        .find(|&j| is_content(j))
-                        .is_some_and(|j| blocks[j].shape.words > s.words),
-                };
-                (headline_score(b, t, s, &setting, &story), i)
-            })
+            .collect();
+        if candidates.len() < 2 {
+            return candidates.first().copied();
+        }
+        let story = story.get_or_init(|| StoryWords::of(text, blocks, &plan.body));
+        candidates.into_iter().max_by_key(|&i| {
+            let (b, t, s) = at(i);
+            let setting = Setting {
+                distance: content_between(i),
+                copies: plan.copies[i] as usize,
+                anchored: anchored(i),
+                below_byline: byline_at.is_some_and(|k| i > k),
+                credit_follows: (i + 1 < blocks.len())
+                    && is_credit_line(text_of(i + 1), &blocks[i + 1].shape),
+                longer_follows: (i + 1..end)
+                    .find(|&j| is_content(j))
+                    .is_some_and(|j| blocks[j].shape.words > s.words),
+            };
+            (headline_score(b, t, s, &setting, story), i)
+        })
     };
     let title = heading.or_else(|| best(2)).or_else(|| best(1));
     if let Some(i) = title {

@@ -159,7 +159,7 @@ pub fn headline_score(
 /// Doe`, `Photo by Jane Doe`, `Jane Doe | Getty Images`.
 pub fn is_credit_line(text: &str, shape: &Shape) -> bool {
     let text = text.trim();
-    if shape.words > 10 || text.is_empty() {
+    if shape.words > 10 || shape.chars > 200 || text.is_empty() {
         return false;
     }
     let lower = text.to_lowercase();
@@ -227,11 +227,14 @@ impl StoryWords {
 }
 
 /// Words of four letters or more, which leaves out most function words
-/// without a list for each language.
+/// without a list for each language; no longer than a word runs.
 fn content_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(3).is_some())
+        .filter(|w| w.len() <= MAX_WORD && w.chars().nth(3).is_some())
 }
+
+/// The longest content word, in bytes.
+const MAX_WORD: usize = 64;
 
 /// A headline with the site's address glued on: `The Update Minecraft.net`.
 pub fn without_site_name(text: &str, span: Span) -> Span {
