@@ -26,15 +26,20 @@ pub fn byline_names(text: &str) -> Option<usize> {
         .or_else(|| glued_names(text))
 }
 
-/// Where the names start after an opener at the start of `text`. Any
-/// space may follow the opener, a no-break space too.
-fn opened_names(text: &str) -> Option<usize> {
+/// The opener `text` starts with, followed by any space, a no-break space
+/// too.
+fn opener_at(text: &str) -> Option<&'static str> {
     // The openers are ASCII: compared without a lowercase copy.
-    let opener = BYLINE_OPENERS.iter().map(|o| o.trim_end()).find(|o| {
+    BYLINE_OPENERS.iter().map(|o| o.trim_end()).find(|o| {
         text.get(..o.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(o))
             && text[o.len()..].starts_with(char::is_whitespace)
-    })?;
+    })
+}
+
+/// Where the names start after an opener at the start of `text`.
+fn opened_names(text: &str) -> Option<usize> {
+    let opener = opener_at(text)?;
     let names = text[opener.len()..].trim_start();
     names
         .starts_with(char::is_uppercase)
@@ -42,19 +47,22 @@ fn opened_names(text: &str) -> Option<usize> {
 }
 
 /// A byline glued to what stands before it on the page, such as the
-/// caption of the author's photo: `Ana LimaBy Ana Lima`.
+/// caption of the author's photo: `Ana LimaBy Ana Lima`, an opener in
+/// capitals right after a lowercase letter.
 fn glued_names(text: &str) -> Option<usize> {
     if text.len() > MAX_BYLINE || text.split_whitespace().nth(16).is_some() {
         return None;
     }
-    let at = text.match_indices("By").map(|(i, _)| i).find(|&i| {
-        text[..i].ends_with(char::is_lowercase) && text[i + 2..].starts_with(char::is_whitespace)
-    })?;
+    let at = text
+        .char_indices()
+        .filter(|&(i, c)| c.is_uppercase() && text[..i].ends_with(char::is_lowercase))
+        .map(|(i, _)| i)
+        .find(|&i| opener_at(&text[i..]).is_some())?;
     opened_names(&text[at..]).map(|names| at + names)
 }
 
 /// A byline after the date: `11/19/2019 by Tom Berg`, `March 3, 2025 |
-/// By: Ana Lima`. Only the first `by` of a short line is asked, after a
+/// By: Ana Lima`. Only the first opener of a short line is asked, after a
 /// few words: a caption says `photo made available by` after a date too.
 fn dated_names(text: &str) -> Option<usize> {
     if text.len() > MAX_BYLINE || text.split_whitespace().nth(16).is_some() {
@@ -62,7 +70,7 @@ fn dated_names(text: &str) -> Option<usize> {
     }
     let (at, _) = words_with_offsets(text)
         .take(9)
-        .find(|(_, w)| w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("by:"))?;
+        .find(|&(i, _)| opener_at(&text[i..]).is_some())?;
     if at == 0 || find_date(&text[..at]).is_none() {
         return None;
     }
@@ -271,6 +279,10 @@ mod tests {
         assert_eq!(names("By: Ana Lima"), ["Ana Lima"]);
         assert_eq!(names("March 3, 2025 | BY: Ana Lima, MS, RDN"), ["Ana Lima"]);
         assert_eq!(names("5:45 AM PST 11/19/2019 by Tom Berg"), ["Tom Berg"]);
+        assert_eq!(
+            names("Le Journal | 04.05.2015 à 13h36 | Par Ana Lima"),
+            ["Ana Lima"]
+        );
         assert_eq!(names("By\u{a0}Tom Berg"), ["Tom Berg"]);
         assert_eq!(names("Tom BergBy Tom Berg, Staff"), ["Tom Berg"]);
         assert_eq!(byline_names("Stand by Me, the film"), None);

@@ -1,10 +1,13 @@
 //! The header above the story: kicker, title, byline authors, publication
 //! date.
 //!
-//! The header is searched upward from the first block of the story: a
-//! byline (`By ...`) anchors it, the title is the nearest headline-shaped
-//! block above the byline (or above the story), and the kicker is a short
-//! label just above the title.
+//! The header is searched in the blocks above the story. The title is the
+//! block that reads most like the story's headline ([`title`]): shaped like
+//! one, in the words of the story's opening, with a byline or a date below
+//! it, near the story, and no caption or label. The byline is the one
+//! nearest the story, else a bare name below the title ([`byline`]); the
+//! kicker is a short label just above the title, and the date the first
+//! one below the title.
 
 mod byline;
 mod title;
