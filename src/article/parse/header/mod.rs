@@ -167,7 +167,8 @@ pub fn header(text: &str, blocks: &[Block], plan: &StoryPlan) -> Header {
         .or_else(|| {
             (from..end)
                 .chain(zone.start..from)
-                .find_map(|i| find_date(at(i).1).filter(|_| at(i).2.words <= 25))
+                .filter(|&i| at(i).2.words <= 25)
+                .find_map(|i| find_date(at(i).1))
         });
     header.last_block = [title, byline_at].into_iter().flatten().max();
     header
