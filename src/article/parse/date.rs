@@ -80,17 +80,18 @@ fn year(word: &str) -> Option<u32> {
 
 /// A year with the time glued to it, as a page's separate date and time
 /// come out in text: `20194:29` (2019, 4:29).
-fn year_and_time(word: &str) -> Option<(u32, Option<(u32, u32)>)> {
+/// The year, and the clock glued to it if any.
+fn year_and_time(word: &str) -> Option<(u32, Option<Word<'_>>)> {
     if let Some(y) = year(word) {
         return Some((y, None));
     }
     if word.len() > 16 {
         return None;
     }
-    let (y, rest) = (word.get(..4)?, word.get(4..)?);
-    let clock = time(&[Word { text: rest }])?;
-    (rest.contains(':') && rest.starts_with(|c: char| c.is_ascii_digit()))
-        .then_some((year(y)?, Some(clock)))
+    let (y, clock) = (word.get(..4)?, word.get(4..)?);
+    time(&[Word { text: clock }])?;
+    (clock.contains(':') && clock.starts_with(|c: char| c.is_ascii_digit()))
+        .then_some((year(y)?, Some(Word { text: clock })))
 }
 
 /// A date in digits with the year last: `11/19/2019`, `19.11.2019`,
@@ -209,7 +210,15 @@ pub fn find_date(line: &str) -> Option<String> {
         let skip = rest
             .first()
             .is_some_and(|t| t.text.eq_ignore_ascii_case("at")) as usize;
-        if let Some((h, min)) = glued.or_else(|| time(&rest[skip.min(rest.len())..])) {
+        // A glued clock is read with the word after it, `AM` or `PM`.
+        let clock = match glued {
+            Some(clock) => match rest.first() {
+                Some(&next) => time(&[clock, next]),
+                None => time(&[clock]),
+            },
+            None => time(&rest[skip.min(rest.len())..]),
+        };
+        if let Some((h, min)) = clock {
             out.push_str(&format!("T{h:02}:{min:02}"));
         }
         return Some(out);
@@ -248,35 +257,35 @@ mod tests {
     #[test]
     fn numeric_dates() {
         assert_eq!(
-            find_date("By Ann Lee - 11/19/19 06:56 AM EST").as_deref(),
-            Some("2019-11-19T06:56")
+            find_date("By Ann Lee - 03/04/25 09:15 AM EST").as_deref(),
+            Some("2025-03-04T09:15")
         );
         assert_eq!(find_date("Posted 3/7/2021").as_deref(), Some("2021-03-07"));
         assert_eq!(
-            find_date("27/09/2018 Comments").as_deref(),
-            Some("2018-09-27")
+            find_date("28/02/2024 Comments").as_deref(),
+            Some("2024-02-28")
         );
         assert_eq!(
-            find_date("• 13.11.2019, 23:06").as_deref(),
-            Some("2019-11-13T23:06")
+            find_date("• 14.03.2025, 21:05").as_deref(),
+            Some("2025-03-14T21:05")
         );
-        assert_eq!(find_date("12.16.14").as_deref(), Some("2014-12-16"));
-        assert_eq!(find_date("2018.08.16").as_deref(), Some("2018-08-16"));
+        assert_eq!(find_date("12.24.15").as_deref(), Some("2015-12-24"));
+        assert_eq!(find_date("2021.06.30").as_deref(), Some("2021-06-30"));
     }
 
     #[test]
     fn glued_names_and_times() {
         assert_eq!(
-            find_date("Published Wed, Nov 20 20194:29 AM EST").as_deref(),
-            Some("2019-11-20T04:29")
+            find_date("Published Mon, Mar 3 20254:12 PM EST").as_deref(),
+            Some("2025-03-03T16:12")
         );
         assert_eq!(
-            find_date("Nov.November 18, 2019 12:02 PM").as_deref(),
-            Some("2019-11-18T12:02")
+            find_date("Mar.March 3, 2025 4:12 PM").as_deref(),
+            Some("2025-03-03T16:12")
         );
         assert_eq!(
-            find_date("The Daily PlanetDecember 2, 2016").as_deref(),
-            Some("2016-12-02")
+            find_date("The Daily PlanetMarch 9, 2021").as_deref(),
+            Some("2021-03-09")
         );
     }
 

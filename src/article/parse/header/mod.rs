@@ -278,7 +278,7 @@ mod tests {
 
     #[test]
     fn long_date_stamps_are_date_lines() {
-        let stamp = "Published Tue, Nov 19 2019 7:05 AM EST, updated Wed, Nov 20 2019 9:16 AM EST";
+        let stamp = "Published Mon, Mar 3 2025 4:12 PM EST, updated Tue, Mar 4 2025 9:30 AM EST";
         assert!(is_date_line(stamp, &Shape::of(stamp)));
         let sentence = "The council met on March 3, 2025 and voted to close the old bridge for repairs \
             that will take two years, with the ring road taking the traffic.";
