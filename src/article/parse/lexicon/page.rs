@@ -73,6 +73,7 @@ pub const NOTICES: &[&str] = &[
 /// Words that open a byline, in lowercase.
 pub const BYLINE_OPENERS: &[&str] = &[
     "by ",
+    "by: ",
     "written by ",
     "words by ",
     "text by ",
@@ -102,4 +103,21 @@ pub const NOT_HEADLINE: &[&str] = &[
     "http",
     "encyclopedia",
     "sponsored",
+];
+
+/// Words that open a photo credit: `Credit: ...`, `Photo: ...`.
+pub const CREDIT_LABELS: &[&str] = &[
+    "credit", "photo", "image", "source", "picture", "foto", "bild",
+];
+
+/// Photo agencies and libraries named in a credit line, in lowercase.
+pub const PHOTO_AGENCIES: &[&str] = &[
+    "getty",
+    "shutterstock",
+    "istock",
+    "associated press",
+    "reuters",
+    "afp",
+    "epa",
+    "ap photo",
 ];
