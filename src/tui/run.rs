@@ -312,7 +312,7 @@ fn event_loop(
         }
         saver.tick(app);
         if redraw.swap(false, Ordering::SeqCst) {
-            terminal.clear()?;
+            terminal::redraw_whole(terminal)?;
             dirty = true;
         }
         if dirty {
@@ -342,7 +342,7 @@ fn event_loop(
                     }
                     Some(Effect::Edit(path)) => {
                         let outcome = terminal::outside(|| edit(&path))?;
-                        terminal.clear()?;
+                        terminal::redraw_whole(terminal)?;
                         if let Err(why) = outcome {
                             app.message = Some(why);
                         }

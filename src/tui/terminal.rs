@@ -17,8 +17,9 @@ use base64::Engine;
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-use ratatui::DefaultTerminal;
+use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
+use ratatui::backend::CrosstermBackend;
+use ratatui::{DefaultTerminal, Terminal};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 use signal_hook::low_level;
@@ -101,6 +102,15 @@ pub fn outside<R>(f: impl FnOnce() -> R) -> io::Result<R> {
     let result = f();
     enter()?;
     Ok(result)
+}
+
+/// Clears the screen and makes the next frame draw every cell. Not
+/// ratatui's `Terminal::clear`, which asks the terminal where the cursor
+/// is and fails when the answer is late (a busy terminal after `fg`).
+pub fn redraw_whole(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    execute!(stdout(), Clear(ClearType::All))?;
+    *terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    Ok(())
 }
 
 /// Stops the reader as ctrl-z does in a shell, giving the terminal back
