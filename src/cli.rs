@@ -193,7 +193,7 @@ fn quotes(
     report(&errors);
     // The briefing is put together on all cores, a part for each run of
     // articles, and the parts joined in order.
-    let briefing = articles
+    let mut briefing = articles
         .par_iter()
         .enumerate()
         // Few parts: joining two costs a lookup for each speaker.
@@ -206,6 +206,7 @@ fn quotes(
             earlier.append(later);
             earlier
         });
+    briefing.settle();
     // Output runs to tens of megabytes: written a megabyte at a time, not
     // in thousands of small writes.
     let mut out = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());

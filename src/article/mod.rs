@@ -5,5 +5,5 @@ mod model;
 pub mod parse;
 pub mod text;
 
-pub use model::{Article, Person, PersonId, Quote, QuoteKind, Section, Span};
-pub use parse::{decode, decode_owned, is_binary, parse, parse_owned};
+pub use model::{Article, Gender, Person, PersonId, Quote, QuoteKind, Section, Source, Span};
+pub use parse::{decode, decode_owned, formal_name, is_binary, parse, parse_owned};

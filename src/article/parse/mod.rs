@@ -14,15 +14,19 @@ mod date;
 mod decode;
 mod flat;
 mod header;
+mod kinds;
 mod lexicon;
 mod marks;
 mod people;
+mod registry;
+mod resolve;
 mod sections;
 mod shape;
 mod speech;
 mod tokens;
 
 pub use decode::{decode, decode_owned, is_binary};
+pub use lexicon::names::{formal_name, is_pronoun};
 
 use crate::article::Article;
 use attribution::attribute;
@@ -80,5 +84,7 @@ fn parse_parts(text: &str) -> Article {
     }
 }
 
+#[cfg(test)]
+mod attribution_tests;
 #[cfg(test)]
 mod tests;

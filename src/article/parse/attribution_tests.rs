@@ -1,0 +1,160 @@
+//! Who said what, on short articles written for these tests: one test per
+//! rule of the people and attribution steps.
+
+use super::parse;
+use crate::article::{Article, Source};
+
+/// A story of `body` after a title and a lead that name nobody.
+fn story(body: &str) -> Article {
+    parse(&format!(
+        "Talks\n\nThe talks in the capital ended late on Monday without a deal, officials \
+         said.\n\n{body}\n\nAnother round of talks is planned for the spring, when the \
+         delegations are due to meet again in the capital to settle the last questions.\n"
+    ))
+}
+
+/// Each quote's words, speaker and kind of source, the lead's left out.
+fn said(a: &Article) -> Vec<(String, Option<String>, Option<Source>)> {
+    a.quotes
+        .iter()
+        .filter(|q| q.paragraph > 0)
+        .map(|q| (a.show(q.content), a.speaker_name(q), q.source))
+        .collect()
+}
+
+fn speaker(a: &Article, words: &str) -> Option<String> {
+    said(a)
+        .into_iter()
+        .find(|(w, _, _)| w.contains(words))
+        .and_then(|(_, s, _)| s)
+}
+
+fn person<'a>(a: &'a Article, name: &str) -> Option<&'a crate::article::Person> {
+    a.people.iter().find(|p| p.name == name)
+}
+
+#[test]
+fn mr_and_mrs_are_two_people() {
+    let a = story(
+        "Michael Howard spoke to reporters on Monday about the seat.\n\n\"We will win the \
+         seat,\" said Mrs Howard.",
+    );
+    assert_eq!(speaker(&a, "win the seat").as_deref(), Some("Howard"));
+    let michael = person(&a, "Michael Howard").expect("Michael Howard");
+    assert!(!michael.aliases.iter().any(|x| x.starts_with("Mrs")));
+}
+
+#[test]
+fn pronouns_agree_in_gender() {
+    // `Michael` is a name of either sex in the census files, but given to
+    // men far more often.
+    let a = story(
+        "Amy Lee met Michael Grant on Monday to talk about the new plan for the river.\n\n\"It \
+         was a long meeting,\" she said.",
+    );
+    assert_eq!(speaker(&a, "long meeting").as_deref(), Some("Amy Lee"));
+}
+
+#[test]
+fn pronouns_skip_names_inside_quotes() {
+    let a = story(
+        "Amy Lee spoke to reporters on Monday about the new plan for the river.\n\n\"I told \
+         Sarah Jones it was over,\" she said.",
+    );
+    assert_eq!(speaker(&a, "it was over").as_deref(), Some("Amy Lee"));
+}
+
+#[test]
+fn pronouns_never_mean_an_organisation() {
+    let a = story(
+        "\"We did a study of the line,\" TransLink said on Monday.\n\nDana Okereke, who runs \
+         the depot, disagreed.\n\n\"They never asked us,\" she said.",
+    );
+    let translink = person(&a, "TransLink").expect("TransLink");
+    assert_eq!(translink.source, Source::Organisation);
+    assert_eq!(speaker(&a, "never asked").as_deref(), Some("Dana Okereke"));
+}
+
+#[test]
+fn an_unresolved_pronoun_names_nobody() {
+    let a = story("\"Yes, we will do it,\" he said.");
+    assert_eq!(speaker(&a, "we will"), None);
+    assert!(a.people.is_empty());
+}
+
+#[test]
+fn a_role_refers_to_the_person_given_it() {
+    let a = story(
+        "Mayor Tom Berg opened the bridge on Monday. Critics said it was late.\n\n\"It is \
+         finished at last,\" the mayor said.",
+    );
+    assert_eq!(speaker(&a, "finished").as_deref(), Some("Tom Berg"));
+}
+
+#[test]
+fn an_epithet_refers_to_the_person_named_last() {
+    let a = story(
+        "Ana Lima runs the shop on the corner.\n\n\"One copy is enough for us,\" says the \
+         affable proprietor.",
+    );
+    assert_eq!(speaker(&a, "One copy").as_deref(), Some("Ana Lima"));
+}
+
+#[test]
+fn a_noun_met_before_refers_to_its_unnamed_source() {
+    let a = story(
+        "A senior diplomat said the talks had failed. Ana Lima disagreed.\n\n\"No ministry \
+         will pay for it,\" the diplomat said.",
+    );
+    assert_eq!(speaker(&a, "No ministry").as_deref(), Some("the diplomat"));
+}
+
+#[test]
+fn the_speaker_is_the_head_of_the_phrase() {
+    let a = story("\"We will appeal the ruling,\" said Ana Lima's spokeswoman, Maria Lopez.");
+    assert_eq!(speaker(&a, "appeal").as_deref(), Some("Maria Lopez"));
+    let a = story("\"Prices will fall this year,\" said Jingyi Pan of IG.");
+    assert_eq!(speaker(&a, "Prices").as_deref(), Some("Jingyi Pan"));
+}
+
+#[test]
+fn an_appositive_gives_the_role() {
+    let a = story("\"We are glad it is over,\" said Shanaaz Gokool, president of the union.");
+    let p = person(&a, "Shanaaz Gokool").expect("Shanaaz Gokool");
+    assert_eq!(p.role.as_deref(), Some("president of the union"));
+}
+
+#[test]
+fn names_after_of_or_a_bare_modifier_are_no_people() {
+    let a = story("The Minister of Innovation said the plan would work.");
+    assert!(person(&a, "Innovation").is_none(), "{:?}", a.people);
+    let a = story("Earlier, former Acme vice-president Tom Berg pleaded guilty.");
+    assert!(person(&a, "Acme").is_none(), "{:?}", a.people);
+}
+
+#[test]
+fn title_words_are_not_part_of_the_name() {
+    let a = story("Chancellor of the Exchequer Gordon Brown said taxes would rise.");
+    assert_eq!(speaker(&a, "taxes").as_deref(), Some("Gordon Brown"));
+    let a = story("Rep. Jim Jordan said the vote had failed.");
+    assert_eq!(speaker(&a, "vote").as_deref(), Some("Jim Jordan"));
+}
+
+#[test]
+fn kinds_of_source() {
+    let a = story(
+        "Analysts said the shares would rise. \"We disagree with the figures,\" the company \
+         said. Labour said the tax was unfair. A spokesman said the firm would reply.",
+    );
+    let kinds: Vec<(Option<String>, Option<Source>)> =
+        said(&a).into_iter().map(|(_, s, k)| (s, k)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (Some("Analysts".into()), Some(Source::Group)),
+            (Some("the company".into()), Some(Source::Organisation)),
+            (Some("Labour".into()), Some(Source::Organisation)),
+            (Some("A spokesman".into()), Some(Source::Unnamed)),
+        ]
+    );
+}
