@@ -163,6 +163,17 @@ pub struct Person {
     pub gender: Gender,
 }
 
+impl Person {
+    /// True for a person known by one word only, with no role or gender:
+    /// nothing but speaking makes them a person.
+    pub fn is_bare(&self) -> bool {
+        self.source == Source::Person
+            && self.role.is_none()
+            && self.gender == Gender::Unknown
+            && !self.name.contains(' ')
+    }
+}
+
 impl Article {
     /// Moves the text and every list into an allocation of its exact size,
     /// for an article that is kept: a reader holds tens of thousands of

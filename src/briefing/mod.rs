@@ -270,15 +270,30 @@ impl Briefing {
     /// Files the quotes of each person named by a surname alone (`Mr
     /// Bush`) with the one person of the briefing named in full with that
     /// surname, of no other gender or role: with the one whose role shares
-    /// a word when there are several. Once merged, an entry stays merged:
-    /// its later quotes go where its first went.
+    /// a word when there are several; and those of a bare word that is an
+    /// organisation's name elsewhere (`Microsoft`) with the organisation.
+    /// Once merged, an entry stays merged: its later quotes go where its
+    /// first went.
     pub fn settle(&mut self) {
         let mut short = std::mem::take(&mut self.short);
+        let mut key = std::mem::take(&mut self.key);
         short.retain(|&s| {
             let me = &self.speakers[s];
             let Some(name) = me.name.as_deref() else {
                 return false;
             };
+            // A word that another article shows to be an organisation's
+            // name is that organisation, when nothing makes it a person.
+            key.clear();
+            key.push_str("o:");
+            lowercase_onto(name, &mut key);
+            if me.gender == Gender::Unknown
+                && me.role.is_none()
+                && let Some(&org) = self.by_name.get(key.as_str())
+            {
+                self.merge(s, org);
+                return false;
+            }
             let Some(full) = self.surnames.get(name.to_lowercase().as_str()) else {
                 return true;
             };
@@ -310,6 +325,7 @@ impl Briefing {
             false
         });
         self.short = short;
+        self.key = key;
     }
 
     /// Moves the entry `from` into `into`: its quotes, names and role.

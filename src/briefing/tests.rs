@@ -109,3 +109,20 @@ fn unnamed_sources_stay_in_their_article() {
     );
     assert_eq!(b.ranked()[0].source, Some(Source::Unnamed));
 }
+
+#[test]
+fn a_bare_name_that_is_an_organisation_elsewhere_joins_it() {
+    let b = briefing(&[
+        "\"Sales will slow next year,\" Acmeware said in a statement.",
+        "\"Prices will rise,\" said Ben Wood, an analyst at Acmeware. \"Sales are up by a \
+         third this year,\" Acmeware said.",
+    ]);
+    let ranked = b.ranked();
+    let acme: Vec<_> = ranked
+        .iter()
+        .filter(|s| s.name.as_deref() == Some("Acmeware"))
+        .collect();
+    assert_eq!(acme.len(), 1, "{ranked:?}");
+    assert_eq!(acme[0].source, Some(Source::Organisation));
+    assert_eq!(acme[0].quotes.len(), 2);
+}

@@ -6,6 +6,7 @@
 use foldhash::HashSet;
 
 use super::flat::{self, Flat, Span32};
+use super::kinds::organisation_names;
 use super::people::{self, name_runs};
 use super::registry::Registry;
 use super::resolve::{Context, Resolved, resolve, within};
@@ -90,21 +91,9 @@ pub fn attribute(
             }
         }
     }
-    // A name that starts a person's role is an organisation's: `Gartner`
-    // in `Gartner analyst Ana Lima`.
-    let mut role_heads = HashSet::default();
-    for (toks, runs) in tokens.iter().zip(runs.iter()) {
-        for r in runs {
-            if let Some((a, _)) = r.role()
-                && toks[a].capitalized()
-                && !toks[a].class.is_not_name()
-            {
-                role_heads.insert(people::surname_key(&text[toks[a].span().range()]));
-            }
-        }
-    }
+    let organisations = organisation_names(text, tokens, &runs);
     registry.mark_organisations(|name| {
-        !name.contains(' ') && role_heads.contains(&people::surname_key(name))
+        !name.contains(' ') && organisations.contains(&people::surname_key(name))
     });
     let author_names: Vec<String> = authors
         .iter()
@@ -136,7 +125,7 @@ pub fn attribute(
                     &mut phrase_runs,
                 );
                 if let (Some(id), Some(m)) = (r.speaker, r.mention) {
-                    registry.learn_gender(id, text, m);
+                    registry.learn_from_pronoun(id, text, m);
                 }
                 r
             }

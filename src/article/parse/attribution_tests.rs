@@ -158,3 +158,41 @@ fn kinds_of_source() {
         ]
     );
 }
+
+#[test]
+fn the_text_shows_an_organisation() {
+    let a = story(
+        "Phone sales rose by a third, said Ben Wood, principal analyst at Acmeware. \
+         \"Sales will slow next year,\" Acmeware said in a statement on Friday.",
+    );
+    assert_eq!(
+        person(&a, "Acmeware").map(|p| p.source),
+        Some(Source::Organisation)
+    );
+    let a = story(
+        "Phone sales rose by a third, according to analysts Zentrix. \"Sales will slow \
+         next year,\" Zentrix said in a statement on Friday.",
+    );
+    assert_eq!(
+        person(&a, "Zentrix").map(|p| p.source),
+        Some(Source::Organisation)
+    );
+}
+
+#[test]
+fn an_appositive_role_ends_at_a_clause() {
+    let a = story(
+        "\"He played well today,\" said Marat Safin, the player he beat in the final last \
+         year.",
+    );
+    let role = person(&a, "Marat Safin").and_then(|p| p.role.clone());
+    assert!(
+        role.as_deref().is_none_or(|r| !r.contains(" he ")),
+        "{role:?}"
+    );
+    let a = story("\"It was a good match,\" said Jimmy Connors, speaking at Queen's Club.");
+    assert_eq!(
+        person(&a, "Jimmy Connors").and_then(|p| p.role.as_deref()),
+        None
+    );
+}

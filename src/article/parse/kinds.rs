@@ -7,7 +7,11 @@
 use super::lexicon::sources::{
     is_document_noun, is_group_noun, is_organisation_noun, is_plural, is_plural_pronoun,
 };
-use super::lexicon::{Class, class, lower, strip_possessive};
+use foldhash::HashSet;
+
+use super::flat::Flat;
+use super::lexicon::{Class, Folded, class, lower, strip_possessive, title_class};
+use super::people::{NameRun, surname_key};
 use super::tokens::Token;
 use crate::article::Source;
 
@@ -66,6 +70,48 @@ pub fn name_kind<'a>(words: impl DoubleEndedIterator<Item = &'a str> + Clone) ->
     } else {
         Source::Person
     }
+}
+
+/// The surname keys of the names the text shows to be organisations': a
+/// name that starts a person's role (`Gartner analyst Ana Lima`), follows
+/// a title and a preposition (`an analyst at Gartner`, `a spokesman for
+/// Microsoft`), or a noun of organisations or a plural (`research firm
+/// Gartner`, `analysts Gartner`).
+pub fn organisation_names(
+    text: &str,
+    tokens: &Flat<Token>,
+    runs: &Flat<NameRun>,
+) -> HashSet<Folded> {
+    let mut out = HashSet::default();
+    for (toks, runs) in tokens.iter().zip(runs.iter()) {
+        for r in runs {
+            let (a, b) = r.name();
+            if let Some((start, _)) = r.role()
+                && toks[start].capitalized()
+                && !toks[start].class.is_not_name()
+            {
+                out.insert(surname_key(word(text, &toks[start])));
+            }
+            let start = r.role().map_or(r.honorific().unwrap_or(a), |(s, _)| s);
+            let after_title = start >= 2
+                && matches!(word(text, &toks[start - 1]), "at" | "for" | "of" | "from")
+                && title_class(word(text, &toks[start - 2])).has(Class::ROLE);
+            // `research firm Gartner`, `analysts Gartner`: a noun of
+            // organisations or a plural in apposition.
+            let after_noun = start >= 1 && toks[start - 1].word() && {
+                let w = word(text, &toks[start - 1]);
+                is_organisation_noun(w) || (is_plural(w) && !toks[start - 1].capitalized())
+            };
+            if (after_title || after_noun)
+                && b - a == 1
+                && r.role().is_none()
+                && r.honorific().is_none()
+            {
+                out.insert(surname_key(word(text, &toks[a])));
+            }
+        }
+    }
+    out
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {

@@ -241,13 +241,30 @@ pub fn appositive_role(text: &str, tokens: &[Token], run: &NameRun) -> Option<Sp
     {
         from += 1;
     }
+    // The role ends at a mark or a clause: `Marat Safin, the player he
+    // beat`.
     let end = (from..tokens.len().min(from + 10))
-        .find(|&k| !tokens[k].word())
+        .find(|&k| {
+            !tokens[k].word()
+                || matches!(
+                    word(text, &tokens[k]),
+                    "he" | "she" | "who" | "which" | "that" | "whose" | "whom"
+                )
+        })
         .unwrap_or(tokens.len().min(from + 10));
-    let titled = (from..end.min(from + 4)).any(|k| {
-        let c = title_class(word(text, &tokens[k]));
-        c.has(Class::ROLE) && !c.has(Class::MODIFIER)
-    });
+    // A title among the first words, none of them a verb's form
+    // (`Connors, speaking at Queen's Club`).
+    let first = end.min(from + 4);
+    let verb = |k: usize| {
+        let w = word(text, &tokens[k]);
+        w.ends_with("ing") || w.ends_with("ed")
+    };
+    let titled = !(from..first).any(verb)
+        && (from..first).any(|k| {
+            let w = word(text, &tokens[k]);
+            let c = title_class(w);
+            c.has(Class::ROLE) && !c.has(Class::MODIFIER) && strip_possessive(w) == w
+        });
     (titled && end > from).then(|| Span::new(tokens[from].span().start, tokens[end - 1].span().end))
 }
 

@@ -300,28 +300,23 @@ impl Registry {
     /// no role, honorific or given name, that `is_organisation` accepts.
     pub fn mark_organisations(&mut self, is_organisation: impl Fn(&str) -> bool) {
         for p in &mut self.people {
-            if p.source == Source::Person
-                && p.role.is_none()
-                && p.gender == Gender::Unknown
-                && is_organisation(&p.name)
-            {
+            if p.is_bare() && is_organisation(&p.name) {
                 p.source = Source::Organisation;
             }
         }
     }
 
-    /// Gives a person of no known gender the gender of the pronoun that
-    /// named them at `mention`: later pronouns then agree with it.
-    pub fn learn_gender(&mut self, id: PersonId, text: &str, mention: Span) {
-        let gender = match lower(&text[mention.range()]).as_str() {
-            "he" => Gender::Male,
-            "she" => Gender::Female,
-            _ => return,
+    /// Learns from the pronoun that named a speaker at `mention`: a person
+    /// of no known gender takes the pronoun's, so that later pronouns agree
+    /// with it.
+    pub fn learn_from_pronoun(&mut self, id: PersonId, text: &str, mention: Span) {
+        let Some(p) = self.people.get_mut(id) else {
+            return;
         };
-        if let Some(p) = self.people.get_mut(id)
-            && p.gender == Gender::Unknown
-        {
-            p.gender = gender;
+        match lower(&text[mention.range()]).as_str() {
+            "he" if p.gender == Gender::Unknown => p.gender = Gender::Male,
+            "she" if p.gender == Gender::Unknown => p.gender = Gender::Female,
+            _ => {}
         }
     }
 

@@ -193,12 +193,11 @@ pub fn resolve(
     let determiner = lower(first_word);
     let determiner = determiner.as_str();
     if words.len() <= 2 {
-        // `he`, `she`: the person; `they`, `it`: an organisation or group.
+        // `he`, `she`: the person; `they`, `we`: an organisation or group.
         let found = match determiner {
             "he" => Some(person_for(ctx, pos, Gender::Male)),
             "she" => Some(person_for(ctx, pos, Gender::Female)),
             "they" | "we" => Some(ctx.latest(pos, |p| p.source != Source::Person)),
-            "it" => Some(ctx.latest(pos, |p| p.source == Source::Organisation)),
             _ => None,
         };
         if let Some(found) = found {

@@ -164,7 +164,7 @@ const ORGS: &str = "department ministry university college school party council 
     force forces police republic kingdom states united nations city county province street \
     avenue road river mountain island islands airport station hospital church museum club fc \
     league cup games olympics summit conference festival award prize reuters ap afp bbc cnn \
-    nbc cbs abc fox msnbc npr nato un eu fbi cia nsa who imf opec g-20 g20 g-7 g7 labor labour \
+    nbc cbs abc fox msnbc npr nato un eu fbi cia nsa who imf opec g-20 g20 g-7 g7 labor labour lib dem dems \
     exchange market markets index fund trust network channel radio tv television magazine \
     press review daily weekly tribune herald gazette guardian telegraph observer economist \
     international global world royal federal central national democrats republicans tories \
