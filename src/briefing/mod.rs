@@ -270,7 +270,8 @@ impl Briefing {
     /// Files the quotes of each person named by a surname alone (`Mr
     /// Bush`) with the one person of the briefing named in full with that
     /// surname, of no other gender or role: with the one whose role shares
-    /// a word when there are several; and those of a bare word that is an
+    /// a word when there are several, or else the one quoted three times as
+    /// often as any other; and those of a bare word that is an
     /// organisation's name elsewhere (`Microsoft`) with the organisation.
     /// Once merged, an entry stays merged: its later quotes go where its
     /// first went.
@@ -316,7 +317,17 @@ impl Briefing {
                         .collect();
                     (shared.len() == 1).then(|| shared[0])
                 }
-                _ => None,
+                // One far more quoted than the others is the one a
+                // surname alone means (`Clinton`, in a briefing on her).
+                _ => {
+                    let quoted = |f: usize| self.speakers[f].quotes.len();
+                    let mut by_quotes = fits.clone();
+                    by_quotes.sort_by_key(|&f| std::cmp::Reverse(quoted(f)));
+                    match by_quotes.as_slice() {
+                        [top, next, ..] if quoted(*top) >= 3 * quoted(*next).max(1) => Some(*top),
+                        _ => None,
+                    }
+                }
             };
             let Some(target) = target else {
                 return true;

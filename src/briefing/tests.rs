@@ -126,3 +126,20 @@ fn a_bare_name_that_is_an_organisation_elsewhere_joins_it() {
     assert_eq!(acme[0].source, Some(Source::Organisation));
     assert_eq!(acme[0].quotes.len(), 2);
 }
+
+#[test]
+fn a_surname_alone_joins_the_far_most_quoted_of_that_name() {
+    let b = briefing(&[
+        "\"We will win this race in the end,\" said Hillary Clinton.\n\n\"We must win it for \
+         the country,\" said Hillary Clinton.\n\n\"Yes, we are ready for it,\" said Hillary \
+         Clinton.",
+        "\"It was a good day for us,\" said Bill Clinton.",
+        "\"We are ready for the debate,\" Clinton said on Monday.",
+    ]);
+    let hillary = b
+        .ranked()
+        .into_iter()
+        .find(|s| s.name.as_deref() == Some("Hillary Clinton"))
+        .map(|s| s.quotes.len());
+    assert_eq!(hillary, Some(4));
+}

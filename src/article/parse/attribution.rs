@@ -34,7 +34,8 @@ pub fn attribute(
     let mut registry = Registry::default();
     for (toks, runs) in tokens.iter().zip(runs.iter()) {
         for run in runs {
-            if registry.learn(text, toks, run, false).is_none()
+            let learned = registry.learn(text, toks, run, false);
+            if learned.is_none_or(|id| registry.people[id].role.is_none())
                 && let Some(role) = people::appositive_role(text, toks, run)
             {
                 registry.learn_appositive(text, toks, run, role);

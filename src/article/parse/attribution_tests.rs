@@ -122,6 +122,9 @@ fn an_appositive_gives_the_role() {
     let a = story("\"We are glad it is over,\" said Shanaaz Gokool, president of the union.");
     let p = person(&a, "Shanaaz Gokool").expect("Shanaaz Gokool");
     assert_eq!(p.role.as_deref(), Some("president of the union"));
+    let a = story("\"We are glad it is over,\" said Ana Lima, a spokeswoman for the union.");
+    let p = person(&a, "Ana Lima").expect("Ana Lima");
+    assert_eq!(p.role.as_deref(), Some("spokeswoman for the union"));
 }
 
 #[test]
@@ -195,4 +198,36 @@ fn an_appositive_role_ends_at_a_clause() {
         person(&a, "Jimmy Connors").and_then(|p| p.role.as_deref()),
         None
     );
+}
+
+#[test]
+fn a_pronoun_means_the_subject_not_an_object_or_possessive() {
+    let a = story(
+        "Ben Myers also cited an idea from Frank Clayton, a fellow at the university, on \
+         Monday.\n\n\"It just pushes everyone down the ladder,\" he said.",
+    );
+    assert_eq!(speaker(&a, "ladder").as_deref(), Some("Ben Myers"));
+    let a = story(
+        "Amy Lee is hopeful the minister might listen to Sarah Jones's plea this time.\n\n\
+         \"Our hope is that he will,\" she said.",
+    );
+    assert_eq!(speaker(&a, "Our hope").as_deref(), Some("Amy Lee"));
+}
+
+#[test]
+fn a_clause_for_a_phrase_means_its_subject() {
+    let a = story(
+        "Donald Grant, her Republican opponent, bemoaned the unrest in Charlotte and said he \
+         thought that drugs were a big factor.",
+    );
+    assert_eq!(speaker(&a, "drugs").as_deref(), Some("Donald Grant"));
+}
+
+#[test]
+fn a_name_before_the_phrase_and_a_comma_spoke() {
+    let a = story(
+        "\"It has been a long road for all of us,\" said Tom Dean.\n\nErnie Lane, father of \
+         Jason Lane, said the family would appeal the ruling.",
+    );
+    assert_eq!(speaker(&a, "appeal").as_deref(), Some("Ernie Lane"));
 }

@@ -320,6 +320,24 @@ impl Registry {
         }
     }
 
+    /// The first mention from byte `from` up to `at` of someone `fits`
+    /// accepts, outside the spans `skipped` tells: where, and who.
+    pub fn first_between(
+        &self,
+        from: usize,
+        at: usize,
+        skipped: impl Fn(Span) -> bool,
+        fits: impl Fn(&Person) -> bool,
+    ) -> Option<(Span, PersonId)> {
+        let i = self.mentions.partition_point(|(s, _)| s.start < from);
+        self.mentions[i..]
+            .iter()
+            .take_while(|(s, _)| s.start <= at)
+            .take(32)
+            .find(|&&(span, id)| !skipped(span) && fits(&self.people[id]))
+            .copied()
+    }
+
     /// Sorts mentions by position and fills each person's mention list.
     pub fn finish(&mut self) {
         self.mentions.sort_by_key(|(s, _)| (s.start, s.end));

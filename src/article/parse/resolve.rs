@@ -37,20 +37,34 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     /// True for a name no pronoun after it means: inside a quote, or
-    /// qualifying a noun (`the Ford government`).
+    /// qualifying a noun (`the Ford government`, `Parker's plea`).
     fn passed_over(&self, span: Span) -> bool {
         let i = self.quoted.partition_point(|q| q.get().end <= span.start);
         let before = &self.text[..span.start];
+        let after = &self.text[span.end..];
         self.quoted.get(i).is_some_and(|q| q.get().contains(span))
             || before.ends_with("the ")
             || before.ends_with("The ")
+            || after.starts_with("'s")
+            || after.starts_with("’s")
     }
 
     /// The latest person or speaker before `pos` that `fits` accepts:
     /// named outside speech, or resolved as a speaker.
     fn latest(&self, pos: usize, fits: impl Fn(&Person) -> bool) -> Option<PersonId> {
         let fits = |p: &Person| fits(p) && !self.authors.contains(&p.name);
-        let named = self.registry.latest(pos, |s| self.passed_over(s), fits);
+        // Of the sentence that names someone last, its first fitting name:
+        // the subject rather than an object (`Myers cited an idea from
+        // Frank Clayton. "...," he said.`).
+        let named = self
+            .registry
+            .latest(pos, |s| self.passed_over(s), fits)
+            .map(|(at, id)| {
+                let from = sentence_start(self.text, at);
+                self.registry
+                    .first_between(from, at, |s| self.passed_over(s), fits)
+                    .map_or((at, id), |(span, id)| (span.start, id))
+            });
         let said = self
             .said
             .iter()
@@ -63,6 +77,51 @@ impl Context<'_> {
             (n, s) => n.or(s).map(|(_, id)| id),
         }
     }
+}
+
+/// True for a source phrase that is the words of a clause rather than a
+/// noun phrase: one that starts with a preposition, an adverb or a verb's
+/// past, or ends with a conjunction or `by`.
+fn is_clause(text: &str, words: &[&Token]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let first = word(text, first);
+    let starts = matches!(
+        first,
+        "at" | "on"
+            | "to"
+            | "in"
+            | "for"
+            | "by"
+            | "with"
+            | "from"
+            | "after"
+            | "before"
+            | "during"
+            | "then"
+            | "also"
+            | "later"
+            | "again"
+            | "since"
+    ) || (words.len() >= 3
+        && first.ends_with("ed")
+        && first.starts_with(|c: char| c.is_lowercase()));
+    starts || matches!(word(text, last), "and" | "by" | "but" | "or")
+}
+
+/// Where the sentence holding byte `at` starts, as far as the text tells
+/// without its tokens: after the last stop and space, or line break.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    let stop = before
+        .rfind(". ")
+        .into_iter()
+        .chain(before.rfind("? "))
+        .chain(before.rfind("! "))
+        .max()
+        .map_or(0, |i| i + 2);
+    stop.max(before.rfind('\n').map_or(0, |i| i + 1))
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -123,6 +182,37 @@ fn appositive(
     ctx.registry.at(span).map(|id| (id, span))
 }
 
+/// The person named right before the phrase and a comma, when the phrase
+/// is no name itself: `Mitch McConnell, R-Ky., said`, `Ana Lima, a
+/// spokeswoman for the ministry, said`.
+fn named_before(
+    text: &str,
+    toks: &[Token],
+    phrase: Span,
+    ctx: &Context,
+    runs: &mut Vec<NameRun>,
+) -> Option<(PersonId, Span)> {
+    let at = toks.partition_point(|t| t.span().start < phrase.start);
+    // `Obama, the White House said`: an organisation is no appositive.
+    if at == 0
+        || word(text, &toks[at - 1]) != ","
+        || phrase_kind(text, within(toks, phrase)) != Source::Unnamed
+    {
+        return None;
+    }
+    let end = at - 1;
+    let from = (end.saturating_sub(6)..end)
+        .rev()
+        .find(|&k| !toks[k].word())
+        .map_or(end.saturating_sub(6), |k| k + 1);
+    runs.clear();
+    name_runs(text, &toks[from..end], runs);
+    let run = runs.last().filter(|r| from + r.name().1 == end)?;
+    let (a, b) = run.name();
+    let span = Span::new(toks[from + a].span().start, toks[from + b - 1].span().end);
+    ctx.registry.at(span).map(|id| (id, span))
+}
+
 /// The person a pronoun or possessive of `gender` most likely means.
 fn person_for(ctx: &Context, pos: usize, gender: Gender) -> Option<PersonId> {
     ctx.latest(pos, |p| {
@@ -164,7 +254,9 @@ pub fn resolve(
             source: Some(ctx.registry.people[id].source),
         };
     }
-    if let Some((id, span)) = appositive(text, toks, phrase, ctx, runs) {
+    if let Some((id, span)) = appositive(text, toks, phrase, ctx, runs)
+        .or_else(|| named_before(text, toks, phrase, ctx, runs))
+    {
         return Resolved {
             speaker: Some(id),
             mention: Some(span),
@@ -183,6 +275,24 @@ pub fn resolve(
     let Some(first) = words.first() else {
         return Resolved::default();
     };
+    // Words of a clause, not a noun phrase (`Donald Trump, her opponent,
+    // bemoaned the unrest and said`): the sentence's subject spoke.
+    if is_clause(text, &words) {
+        let from = sentence_start(text, phrase.start);
+        return match ctx.registry.first_between(
+            from,
+            phrase.start,
+            |s| ctx.passed_over(s),
+            |p| p.source == Source::Person,
+        ) {
+            Some((span, id)) => Resolved {
+                speaker: Some(id),
+                mention: Some(span),
+                source: Some(Source::Person),
+            },
+            None => Resolved::default(),
+        };
+    }
     let first_word = word(text, first);
     let pos = phrase.start;
     let unresolved = |mention: Span| Resolved {
