@@ -54,6 +54,41 @@ pub fn person_key<'n>(person: &'n Person, out: &mut String) -> Option<&'n str> {
     words.last().copied()
 }
 
+/// The head noun of an unnamed source's phrase: its last word before a
+/// preposition, a relative word or a comma (`a spokeswoman for the
+/// ministry`: `spokeswoman`).
+pub fn head_noun(phrase: &str) -> &str {
+    let mut head = phrase;
+    for w in phrase.split_whitespace() {
+        let ends = matches!(
+            w,
+            "of" | "for"
+                | "at"
+                | "from"
+                | "with"
+                | "in"
+                | "on"
+                | "by"
+                | "to"
+                | "who"
+                | "which"
+                | "that"
+                | "familiar"
+                | "close"
+                | "obtained"
+                | "speaking"
+        );
+        if ends && head != phrase {
+            break;
+        }
+        head = w.trim_end_matches(',');
+        if w.ends_with(',') {
+            break;
+        }
+    }
+    head
+}
+
 /// True when two roles cannot be one person's: both given, and no word of
 /// one in the other (`coach` and `Prime Minister`; not `Home Secretary`
 /// and `Secretary`).

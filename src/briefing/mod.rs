@@ -15,7 +15,7 @@ use crate::article::{Article, Gender, Person, PersonId, Quote, Source};
 mod keys;
 
 pub use keys::lowercase_into;
-use keys::{lowercase_onto, person_key, roles_clash};
+use keys::{head_noun, lowercase_onto, person_key, roles_clash};
 
 /// A quote in the briefing: which article, which of its quotes. A briefing
 /// keeps one for every quote it holds, so each number takes 32 bits.
@@ -203,19 +203,25 @@ impl Briefing {
                 QuoteSource::Person(id) if *id < filed.len() => filed[*id],
                 QuoteSource::Unnamed(phrase, kind) => {
                     // An unnamed source is someone of its own article only:
-                    // `a spokesman` here is not `a spokesman` there.
+                    // `a spokesman` here is not `a spokesman` there; in one
+                    // article, `a justice official` and `the official` are
+                    // one, known by the phrase's head noun.
                     let mut key = std::mem::take(&mut self.key);
                     key.clear();
                     key.push_str("u:");
                     key.push_str(itoa::Buffer::new().format(index));
                     key.push(':');
-                    lowercase_onto(phrase, &mut key);
+                    lowercase_onto(head_noun(phrase), &mut key);
                     let i = self.entry(Some(&key), || Speaker {
                         name: Some(phrase.clone()),
                         source: Some(*kind),
                         ..Speaker::default()
                     });
                     self.key = key;
+                    let s = &mut self.speakers[i];
+                    if s.name.as_ref() != Some(phrase) && !s.aliases.contains(phrase) {
+                        s.aliases.push(phrase.clone());
+                    }
                     i
                 }
                 _ => self.entry(None, Speaker::default),

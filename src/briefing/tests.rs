@@ -143,3 +143,12 @@ fn a_surname_alone_joins_the_far_most_quoted_of_that_name() {
         .map(|s| s.quotes.len());
     assert_eq!(hillary, Some(4));
 }
+
+#[test]
+fn an_unnamed_source_is_one_entry_in_its_article() {
+    let b = briefing(&[
+        "\"The file is closed for now,\" a justice official said.\n\n\"We will not reopen it \
+         this year,\" the official said.",
+    ]);
+    assert_eq!(names(&b), [(Some("a justice official"), 2)]);
+}

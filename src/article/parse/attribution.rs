@@ -9,7 +9,7 @@ use super::flat::{self, Flat, Span32};
 use super::kinds::organisation_names;
 use super::people::{self, name_runs};
 use super::registry::Registry;
-use super::resolve::{Context, Resolved, resolve, within};
+use super::resolve::{Context, Resolved, introduced, resolve, within};
 use super::speech::{Source as Said, Speech};
 use super::tokens::{self, Token};
 use crate::article::{Person, Quote, QuoteKind, Span};
@@ -131,7 +131,16 @@ pub fn attribute(
                 r
             }
             Said::Previous => last,
-            Said::Unknown => Resolved::default(),
+            Said::Unknown => {
+                let ctx = Context {
+                    text,
+                    authors: &author_names,
+                    registry: &registry,
+                    quoted: &quoted,
+                    said: &quotes,
+                };
+                introduced(&ctx, s.content())
+            }
         };
         last = resolved;
         quotes.push(Quote {
@@ -201,7 +210,11 @@ pub fn attribute(
 /// The contents of the quotes, merged where they overlap, in order: the
 /// names inside them are not what a pronoun after them refers to.
 fn quoted_spans(speech: &[Speech]) -> Vec<Span32> {
-    let mut spans: Vec<Span32> = speech.iter().map(|s| Span32::new(s.content())).collect();
+    let mut spans: Vec<Span32> = speech
+        .iter()
+        .filter(|s| s.kind == QuoteKind::Direct)
+        .map(|s| Span32::new(s.content()))
+        .collect();
     spans.sort_unstable_by_key(|s| s.get().start);
     // Merged in place: a story of quotes has one every few bytes.
     spans.dedup_by(|next, last| {

@@ -231,3 +231,40 @@ fn a_name_before_the_phrase_and_a_comma_spoke() {
     );
     assert_eq!(speaker(&a, "appeal").as_deref(), Some("Ernie Lane"));
 }
+
+#[test]
+fn a_surname_alone_means_its_first_bearer() {
+    let a = story(
+        "Kevin Vickers grew up in the town, where his father, Andrew Vickers, ran a \
+         shop.\n\n\"It was a good place to grow up,\" Vickers said.",
+    );
+    assert_eq!(speaker(&a, "good place").as_deref(), Some("Kevin Vickers"));
+}
+
+#[test]
+fn a_name_written_family_name_first_is_known_by_its_first_word() {
+    let a = story(
+        "Vice-President Wang Qishan spoke at the forum in the mountains on Tuesday.\n\n\
+         \"Shifting blame will not solve the problems,\" Wang said.",
+    );
+    assert_eq!(speaker(&a, "Shifting").as_deref(), Some("Wang Qishan"));
+}
+
+#[test]
+fn what_an_organisation_published_is_its_word() {
+    let a = story("The RCMP statement said that trust was now in place between the two sides.");
+    let quote = said(&a).into_iter().find(|(w, _, _)| w.contains("trust"));
+    assert_eq!(
+        quote.map(|(_, s, k)| (s, k)),
+        Some((Some("RCMP".into()), Some(Source::Organisation)))
+    );
+}
+
+#[test]
+fn a_quote_after_a_colon_is_the_sentence_subject_s() {
+    let a = story(
+        "Dave Martell, the town's doctor, is more blunt: \"They are going to find things \
+         that are horrifying.\"",
+    );
+    assert_eq!(speaker(&a, "horrifying").as_deref(), Some("Dave Martell"));
+}

@@ -8,6 +8,7 @@
 use foldhash::HashMap;
 
 use super::kinds::name_kind;
+use super::lexicon::sources::is_document_noun;
 use super::lexicon::{Class, Folded, class, honorific_gender, lower, strip_possessive};
 use super::people::{NameRun, surname_key};
 use super::tokens::Token;
@@ -19,6 +20,9 @@ pub struct Registry {
     pub people: Vec<Person>,
     /// Surname key to the people with that surname.
     surnames: HashMap<Folded, Vec<PersonId>>,
+    /// The first word's key of names that start with no given name, to the
+    /// people with that name.
+    firsts: HashMap<Folded, Vec<PersonId>>,
     pub mentions: Vec<(Span, PersonId)>,
 }
 
@@ -129,6 +133,10 @@ impl Registry {
                 });
                 let id = self.people.len() - 1;
                 self.surnames.entry(key).or_default().push(id);
+                if b - a >= 2 && !first.is_given() && source == Source::Person {
+                    let first = surname_key(word(text, &tokens[a]));
+                    self.firsts.entry(first).or_default().push(id);
+                }
                 id
             }
         };
@@ -151,11 +159,19 @@ impl Registry {
     /// `key` and the form's gender `gender`: the same full name, or a
     /// person whose name ends or starts with it, of no other gender.
     fn find(&self, key: &Folded, text: &str, tokens: &[Token], gender: Gender) -> Option<PersonId> {
-        let ids = self.surnames.get(key)?;
+        let Some(ids) = self.surnames.get(key) else {
+            // `Mahathir`, `Wang`: a family name written first, or a name
+            // used alone, is the first word of a name that starts with no
+            // given name.
+            return self
+                .firsts
+                .get(key)
+                .filter(|_| tokens.len() == 1)
+                .and_then(|ids| ids.first().copied())
+                .filter(|&id| !self.people[id].gender.clashes(gender));
+        };
         let words = || name_words(text, tokens);
-        // The latest few people of a surname are enough to tell apart; a
-        // page of a thousand Smiths must not make every lookup slower.
-        ids.iter().rev().take(16).copied().find(|&id| {
+        let fits = |&id: &PersonId| {
             let p = &self.people[id];
             let theirs = &p.name;
             // One name ends with the other when they agree as far as the
@@ -170,7 +186,17 @@ impl Registry {
                     || !theirs.contains(' ')
                     || same_ending
                     || theirs.split(' ').next() == words().next())
-        })
+        };
+        // The latest few people of a surname are enough to tell apart; a
+        // page of a thousand Smiths must not make every lookup slower.
+        let mut latest = ids.iter().rev().take(16).copied();
+        if tokens.len() == 1 {
+            // A surname alone means the first of its bearers the story
+            // introduced, whom it is mostly about (`Vickers`, not his son).
+            latest.rfind(fits)
+        } else {
+            latest.clone().find(fits)
+        }
     }
 
     /// Records every run that names a known person.
@@ -237,8 +263,8 @@ impl Registry {
     }
 
     /// Registers the organisation or group a source phrase names as a whole
-    /// (`Labour`, `the Tories`, `MPs`): capitalized words, a leading `the`
-    /// aside. A phrase's first word at a sentence's start is capitalized
+    /// (`Labour`, `the Tories`, `MPs`, `the RCMP statement`): capitalized
+    /// words, a leading `the` and a trailing document noun aside. A phrase's first word at a sentence's start is capitalized
     /// anyway, so alone it counts only when the lexicon knows it or
     /// `elsewhere` says it is capitalized in mid-sentence too.
     pub fn learn_entity(
@@ -255,7 +281,13 @@ impl Registry {
         let the = tokens
             .get(from)
             .is_some_and(|t| word(text, t).eq_ignore_ascii_case("the"));
-        let name = &tokens[from + usize::from(the)..];
+        let mut name = &tokens[from + usize::from(the)..];
+        // `The RCMP statement`: what an organisation published is its word.
+        if let [rest @ .., last] = name
+            && is_document_noun(lower(word(text, last)).as_str())
+        {
+            name = rest;
+        }
         let capital = |t: &Token| word(text, t).starts_with(|c: char| c.is_uppercase());
         let joins = |t: &Token| {
             t.word() && (capital(t) || matches!(word(text, t), "of" | "and" | "for" | "&"))

@@ -79,6 +79,33 @@ impl Context<'_> {
     }
 }
 
+/// The speaker of a quote nothing attributes that a sentence introduces
+/// with a colon: its subject (`Martell, the town's doctor, is more blunt:
+/// "..."`).
+pub fn introduced(ctx: &Context, content: Span) -> Resolved {
+    let before = ctx.text[..content.start].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’')
+    });
+    if !before.ends_with(':') {
+        return Resolved::default();
+    }
+    let colon = before.len() - 1;
+    let from = sentence_start(ctx.text, colon);
+    match ctx.registry.first_between(
+        from,
+        colon,
+        |s| ctx.passed_over(s),
+        |p| p.source == Source::Person && !ctx.authors.contains(&p.name),
+    ) {
+        Some((span, id)) => Resolved {
+            speaker: Some(id),
+            mention: Some(span),
+            source: Some(Source::Person),
+        },
+        None => Resolved::default(),
+    }
+}
+
 /// True for a source phrase that is the words of a clause rather than a
 /// noun phrase: one that starts with a preposition, an adverb or a verb's
 /// past, or ends with a conjunction or `by`.
@@ -264,7 +291,11 @@ pub fn resolve(
         };
     }
     // An organisation or group named as a whole (`Labour`, `the Tories`).
-    if let Some(id) = ctx.registry.at(phrase) {
+    if let Some(id) = ctx
+        .registry
+        .at(phrase)
+        .filter(|&id| ctx.registry.people[id].source != Source::Person)
+    {
         return Resolved {
             speaker: Some(id),
             mention: Some(phrase),

@@ -313,7 +313,22 @@ static TITLES: LazyLock<Table> = LazyLock::new(|| {
 /// The classes of a word, looked up case-insensitively; possessive `'s`
 /// ignored.
 pub fn class(word: &str) -> Class {
-    lookup(&LEXICON, word)
+    match lookup(&LEXICON, word) {
+        Class(0) => hyphened_title(word),
+        c => c,
+    }
+}
+
+/// A title joined to a word before it by a hyphen (`vice-president`,
+/// `co-chairman`) is a title; any other unlisted word is nothing.
+fn hyphened_title(word: &str) -> Class {
+    match word.rsplit_once('-') {
+        Some((_, last)) if !last.is_empty() => {
+            let c = title_class(last);
+            Class(c.0 & (Class::ROLE.0 | Class::MODIFIER.0))
+        }
+        _ => Class::default(),
+    }
 }
 
 /// [`class`] without the given-name classes, from a much smaller table:
@@ -330,9 +345,12 @@ pub fn title_class(word: &str) -> Class {
     // Non-ASCII words are lowercased beyond ASCII for the table, which the
     // filter does not know.
     if w.is_ascii() && !TITLE_FILTER.may_hold_word(w) {
-        return Class::default();
+        return hyphened_title(word);
     }
-    lookup(&TITLES, word)
+    match lookup(&TITLES, word) {
+        Class(0) => hyphened_title(word),
+        c => c,
+    }
 }
 
 /// The titles and particles ([`ROLES`], [`PARTICLES`]): nearly every
@@ -372,6 +390,9 @@ mod tests {
         assert!(class("September").has(Class::TIME));
         assert!(class("Department").is_not_name());
         assert!(!class("Obama").is_not_name());
+        assert!(class("Vice-President").has(Class::ROLE));
+        assert!(title_class("co-chairman").has(Class::ROLE));
+        assert!(!class("al-Assad").has(Class::ROLE));
     }
 
     #[test]
