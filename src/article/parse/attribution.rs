@@ -7,6 +7,7 @@ use foldhash::HashSet;
 
 use super::flat::{self, Flat, Span32};
 use super::kinds::organisation_names;
+use super::lexicon::fold;
 use super::people::{self, name_runs};
 use super::registry::Registry;
 use super::resolve::{Context, Resolved, introduced, resolve, within};
@@ -93,8 +94,10 @@ pub fn attribute(
         }
     }
     let organisations = organisation_names(text, tokens, &runs);
-    registry.mark_organisations(|name| {
-        !name.contains(' ') && organisations.contains(&people::surname_key(name))
+    registry.mark_organisations(|p| {
+        p.role.is_none()
+            && ((p.is_bare() && organisations.contains(&people::surname_key(&p.name)))
+                || organisations.contains(&fold(&p.name)))
     });
     let author_names: Vec<String> = authors
         .iter()

@@ -268,3 +268,38 @@ fn a_quote_after_a_colon_is_the_sentence_subject_s() {
     );
     assert_eq!(speaker(&a, "horrifying").as_deref(), Some("Dave Martell"));
 }
+
+#[test]
+fn a_pronoun_passes_over_names_in_a_report_and_credits() {
+    let a = story(
+        "Kevin Vickers spoke at the mill on Friday.\n\nHe said the mill, along with a bank run \
+         by his friend, Martin Legere, gave the town a boost.\n\n\"They brought a lot of jobs \
+         to the town,\" he said.",
+    );
+    assert_eq!(speaker(&a, "lot of jobs").as_deref(), Some("Kevin Vickers"));
+    let a = story(
+        "Nadia Jamil leads the research at the shelter.\n\nThe city will set up three tents \
+         for the winter. (Lauren Pelley / City News)\n\n\"There is a sense of community \
+         there,\" she said.",
+    );
+    assert_eq!(speaker(&a, "community").as_deref(), Some("Nadia Jamil"));
+}
+
+#[test]
+fn where_someone_works_is_an_organisation() {
+    let a = story(
+        "Nadia Jamil, principal researcher at Dixon Hall, said the research was complex and \
+         would take a year.",
+    );
+    assert!(person(&a, "Dixon Hall").is_none_or(|p| p.source == Source::Organisation));
+}
+
+#[test]
+fn a_title_no_one_was_given_is_an_epithet() {
+    let a = story(
+        "Martin Schuh is aware that he is entering uncharted waters with the new car.\n\n\
+         \"I know no carmaker that makes money in this class,\" says the bespectacled \
+         professor.",
+    );
+    assert_eq!(speaker(&a, "carmaker").as_deref(), Some("Martin Schuh"));
+}

@@ -10,7 +10,7 @@ use super::lexicon::sources::{
 use foldhash::HashSet;
 
 use super::flat::Flat;
-use super::lexicon::{Class, Folded, class, lower, strip_possessive, title_class};
+use super::lexicon::{Class, Folded, class, fold, lower, strip_possessive, title_class};
 use super::people::{NameRun, surname_key};
 use super::tokens::Token;
 use crate::article::Source;
@@ -76,7 +76,8 @@ pub fn name_kind<'a>(words: impl DoubleEndedIterator<Item = &'a str> + Clone) ->
 /// name that starts a person's role (`Gartner analyst Ana Lima`), follows
 /// a title and a preposition (`an analyst at Gartner`, `a spokesman for
 /// Microsoft`), or a noun of organisations or a plural (`research firm
-/// Gartner`, `analysts Gartner`).
+/// Gartner`, `analysts Gartner`); and the whole names of the places where
+/// someone works (`a researcher at Dixon Hall`).
 pub fn organisation_names(
     text: &str,
     tokens: &Flat<Token>,
@@ -102,29 +103,49 @@ pub fn organisation_names(
                 let w = word(text, &toks[start - 1]);
                 is_organisation_noun(w) || (is_plural(w) && !toks[start - 1].capitalized())
             };
-            if (after_title || after_noun)
-                && b - a == 1
-                && r.role().is_none()
-                && r.honorific().is_none()
-            {
+            let untitled = r.role().is_none() && r.honorific().is_none();
+            if (after_title || after_noun) && b - a == 1 && untitled {
                 out.insert(surname_key(word(text, &toks[a])));
+            }
+            // `a researcher at Dixon Hall`: where someone works, by its
+            // whole name.
+            let at_work = start >= 2
+                && word(text, &toks[start - 1]) == "at"
+                && is_agent_noun(word(text, &toks[start - 2]));
+            if at_work && untitled {
+                let name = &text[toks[a].span().start..toks[b - 1].span().end];
+                out.insert(fold(strip_possessive(name)));
             }
         }
     }
     out
 }
 
+/// A lowercase noun of someone's work: a title (`analyst`) or an agent
+/// noun (`researcher`, `economist`, `historian`).
+fn is_agent_noun(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_lowercase())
+        && (title_class(w).has(Class::ROLE)
+            || (w.len() > 5 && ["er", "or", "ist", "ian"].iter().any(|s| w.ends_with(s))))
+}
+
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
     &text[t.span().range()]
 }
 
-/// The head noun of a phrase: the last word before a preposition, a comma
+/// The head noun of a phrase: the last word before a preposition, a mark
 /// or a relative word (`a spokeswoman for the ministry`: `spokeswoman`).
 pub fn head(text: &str, toks: &[Token]) -> Option<usize> {
     let mut head = None;
     for (i, t) in toks.iter().enumerate() {
         if !t.word() {
-            if head.is_some() {
+            // A comma between adjectives goes on: `the lanky, bespectacled
+            // professor`.
+            let between_words = word(text, t) == ","
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.word() && word(text, n).starts_with(|c: char| c.is_lowercase())
+                });
+            if head.is_some() && !between_words {
                 break;
             }
             continue;

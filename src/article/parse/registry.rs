@@ -328,12 +328,12 @@ impl Registry {
         self.mentions.push((span_of(name, (0, name.len())), id));
     }
 
-    /// Makes an organisation of each person known by one word only, with
-    /// no role, honorific or given name, that `is_organisation` accepts.
-    pub fn mark_organisations(&mut self, is_organisation: impl Fn(&str) -> bool) {
+    /// Makes an organisation of each person that `is_organisation` accepts.
+    pub fn mark_organisations(&mut self, is_organisation: impl Fn(&Person) -> bool) {
         for p in &mut self.people {
-            if p.is_bare() && is_organisation(&p.name) {
+            if p.source == Source::Person && is_organisation(p) {
                 p.source = Source::Organisation;
+                p.gender = Gender::Unknown;
             }
         }
     }

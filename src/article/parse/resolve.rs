@@ -11,7 +11,7 @@ use super::lexicon::{Class, class, lower, strip_possessive, title_class};
 use super::people::{NameRun, name_runs};
 use super::registry::Registry;
 use super::tokens::Token;
-use crate::article::{Gender, Person, PersonId, Quote, Source, Span};
+use crate::article::{Gender, Person, PersonId, Quote, QuoteKind, Source, Span};
 
 /// What a source phrase resolves to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,17 +36,26 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// True for a name no pronoun after it means: inside a quote, or
-    /// qualifying a noun (`the Ford government`, `Parker's plea`).
+    /// True for a name no pronoun after it means: inside a quote or a
+    /// report, or qualifying a noun (`the Ford government`, `Parker's
+    /// plea`).
     fn passed_over(&self, span: Span) -> bool {
         let i = self.quoted.partition_point(|q| q.get().end <= span.start);
         let before = &self.text[..span.start];
         let after = &self.text[span.end..];
+        // Inside a report someone was found to make (not a misread one
+        // nobody makes: `Given his previously stated views, Gokool ...`).
+        let reported = self.said.iter().rev().take(16).any(|q| {
+            q.kind == QuoteKind::Indirect && q.speaker.is_some() && q.content.contains(span)
+        });
         self.quoted.get(i).is_some_and(|q| q.get().contains(span))
+            || reported
             || before.ends_with("the ")
             || before.ends_with("The ")
             || after.starts_with("'s")
             || after.starts_with("’s")
+            // A picture's credit: `(Lauren Pelley / CBC News)`.
+            || after.trim_start().starts_with('/')
     }
 
     /// The latest person or speaker before `pos` that `fits` accepts:
@@ -411,24 +420,35 @@ fn described(
     }
     if title_class(head_word).has(Class::ROLE) {
         // The one introduced with the role, named lately or else anywhere.
-        return ctx
+        let introduced = ctx
             .latest(pos, |p| p.source == Source::Person && has_role(p))
             .or_else(|| {
                 let mut with_role =
                     (0..ctx.registry.people.len()).filter(|&id| has_role(&ctx.registry.people[id]));
                 with_role.next().filter(|_| with_role.next().is_none())
             });
+        if introduced.is_some() {
+            return introduced;
+        }
     }
     let c = class(word(text, &inner[h]));
-    // `A senior diplomat said ... the diplomat said`: a noun met shortly
-    // before refers back to that unnamed source.
+    // `A senior diplomat said ... the diplomat said`: a noun introduced
+    // shortly before by an indefinite article refers back to that unnamed
+    // source.
     let mut from = pos.saturating_sub(1500);
     while !ctx.text.is_char_boundary(from) {
         from -= 1;
     }
-    let met = ctx.text[from..pos].to_lowercase().contains(head_word);
+    let window = ctx.text[from..pos].to_lowercase();
+    let met = window.match_indices(head_word).any(|(i, _)| {
+        window[..i]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| matches!(w, "a" | "an" | "another" | "one"))
+    });
     let plain_noun = !inner[h].capitalized()
-        && !c.is_not_name()
+        && (!c.is_not_name() || c.has(Class::ROLE))
         && !met
         && phrase_kind(text, inner) == Source::Unnamed;
     plain_noun
