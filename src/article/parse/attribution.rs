@@ -10,7 +10,7 @@ use super::kinds::organisation_names;
 use super::lexicon::fold;
 use super::people::{self, name_runs};
 use super::registry::Registry;
-use super::resolve::{Context, Resolved, introduced, resolve, within};
+use super::resolve::{Context, Resolved, floating, introduced, resolve, within};
 use super::speech::{Source as Said, Speech};
 use super::tokens::{self, Token};
 use crate::article::{Person, Quote, QuoteKind, Span};
@@ -142,7 +142,20 @@ pub fn attribute(
                     quoted: &quoted,
                     said: &quotes,
                 };
-                introduced(&ctx, s.content())
+                let p = s.paragraph();
+                let span = |p: usize| {
+                    let toks = tokens.get(p);
+                    toks.first()
+                        .zip(toks.last())
+                        .map(|(a, b)| Span::new(a.span().start, b.span().end))
+                };
+                let found = introduced(&ctx, s.content());
+                match (found.speaker, span(p), p.checked_sub(1).and_then(span)) {
+                    (None, Some(paragraph), Some(previous)) => {
+                        floating(&ctx, s.content(), paragraph, previous)
+                    }
+                    _ => found,
+                }
             }
         };
         last = resolved;

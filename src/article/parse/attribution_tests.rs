@@ -303,3 +303,13 @@ fn a_title_no_one_was_given_is_an_epithet() {
     );
     assert_eq!(speaker(&a, "carmaker").as_deref(), Some("Martin Schuh"));
 }
+
+#[test]
+fn a_quote_paragraph_nothing_attributes_is_the_last_named_person_s() {
+    let a = story(
+        "Wendy Golden lost her son Kody Golden to an overdose two years ago.\n\nHer message \
+         now is simple: do not share or sell prescriptions.\n\n\"You do not know what that \
+         person took earlier in the day.\"",
+    );
+    assert_eq!(speaker(&a, "took earlier").as_deref(), Some("Wendy Golden"));
+}

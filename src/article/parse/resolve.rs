@@ -61,6 +61,11 @@ impl Context<'_> {
     /// The latest person or speaker before `pos` that `fits` accepts:
     /// named outside speech, or resolved as a speaker.
     fn latest(&self, pos: usize, fits: impl Fn(&Person) -> bool) -> Option<PersonId> {
+        self.latest_at(pos, fits).map(|(_, id)| id)
+    }
+
+    /// [`Context::latest`] with where they were named.
+    fn latest_at(&self, pos: usize, fits: impl Fn(&Person) -> bool) -> Option<(usize, PersonId)> {
         let fits = |p: &Person| fits(p) && !self.authors.contains(&p.name);
         // Of the sentence that names someone last, its first fitting name:
         // the subject rather than an object (`Myers cited an idea from
@@ -82,8 +87,8 @@ impl Context<'_> {
             .take(8)
             .find(|&(at, id)| at < pos && fits(&self.registry.people[id]));
         match (named, said) {
-            (Some(n), Some(s)) => Some(if s.0 > n.0 { s.1 } else { n.1 }),
-            (n, s) => n.or(s).map(|(_, id)| id),
+            (Some(n), Some(s)) => Some(if s.0 > n.0 { s } else { n }),
+            (n, s) => n.or(s),
         }
     }
 }
@@ -112,6 +117,41 @@ pub fn introduced(ctx: &Context, content: Span) -> Resolved {
             source: Some(Source::Person),
         },
         None => Resolved::default(),
+    }
+}
+
+/// The speaker of a quote nothing attributes that opens its paragraph
+/// (`paragraph`, after the paragraph `previous`): the person the previous
+/// paragraph names last, of its opening pronoun's gender if it opens with
+/// one (`Her message is simple.` then `"Don't share them."`).
+pub fn floating(ctx: &Context, content: Span, paragraph: Span, previous: Span) -> Resolved {
+    let opening = &ctx.text[paragraph.start..content.start];
+    let opens = opening
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'));
+    if !opens {
+        return Resolved::default();
+    }
+    let first = ctx.text[previous.range()]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let gender = match first {
+        "He" | "His" => Gender::Male,
+        "She" | "Her" => Gender::Female,
+        _ => Gender::Unknown,
+    };
+    match ctx.latest_at(paragraph.start, |p| {
+        p.source == Source::Person && !p.gender.clashes(gender)
+    }) {
+        // A paragraph that opens with a pronoun goes on about someone named
+        // before it.
+        Some((at, id)) if at >= previous.start || gender != Gender::Unknown => Resolved {
+            speaker: Some(id),
+            mention: None,
+            source: Some(Source::Person),
+        },
+        _ => Resolved::default(),
     }
 }
 
