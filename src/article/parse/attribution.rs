@@ -150,10 +150,13 @@ pub fn attribute(
                         .map(|(a, b)| Span::new(a.span().start, b.span().end))
                 };
                 let found = introduced(&ctx, s.content());
-                match (found.speaker, span(p), p.checked_sub(1).and_then(span)) {
-                    (None, Some(paragraph), Some(previous)) => {
-                        floating(&ctx, s.content(), paragraph, previous)
-                    }
+                match (found.speaker, span(p)) {
+                    (None, Some(paragraph)) => floating(
+                        &ctx,
+                        s.content(),
+                        paragraph,
+                        p.checked_sub(1).and_then(span),
+                    ),
                     _ => found,
                 }
             }

@@ -313,3 +313,26 @@ fn a_quote_paragraph_nothing_attributes_is_the_last_named_person_s() {
     );
     assert_eq!(speaker(&a, "took earlier").as_deref(), Some("Wendy Golden"));
 }
+
+#[test]
+fn a_subject_cut_to_its_qualifiers_is_the_name_after_them() {
+    let a = story(
+        "Democratic presidential nominee Hillary Clinton chimed in on Twitter, saying that \
+         the city should release the videos without delay.",
+    );
+    assert_eq!(speaker(&a, "videos").as_deref(), Some("Hillary Clinton"));
+}
+
+#[test]
+fn a_quote_nothing_attributes_is_the_name_beside_it() {
+    let a = story(
+        "\"Our assumption is that the veto will be overridden,\" Senate Majority Leader Mitch \
+         McConnell, R-Ky., said on Tuesday.",
+    );
+    assert_eq!(speaker(&a, "veto").as_deref(), Some("Mitch McConnell"));
+    let a = story(
+        "Robby Mook spoke in an interview on Thursday morning, arguing that the rival had \
+         \"lashed out at our generals when he was asked for the details of his plan.\"",
+    );
+    assert_eq!(speaker(&a, "lashed").as_deref(), Some("Robby Mook"));
+}

@@ -120,18 +120,44 @@ pub fn introduced(ctx: &Context, content: Span) -> Resolved {
     }
 }
 
-/// The speaker of a quote nothing attributes that opens its paragraph
-/// (`paragraph`, after the paragraph `previous`): the person the previous
-/// paragraph names last, of its opening pronoun's gender if it opens with
-/// one (`Her message is simple.` then `"Don't share them."`).
-pub fn floating(ctx: &Context, content: Span, paragraph: Span, previous: Span) -> Resolved {
+/// The speaker of a quote nothing attributes, in `paragraph` after the
+/// paragraph `previous`: the person named right after it in its sentence
+/// (`"...," Senate leader Mitch McConnell, R-Ky., said`); else, within the
+/// paragraph, the person it names last before the quote; else, for a quote
+/// that opens its paragraph, the person the previous paragraph names last,
+/// of its opening pronoun's gender if it opens with one (`Her message is
+/// simple.` then `"Don't share them."`).
+pub fn floating(ctx: &Context, content: Span, paragraph: Span, previous: Option<Span>) -> Resolved {
+    let person = |p: &Person| p.source == Source::Person && !ctx.authors.contains(&p.name);
+    let found = |id| Resolved {
+        speaker: Some(id),
+        mention: None,
+        source: Some(Source::Person),
+    };
+    let rest = ctx.text.get(content.end..paragraph.end).unwrap_or_default();
+    let to = content.end + rest.find(". ").map_or(rest.len(), |i| i + 1);
+    if let Some((span, id)) =
+        ctx.registry
+            .first_between(content.end, to, |s| ctx.passed_over(s), person)
+    {
+        return Resolved {
+            mention: Some(span),
+            ..found(id)
+        };
+    }
     let opening = &ctx.text[paragraph.start..content.start];
     let opens = opening
         .chars()
         .all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'));
     if !opens {
-        return Resolved::default();
+        return match ctx.latest_at(content.start, person) {
+            Some((at, id)) if at >= paragraph.start => found(id),
+            _ => Resolved::default(),
+        };
     }
+    let Some(previous) = previous else {
+        return Resolved::default();
+    };
     let first = ctx.text[previous.range()]
         .split(|c: char| !c.is_alphabetic())
         .next()
@@ -141,16 +167,10 @@ pub fn floating(ctx: &Context, content: Span, paragraph: Span, previous: Span) -
         "She" | "Her" => Gender::Female,
         _ => Gender::Unknown,
     };
-    match ctx.latest_at(paragraph.start, |p| {
-        p.source == Source::Person && !p.gender.clashes(gender)
-    }) {
+    match ctx.latest_at(paragraph.start, |p| person(p) && !p.gender.clashes(gender)) {
         // A paragraph that opens with a pronoun goes on about someone named
         // before it.
-        Some((at, id)) if at >= previous.start || gender != Gender::Unknown => Resolved {
-            speaker: Some(id),
-            mention: None,
-            source: Some(Source::Person),
-        },
+        Some((at, id)) if at >= previous.start || gender != Gender::Unknown => found(id),
         _ => Resolved::default(),
     }
 }
@@ -357,11 +377,26 @@ pub fn resolve(
     };
     // Words of a clause, not a noun phrase (`Donald Trump, her opponent,
     // bemoaned the unrest and said`): the sentence's subject spoke.
-    if is_clause(text, &words) {
-        let from = sentence_start(text, phrase.start);
+    // Or the first words of a subject cut short (`Democratic` of
+    // `Democratic nominee Hillary Clinton chimed in, saying`): the name
+    // that follows them.
+    let qualifiers = words.iter().all(|t| {
+        let c = class(word(text, t));
+        c.has(Class::MODIFIER) || c.has(Class::DEMONYM)
+    });
+    if is_clause(text, &words) || qualifiers {
+        let (from, to) = if qualifiers {
+            let rest = &text[phrase.start..];
+            (
+                phrase.start,
+                phrase.start + rest.find(". ").unwrap_or(rest.len()),
+            )
+        } else {
+            (sentence_start(text, phrase.start), phrase.start)
+        };
         return match ctx.registry.first_between(
             from,
-            phrase.start,
+            to,
             |s| ctx.passed_over(s),
             |p| p.source == Source::Person,
         ) {
