@@ -10,9 +10,10 @@ use super::kinds::organisation_names;
 use super::lexicon::fold;
 use super::people::{self, name_runs};
 use super::registry::Registry;
-use super::resolve::{Context, Resolved, floating, introduced, resolve, within};
+use super::resolve::{Context, Resolved, resolve, within};
 use super::speech::{Source as Said, Speech};
 use super::tokens::{self, Token};
+use super::unattributed::{floating, introduced};
 use crate::article::{Person, Quote, QuoteKind, Span};
 
 /// Finds the people and resolves each quote's source to one of them.

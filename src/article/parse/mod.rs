@@ -24,6 +24,7 @@ mod sections;
 mod shape;
 mod speech;
 mod tokens;
+mod unattributed;
 
 pub use decode::{decode, decode_owned, is_binary};
 pub use lexicon::names::{formal_name, is_pronoun};

@@ -39,7 +39,7 @@ impl Context<'_> {
     /// True for a name no pronoun after it means: inside a quote or a
     /// report, or qualifying a noun (`the Ford government`, `Parker's
     /// plea`).
-    fn passed_over(&self, span: Span) -> bool {
+    pub(super) fn passed_over(&self, span: Span) -> bool {
         let i = self.quoted.partition_point(|q| q.get().end <= span.start);
         let before = &self.text[..span.start];
         let after = &self.text[span.end..];
@@ -65,7 +65,11 @@ impl Context<'_> {
     }
 
     /// [`Context::latest`] with where they were named.
-    fn latest_at(&self, pos: usize, fits: impl Fn(&Person) -> bool) -> Option<(usize, PersonId)> {
+    pub(super) fn latest_at(
+        &self,
+        pos: usize,
+        fits: impl Fn(&Person) -> bool,
+    ) -> Option<(usize, PersonId)> {
         let fits = |p: &Person| fits(p) && !self.authors.contains(&p.name);
         // Of the sentence that names someone last, its first fitting name:
         // the subject rather than an object (`Myers cited an idea from
@@ -90,88 +94,6 @@ impl Context<'_> {
             (Some(n), Some(s)) => Some(if s.0 > n.0 { s } else { n }),
             (n, s) => n.or(s),
         }
-    }
-}
-
-/// The speaker of a quote nothing attributes that a sentence introduces
-/// with a colon: its subject (`Martell, the town's doctor, is more blunt:
-/// "..."`).
-pub fn introduced(ctx: &Context, content: Span) -> Resolved {
-    let before = ctx.text[..content.start].trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’')
-    });
-    if !before.ends_with(':') {
-        return Resolved::default();
-    }
-    let colon = before.len() - 1;
-    let from = sentence_start(ctx.text, colon);
-    match ctx.registry.first_between(
-        from,
-        colon,
-        |s| ctx.passed_over(s),
-        |p| p.source == Source::Person && !ctx.authors.contains(&p.name),
-    ) {
-        Some((span, id)) => Resolved {
-            speaker: Some(id),
-            mention: Some(span),
-            source: Some(Source::Person),
-        },
-        None => Resolved::default(),
-    }
-}
-
-/// The speaker of a quote nothing attributes, in `paragraph` after the
-/// paragraph `previous`: the person named right after it in its sentence
-/// (`"...," Senate leader Mitch McConnell, R-Ky., said`); else, within the
-/// paragraph, the person it names last before the quote; else, for a quote
-/// that opens its paragraph, the person the previous paragraph names last,
-/// of its opening pronoun's gender if it opens with one (`Her message is
-/// simple.` then `"Don't share them."`).
-pub fn floating(ctx: &Context, content: Span, paragraph: Span, previous: Option<Span>) -> Resolved {
-    let person = |p: &Person| p.source == Source::Person && !ctx.authors.contains(&p.name);
-    let found = |id| Resolved {
-        speaker: Some(id),
-        mention: None,
-        source: Some(Source::Person),
-    };
-    let rest = ctx.text.get(content.end..paragraph.end).unwrap_or_default();
-    let to = content.end + rest.find(". ").map_or(rest.len(), |i| i + 1);
-    if let Some((span, id)) =
-        ctx.registry
-            .first_between(content.end, to, |s| ctx.passed_over(s), person)
-    {
-        return Resolved {
-            mention: Some(span),
-            ..found(id)
-        };
-    }
-    let opening = &ctx.text[paragraph.start..content.start];
-    let opens = opening
-        .chars()
-        .all(|c| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’'));
-    if !opens {
-        return match ctx.latest_at(content.start, person) {
-            Some((at, id)) if at >= paragraph.start => found(id),
-            _ => Resolved::default(),
-        };
-    }
-    let Some(previous) = previous else {
-        return Resolved::default();
-    };
-    let first = ctx.text[previous.range()]
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or_default();
-    let gender = match first {
-        "He" | "His" => Gender::Male,
-        "She" | "Her" => Gender::Female,
-        _ => Gender::Unknown,
-    };
-    match ctx.latest_at(paragraph.start, |p| person(p) && !p.gender.clashes(gender)) {
-        // A paragraph that opens with a pronoun goes on about someone named
-        // before it.
-        Some((at, id)) if at >= previous.start || gender != Gender::Unknown => found(id),
-        _ => Resolved::default(),
     }
 }
 
@@ -208,7 +130,7 @@ fn is_clause(text: &str, words: &[&Token]) -> bool {
 
 /// Where the sentence holding byte `at` starts, as far as the text tells
 /// without its tokens: after the last stop and space, or line break.
-fn sentence_start(text: &str, at: usize) -> usize {
+pub(super) fn sentence_start(text: &str, at: usize) -> usize {
     let before = &text[..at];
     let stop = before
         .rfind(". ")
