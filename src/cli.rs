@@ -207,7 +207,7 @@ fn quotes(
     let articles = std::mem::take(&mut loaded.documents);
     // The briefing is put together on all cores, a part for each run of
     // articles, and the parts joined in order.
-    let briefing = articles
+    let mut briefing = articles
         .par_iter()
         .enumerate()
         // Few parts: joining two costs a lookup for each speaker.
@@ -220,6 +220,7 @@ fn quotes(
             earlier.append(later);
             earlier
         });
+    briefing.settle();
     // Output runs to tens of megabytes: written a megabyte at a time, not
     // in thousands of small writes.
     let mut out = io::BufWriter::with_capacity(1 << 20, io::stdout().lock());

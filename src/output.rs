@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::article::text::{displayed, sanitize};
-use crate::article::{Article, Person, Quote, QuoteKind, Span};
+use crate::article::{Article, Person, Quote, QuoteKind, Source, Span};
 use crate::briefing::{Briefing, QuoteSource, Speaker};
 use crate::json::{self, open_object};
 use crate::library::{Document, Origin};
@@ -38,6 +38,8 @@ fn quote_json(out: &mut String, a: &Article, q: &Quote, speaker: Option<&str>) {
     json::option_number(out, q.mention.map(|m| m.end));
     out.push_str(",\"paragraph\":");
     json::number(out, q.paragraph);
+    out.push_str(",\"source\":");
+    json::option_string(out, q.source.map(Source::as_str));
     out.push('}');
 }
 
@@ -72,7 +74,7 @@ pub fn article_json(doc: &Document) -> String {
     let body: usize = a.paragraphs().map(Span::len).sum();
     let text = if doc.composed { a.text.len() } else { 0 };
     let mut out =
-        String::with_capacity(body + text + 192 * a.quotes.len() + 128 * a.people.len() + 512);
+        String::with_capacity(body + text + 212 * a.quotes.len() + 150 * a.people.len() + 512);
     let shown = |s: Span| displayed(a.slice(s));
     identity_json(&mut out, doc);
     out.push_str(",\"kicker\":");
@@ -109,7 +111,9 @@ pub fn article_json(doc: &Document) -> String {
         json::number(&mut out, p.mentions.len());
         out.push_str(",\"quotes\":");
         json::number(&mut out, quotes);
-        out.push('}');
+        out.push_str(",\"source\":\"");
+        out.push_str(p.source.as_str());
+        out.push_str("\"}");
     }
     out.push_str("],\"quotes\":[");
     for (i, q) in a.quotes.iter().enumerate() {
@@ -221,6 +225,7 @@ struct SpeakerJson<'a> {
     speaker: Option<&'a str>,
     role: Option<&'a str>,
     aliases: &'a [String],
+    source: Option<&'a str>,
 }
 
 /// What `brief quotes` keeps of an article once it is parsed: its people
@@ -248,9 +253,9 @@ impl ArticleQuotes {
         let title = shown(&a, a.title);
         let sources: Vec<QuoteSource> = a.quotes.iter().map(|q| QuoteSource::of(&a, q)).collect();
         // Room for every quote's words and what goes around them (in JSON
-        // its other fields, about 150 bytes), so that the string is not
+        // its other fields, about 170 bytes), so that the string is not
         // copied to grow; it is copied once to its size below.
-        let around = if json { 160 } else { 16 };
+        let around = if json { 180 } else { 16 };
         let room = a.quotes.iter().map(|q| q.content.len() + around).sum();
         let mut quotes = String::with_capacity(room);
         let mut ends = Vec::with_capacity(a.quotes.len());
@@ -323,6 +328,7 @@ pub fn write_speaker(
             speaker: s.name.as_deref(),
             role: s.role.as_deref(),
             aliases: &s.aliases,
+            source: s.source.map(Source::as_str),
         });
         write!(out, "{head},\"quotes\":[")?;
         if let Some((a, i)) = quotes.next() {

@@ -106,7 +106,7 @@ fn quotes_of_the_briefing() {
             for line in out.lines() {
                 let speaker: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
                 let keys: Vec<_> = speaker.as_object().expect("object").keys().collect();
-                assert_eq!(keys, ["aliases", "quotes", "role", "speaker"]);
+                assert_eq!(keys, ["aliases", "quotes", "role", "source", "speaker"]);
                 for q in speaker["quotes"].as_array().expect("quotes") {
                     assert!(q["path"].is_string() && q["text"].is_string(), "{q}");
                 }

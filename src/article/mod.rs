@@ -5,5 +5,7 @@ mod model;
 pub mod parse;
 pub mod text;
 
-pub use model::{Article, Inline, Person, PersonId, Quote, QuoteKind, Section, Span, Styled};
-pub use parse::{decode, decode_owned, is_binary, parse, parse_owned, parse_whole};
+pub use model::{
+    Article, Gender, Inline, Person, PersonId, Quote, QuoteKind, Section, Source, Span, Styled,
+};
+pub use parse::{decode, decode_owned, formal_name, is_binary, parse, parse_owned, parse_whole};

@@ -108,6 +108,48 @@ impl QuoteKind {
     }
 }
 
+/// What kind of source a person entry or a quote's speaker is: a person
+/// is named; an organisation (a company, party, place speaking as its
+/// government, publication or report) and a group (`analysts`, `MPs`) are
+/// never people; an unnamed source is a person the text does not name
+/// (`a spokesman`, a pronoun nobody is found for).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    #[default]
+    Person,
+    Organisation,
+    Group,
+    Unnamed,
+}
+
+impl Source {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Source::Person => "person",
+            Source::Organisation => "organisation",
+            Source::Group => "group",
+            Source::Unnamed => "unnamed",
+        }
+    }
+}
+
+/// A person's gender as the text tells it (an honorific, a given name, a
+/// pronoun that refers to them).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+impl Gender {
+    /// True when the two cannot be the same person.
+    pub fn clashes(self, other: Gender) -> bool {
+        self != Gender::Unknown && other != Gender::Unknown && self != other
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {
     /// The quoted words, without the quote marks.
@@ -118,6 +160,9 @@ pub struct Quote {
     /// The words naming the speaker at the attribution: `Obama`, `he`,
     /// `A State Department official`.
     pub mention: Option<Span>,
+    /// The kind of source: the speaker's, else what the mention names;
+    /// `None` when nothing says who spoke.
+    pub source: Option<Source>,
     /// Index of the paragraph holding the quote, counted across sections.
     pub paragraph: usize,
 }
@@ -132,6 +177,20 @@ pub struct Person {
     pub aliases: Vec<String>,
     /// Every place the person is named.
     pub mentions: Vec<Span>,
+    /// A person, or an organisation or group that speaks.
+    pub source: Source,
+    pub gender: Gender,
+}
+
+impl Person {
+    /// True for a person known by one word only, with no role or gender:
+    /// nothing but speaking makes them a person.
+    pub fn is_bare(&self) -> bool {
+        self.source == Source::Person
+            && self.role.is_none()
+            && self.gender == Gender::Unknown
+            && !self.name.contains(' ')
+    }
 }
 
 impl Article {
@@ -192,11 +251,15 @@ impl Article {
     }
 
     /// The name a quote is attributed to: the person's canonical name, else
-    /// the unnamed source's phrase as written.
+    /// the unnamed source's phrase as written; none for a pronoun that
+    /// nobody was found for.
     pub fn speaker_name(&self, quote: &Quote) -> Option<String> {
         match quote.speaker {
             Some(id) => self.people.get(id).map(|p| p.name.clone()),
-            None => quote.mention.map(|m| self.show(m)),
+            None => quote
+                .mention
+                .map(|m| self.show(m))
+                .filter(|m| !super::parse::is_pronoun(m)),
         }
     }
 

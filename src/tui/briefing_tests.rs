@@ -255,3 +255,24 @@ fn o_opens_the_articles_web_address_and_e_its_file() {
         Some(Effect::OpenAddress("https://example.org/page".to_owned()))
     );
 }
+
+#[test]
+fn people_come_before_organisations() {
+    let article = crate::article::parse(
+        "Rail\n\n\"We did a study of the line,\" TransLink said on Monday.\n\n\"The study \
+         found no problem with the line,\" TransLink said.\n\n\"Nobody asked us about it,\" \
+         said Dana Okereke, who runs the depot.\n",
+    );
+    let names: Vec<&str> = super::panes::people::ranked_people(&article)
+        .into_iter()
+        .map(|id| article.people[id].name.as_str())
+        .collect();
+    assert_eq!(names, ["Dana Okereke", "TransLink"]);
+    let mut briefing = crate::briefing::Briefing::default();
+    briefing.add(0, &article);
+    let first = briefing.ranked_people_first()[0];
+    assert_eq!(
+        briefing.speakers[first].name.as_deref(),
+        Some("Dana Okereke")
+    );
+}

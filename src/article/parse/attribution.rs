@@ -1,16 +1,20 @@
 //! Attribution, the last step of the pipeline: the people of the story
-//! found in its tokens, and each quote's source phrase resolved to one of
-//! them (a name, a pronoun's antecedent, or the phrase itself for an
-//! unnamed source).
+//! found in its tokens (and the organisations and groups that speak), and
+//! each quote's source phrase resolved to one of them ([`resolve`]) or
+//! kept as the phrase of an unnamed source.
 
 use foldhash::HashSet;
 
-use super::flat::{self, Flat};
-use super::lexicon::pronoun;
-use super::people::{self, NameRun, Registry, name_runs};
-use super::speech::{Source, Speech};
+use super::flat::{self, Flat, Span32};
+use super::kinds::organisation_names;
+use super::lexicon::fold;
+use super::people::{self, name_runs};
+use super::registry::Registry;
+use super::resolve::{Context, Resolved, resolve, within};
+use super::speech::{Source as Said, Speech};
 use super::tokens::{self, Token};
-use crate::article::{Person, PersonId, Quote, QuoteKind, Span};
+use super::unattributed::{floating, introduced};
+use crate::article::{Person, Quote, QuoteKind, Span};
 
 /// Finds the people and resolves each quote's source to one of them.
 pub fn attribute(
@@ -32,7 +36,12 @@ pub fn attribute(
     let mut registry = Registry::default();
     for (toks, runs) in tokens.iter().zip(runs.iter()) {
         for run in runs {
-            registry.learn(text, toks, run, false);
+            let learned = registry.learn(text, toks, run, false);
+            if learned.is_none_or(|id| registry.people[id].role.is_none())
+                && let Some(role) = people::appositive_role(text, toks, run)
+            {
+                registry.learn_appositive(text, toks, run, role);
+            }
         }
     }
     // A bare name that speaks is a person: `"...," Ryabkov said.` Only a
@@ -51,7 +60,7 @@ pub fn attribute(
     }
     let mut phrase_runs = Vec::new();
     for s in speech {
-        if let Source::Phrase(phrase) = s.source {
+        if let Said::Phrase(phrase) = s.source {
             let phrase = phrase.get();
             let toks = tokens.get(s.paragraph());
             let first = toks.partition_point(|t| t.span().start < phrase.start);
@@ -69,12 +78,28 @@ pub fn attribute(
                 let full_name = (2..=3).contains(&words);
                 let key = people::surname_key(&text[inner[run.name().1 - 1].span().range()]);
                 let known = titled || full_name || !opens_sentence || mid_sentence.contains(&key);
-                if (bare || full_name) && starts <= 1 && run.name().1 == inner.len() && known {
+                // The name ends the phrase, or an appositive or a
+                // preposition follows it: `Jingyi Pan of IG`.
+                let ends = inner.get(run.name().1).is_none_or(|t| {
+                    let w = &text[t.span().range()];
+                    w == "," || matches!(w, "of" | "at" | "from" | "for" | "with")
+                });
+                if (bare || full_name) && starts <= 1 && ends && known {
                     registry.learn(text, inner, run, true);
                 }
+            } else {
+                registry.learn_entity(text, inner, opens_sentence, |key| {
+                    mid_sentence.contains(key)
+                });
             }
         }
     }
+    let organisations = organisation_names(text, tokens, &runs);
+    registry.mark_organisations(|p| {
+        p.role.is_none()
+            && ((p.is_bare() && organisations.contains(&people::surname_key(&p.name)))
+                || organisations.contains(&fold(&p.name)))
+    });
     let author_names: Vec<String> = authors
         .iter()
         .map(|a| text[a.range()].to_string())
@@ -84,26 +109,66 @@ pub fn attribute(
     }
     registry.finish();
 
+    let quoted = quoted_spans(speech);
     let mut quotes: Vec<Quote> = Vec::with_capacity(speech.len());
-    let mut last: Option<(Option<PersonId>, Option<Span>)> = None;
+    let mut last = Resolved::default();
     for s in speech {
-        let (speaker, mention) = match s.source {
-            Source::Phrase(phrase) => resolve(
-                text,
-                tokens.get(s.paragraph()),
-                phrase.get(),
-                &registry,
-                &mut phrase_runs,
-            ),
-            Source::Previous => last.unwrap_or((None, None)),
-            Source::Unknown => (None, None),
+        let resolved = match s.source {
+            Said::Phrase(phrase) => {
+                let ctx = Context {
+                    text,
+                    authors: &author_names,
+                    registry: &registry,
+                    quoted: &quoted,
+                    said: &quotes,
+                };
+                let r = resolve(
+                    text,
+                    tokens.get(s.paragraph()),
+                    phrase.get(),
+                    &ctx,
+                    &mut phrase_runs,
+                );
+                if let (Some(id), Some(m)) = (r.speaker, r.mention) {
+                    registry.learn_from_pronoun(id, text, m);
+                }
+                r
+            }
+            Said::Previous => last,
+            Said::Unknown => {
+                let ctx = Context {
+                    text,
+                    authors: &author_names,
+                    registry: &registry,
+                    quoted: &quoted,
+                    said: &quotes,
+                };
+                let p = s.paragraph();
+                let span = |p: usize| {
+                    let toks = tokens.get(p);
+                    toks.first()
+                        .zip(toks.last())
+                        .map(|(a, b)| Span::new(a.span().start, b.span().end))
+                };
+                let found = introduced(&ctx, s.content());
+                match (found.speaker, span(p)) {
+                    (None, Some(paragraph)) => floating(
+                        &ctx,
+                        s.content(),
+                        paragraph,
+                        p.checked_sub(1).and_then(span),
+                    ),
+                    _ => found,
+                }
+            }
         };
-        last = Some((speaker, mention));
+        last = resolved;
         quotes.push(Quote {
             content: s.content(),
             kind: s.kind,
-            speaker,
-            mention,
+            speaker: resolved.speaker,
+            mention: resolved.mention,
+            source: resolved.source,
             paragraph: s.paragraph(),
         });
     }
@@ -112,15 +177,23 @@ pub fn attribute(
     // `Adjei-Brenner said he had "dreamed of this night"`.
     // Quotes are sorted by start, so the enclosing report is the latest
     // reported quote seen.
-    let mut outer: Option<(Span, Option<PersonId>, Option<Span>)> = None;
+    let mut outer: Option<(Span, Resolved)> = None;
     for q in &mut quotes {
         if q.kind == QuoteKind::Indirect {
-            outer = Some((q.content, q.speaker, q.mention));
+            outer = Some((
+                q.content,
+                Resolved {
+                    speaker: q.speaker,
+                    mention: q.mention,
+                    source: q.source,
+                },
+            ));
         } else if q.mention.is_none()
-            && let Some((_, speaker, mention)) = outer.filter(|o| o.0.contains(q.content))
+            && let Some((_, r)) = outer.filter(|o| o.0.contains(q.content))
         {
-            q.speaker = speaker;
-            q.mention = mention;
+            q.speaker = r.speaker;
+            q.mention = r.mention;
+            q.source = r.source;
         }
     }
 
@@ -154,42 +227,22 @@ pub fn attribute(
     (people, quotes)
 }
 
-/// The tokens inside `span`, found by binary search: tokens are in order.
-fn within(toks: &[Token], span: Span) -> &[Token] {
-    let a = toks.partition_point(|t| t.span().start < span.start);
-    let b = toks.partition_point(|t| t.span().end <= span.end);
-    &toks[a..b.max(a)]
-}
-
-/// The person a source phrase names, and the words that name them: a name
-/// in the phrase, a pronoun's antecedent, or (for an unnamed source) the
-/// phrase itself. `runs` is room for the phrase's name runs, reused from
-/// one phrase to the next.
-fn resolve(
-    text: &str,
-    toks: &[Token],
-    phrase: Span,
-    registry: &Registry,
-    runs: &mut Vec<NameRun>,
-) -> (Option<PersonId>, Option<Span>) {
-    let inner = within(toks, phrase);
-    runs.clear();
-    name_runs(text, inner, runs);
-    for run in runs.iter() {
-        let name = Span::new(
-            inner[run.name().0].span().start,
-            inner[run.name().1 - 1].span().end,
-        );
-        if let Some(id) = registry.at(name) {
-            return (Some(id), Some(name));
+/// The contents of the quotes, merged where they overlap, in order: the
+/// names inside them are not what a pronoun after them refers to.
+fn quoted_spans(speech: &[Speech]) -> Vec<Span32> {
+    let mut spans: Vec<Span32> = speech
+        .iter()
+        .filter(|s| s.kind == QuoteKind::Direct)
+        .map(|s| Span32::new(s.content()))
+        .collect();
+    spans.sort_unstable_by_key(|s| s.get().start);
+    // Merged in place: a story of quotes has one every few bytes.
+    spans.dedup_by(|next, last| {
+        let overlaps = next.get().start <= last.get().end;
+        if overlaps {
+            *last = last.with_end(last.get().end.max(next.get().end));
         }
-    }
-    if inner.len() <= 2
-        && let Some(t) = inner.iter().find(|t| t.word())
-        && let Some(gender) = pronoun(&text[t.span().range()])
-    {
-        let who = registry.antecedent(t.span().start, gender);
-        return (who, Some(t.span()));
-    }
-    (None, Some(phrase))
+        overlaps
+    });
+    spans
 }

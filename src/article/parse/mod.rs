@@ -14,15 +14,20 @@ mod date;
 mod decode;
 mod flat;
 mod header;
+mod kinds;
 mod lexicon;
 mod marks;
 mod people;
+mod registry;
+mod resolve;
 mod sections;
 mod shape;
 mod speech;
 mod tokens;
+mod unattributed;
 
 pub use decode::{decode, decode_owned, is_binary};
+pub use lexicon::names::{formal_name, is_pronoun};
 
 use crate::article::Article;
 use attribution::attribute;
@@ -104,5 +109,7 @@ fn parse_parts(text: &str, story: Story) -> Article {
     }
 }
 
+#[cfg(test)]
+mod attribution_tests;
 #[cfg(test)]
 mod tests;

@@ -8,13 +8,11 @@
 //! (`Obama`, `Mr Obama`) are matched to the person by last name, and the
 //! fullest form becomes the canonical name.
 
-use foldhash::HashMap;
-
 use super::flat::narrow;
 use super::lexicon::classes::NAME_PREFIXES;
 use super::lexicon::{Class, Folded, class, fold, strip_possessive, title_class};
 use super::tokens::Token;
-use crate::article::{Person, PersonId, Span};
+use crate::article::Span;
 
 /// A capitalized run split into its parts, as token index ranges. The
 /// indexes take 32 bits, as the tokens' offsets do: a run is kept for every
@@ -174,8 +172,26 @@ fn split_run(tokens: &[Token], start: usize, classes: &[Class]) -> Option<NameRu
     while name_start < end && !name_word(name_start) {
         name_start += 1;
     }
+    // A name after `of` names a place or body: `Minister of Innovation`.
+    if name_start > a
+        && !tokens[name_start - 1].capitalized()
+        && cls(name_start - 1).has(Class::STOP)
+    {
+        return None;
+    }
+    // A place right after a given name is a surname: `Jim Jordan`.
+    let surname_place = |k: usize| {
+        let c = cls(k);
+        k > name_start
+            && cls(k - 1).is_given()
+            && c.has(Class::PLACE)
+            && !c.has(Class::ROLE)
+            && !c.has(Class::ORG)
+            && !c.has(Class::STOP)
+            && !c.has(Class::TIME)
+    };
     let mut name_end = name_start;
-    while name_end < end && name_word(name_end) {
+    while name_end < end && (name_word(name_end) || surname_place(name_end)) {
         name_end += 1;
     }
     if name_end == name_start {
@@ -187,16 +203,69 @@ fn split_run(tokens: &[Token], start: usize, classes: &[Class]) -> Option<NameRu
     if name_end == name_start || !tokens[name_start].capitalized() {
         return None;
     }
+    // A word glued before a given name and a surname is no part of the
+    // name: `Exchequer Gordon Brown`, `Rival Hillary Clinton`.
+    if name_end - name_start >= 3
+        && !cls(name_start).is_given()
+        && !cls(name_start).has(Class::PARTICLE)
+        && cls(name_start + 1).is_given()
+    {
+        name_start += 1;
+    }
     let honorific = last_title.filter(|&k| cls(k).has(Class::HONORIFIC));
     let role_end = honorific.or(last_title.map(|k| k + 1)).unwrap_or(a);
-    let role =
-        (a < role_end && (a..role_end).any(|k| cls(k).has(Class::ROLE))).then_some((a, role_end));
+    // A role needs a title: `former` or `Liberal` alone is none.
+    let title = |k: usize| cls(k).has(Class::ROLE) && !cls(k).has(Class::MODIFIER);
+    let role = (a < role_end && (a..role_end).any(title)).then_some((a, role_end));
     Some(NameRun {
         role: role.map(|(a, b)| (narrow(a), narrow(b))),
         honorific: honorific.map(narrow),
         name: (narrow(name_start), narrow(name_end)),
         first: cls(name_start),
     })
+}
+
+/// The role an appositive after the run gives its person: `Dana Okereke,
+/// president of the union,` or `Ana Lima, a spokeswoman for the ministry`:
+/// the words after the comma, up to the next mark, when a title is among
+/// their first few.
+pub fn appositive_role(text: &str, tokens: &[Token], run: &NameRun) -> Option<Span> {
+    let (_, b) = run.name();
+    if tokens.get(b).is_none_or(|t| word(text, t) != ",") {
+        return None;
+    }
+    let mut from = b + 1;
+    if tokens
+        .get(from)
+        .is_some_and(|t| matches!(word(text, t), "a" | "an" | "the"))
+    {
+        from += 1;
+    }
+    // The role ends at a mark or a clause: `Marat Safin, the player he
+    // beat`.
+    let end = (from..tokens.len().min(from + 10))
+        .find(|&k| {
+            !tokens[k].word()
+                || matches!(
+                    word(text, &tokens[k]),
+                    "he" | "she" | "who" | "which" | "that" | "whose" | "whom"
+                )
+        })
+        .unwrap_or(tokens.len().min(from + 10));
+    // A title among the first words, none of them a verb's form
+    // (`Connors, speaking at Queen's Club`).
+    let first = end.min(from + 4);
+    let verb = |k: usize| {
+        let w = word(text, &tokens[k]);
+        w.ends_with("ing") || w.ends_with("ed")
+    };
+    let titled = !(from..first).any(verb)
+        && (from..first).any(|k| {
+            let w = word(text, &tokens[k]);
+            let c = title_class(w);
+            c.has(Class::ROLE) && !c.has(Class::MODIFIER) && strip_possessive(w) == w
+        });
+    (titled && end > from).then(|| Span::new(tokens[from].span().start, tokens[end - 1].span().end))
 }
 
 /// The key a name is matched by: its last word folded to lowercase,
@@ -217,199 +286,10 @@ pub fn surname_key(last: &str) -> Folded {
     fold(word)
 }
 
-/// The people found so far and how to recognise them.
-#[derive(Debug, Default)]
-pub struct Registry {
-    pub people: Vec<Person>,
-    genders: Vec<Class>,
-    /// Surname key to the people with that surname.
-    surnames: HashMap<Folded, Vec<PersonId>>,
-    pub mentions: Vec<(Span, PersonId)>,
-}
-
-/// A name's words as written, possessives dropped.
-fn name_words<'t>(
-    text: &'t str,
-    tokens: &'t [Token],
-) -> impl DoubleEndedIterator<Item = &'t str> + 't {
-    tokens.iter().map(move |t| strip_possessive(word(text, t)))
-}
-
-fn name_text(text: &str, tokens: &[Token], (a, b): (usize, usize)) -> String {
-    name_words(text, &tokens[a..b])
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// True when `name` (words joined by spaces) is the words of `tokens`.
-fn is_written(name: &str, text: &str, tokens: &[Token]) -> bool {
-    name.split(' ').eq(name_words(text, tokens))
-}
-
-fn span_of(tokens: &[Token], (a, b): (usize, usize)) -> Span {
-    Span::new(tokens[a].span().start, tokens[b - 1].span().end)
-}
-
-impl Registry {
-    /// Registers the person a run names, when the run is evidence enough
-    /// (`strong`: a role, honorific or given name) or the caller knows it is
-    /// a speaker. Returns the person.
-    pub fn learn(
-        &mut self,
-        text: &str,
-        tokens: &[Token],
-        run: &NameRun,
-        speaker: bool,
-    ) -> Option<PersonId> {
-        let (a, b) = run.name();
-        let first = run.first;
-        let strong = run.role().is_some()
-            || run.honorific().is_some()
-            || (b - a >= 2 && first.is_given())
-            || speaker;
-        if !strong || b - a > 4 {
-            return None;
-        }
-        let key = surname_key(word(text, &tokens[b - 1]));
-        let gender = match run
-            .honorific()
-            .map(|h| word(text, &tokens[h]).to_lowercase())
-        {
-            Some(h) if h.starts_with("mr") && !h.starts_with("mrs") => Class::MALE,
-            Some(h) if h.starts_with("m") || h == "dame" || h == "lady" => Class::FEMALE,
-            _ if b - a >= 2 => first,
-            _ => Class::default(),
-        };
-        let role = run
-            .role()
-            .map(|r| crate::article::text::display(&text[span_of(tokens, r).range()]));
-        let id = match self.find(&key, text, &tokens[a..b]) {
-            Some(id) => {
-                let p = &mut self.people[id];
-                if b - a > p.name.split(' ').count() {
-                    let old = std::mem::replace(&mut p.name, name_text(text, tokens, run.name()));
-                    p.aliases.push(old);
-                }
-                if p.role.is_none() {
-                    p.role = role;
-                }
-                if self.genders[id] == Class::default() {
-                    self.genders[id] = gender;
-                }
-                id
-            }
-            None => {
-                self.people.push(Person {
-                    name: name_text(text, tokens, run.name()),
-                    role,
-                    ..Person::default()
-                });
-                self.genders.push(gender);
-                let id = self.people.len() - 1;
-                self.surnames.entry(key).or_default().push(id);
-                id
-            }
-        };
-        Some(id)
-    }
-
-    /// The person the name in `tokens` refers to, its surname key being
-    /// `key`: the same full name, or a person whose name ends or starts
-    /// with it.
-    fn find(&self, key: &Folded, text: &str, tokens: &[Token]) -> Option<PersonId> {
-        let ids = self.surnames.get(key)?;
-        let words = || name_words(text, tokens);
-        // The latest few people of a surname are enough to tell apart; a
-        // page of a thousand Smiths must not make every lookup slower.
-        ids.iter().rev().take(16).copied().find(|&id| {
-            let theirs = &self.people[id].name;
-            // One name ends with the other when they agree as far as the
-            // shorter goes, from the end.
-            let same_ending = theirs
-                .split(' ')
-                .rev()
-                .zip(words().rev())
-                .all(|(x, y)| x == y);
-            tokens.len() == 1
-                || !theirs.contains(' ')
-                || same_ending
-                || theirs.split(' ').next() == words().next()
-        })
-    }
-
-    /// Records every run that names a known person.
-    pub fn record_mentions(&mut self, text: &str, tokens: &[Token], runs: &[NameRun]) {
-        for run in runs {
-            let (a, b) = run.name();
-            let key = surname_key(word(text, &tokens[b - 1]));
-            if let Some(id) = self.find(&key, text, &tokens[a..b]) {
-                let span = span_of(tokens, run.name());
-                self.mentions.push((span, id));
-                let from = run.honorific().unwrap_or(a);
-                let p = &mut self.people[id];
-                // A fuller form of the name than the one first learned
-                // ("Amara Whitfield" for "Whitfield") becomes the name.
-                if b - a > p.name.split(' ').count() {
-                    let name = name_text(text, tokens, run.name());
-                    if name.ends_with(&p.name) {
-                        let short = std::mem::replace(&mut p.name, name);
-                        p.aliases.push(short);
-                    }
-                }
-                let form = &tokens[from..b];
-                if !is_written(&p.name, text, form)
-                    && !p.aliases.iter().any(|alias| is_written(alias, text, form))
-                {
-                    p.aliases.push(name_text(text, tokens, (from, b)));
-                }
-            }
-        }
-    }
-
-    /// The person mentioned at `span`, if any.
-    pub fn at(&self, span: Span) -> Option<PersonId> {
-        let i = self.mentions.partition_point(|(s, _)| s.end <= span.start);
-        self.mentions[i..]
-            .iter()
-            .take_while(|(s, _)| s.start < span.end)
-            .map(|&(_, id)| id)
-            .next()
-    }
-
-    /// The person a pronoun of `gender` at `pos` most likely refers to: the
-    /// latest person mentioned before it whose gender does not contradict it.
-    pub fn antecedent(&self, pos: usize, gender: Class) -> Option<PersonId> {
-        let i = self.mentions.partition_point(|(s, _)| s.end <= pos);
-        // A pronoun refers back a few names at most; looking no further keeps
-        // an article full of pronouns linear.
-        self.mentions[..i]
-            .iter()
-            .rev()
-            .take(32)
-            .map(|&(_, id)| id)
-            .find(|&id| {
-                let g = self.genders[id];
-                g == Class::default() || g.has(gender)
-            })
-    }
-
-    /// Sorts mentions by position and fills each person's mention list.
-    pub fn finish(&mut self) {
-        self.mentions.sort_by_key(|(s, _)| (s.start, s.end));
-        self.mentions.dedup();
-        for (span, id) in &self.mentions {
-            self.people[*id].mentions.push(*span);
-        }
-        for p in &mut self.people {
-            let name = p.name.clone();
-            p.aliases.retain(|a| *a != name);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::flat::Span32;
+    use super::super::registry::Registry;
     use super::super::tokens::tokenize_all;
     use super::*;
 

@@ -1,5 +1,6 @@
 //! The people pane: the current article's people (most quoted first) or
-//! every speaker of the briefing, with their number of quotes; an
+//! every speaker of the briefing, with their number of quotes, people
+//! before organisations, groups and unnamed sources, which are marked; an
 //! expanded person lists their quotes by their first words, and `enter`
 //! on a person or a quote makes their quotes the matches.
 
@@ -10,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::article::text::sanitize;
-use crate::article::{Article, QuoteKind};
+use crate::article::{Article, QuoteKind, Source};
 use crate::briefing::QuoteRef;
 use crate::tui::app::{App, Matches, keep_visible};
 use crate::tui::filter::{FIELD, Filters};
@@ -47,12 +48,12 @@ pub struct People {
     names: Vec<(usize, String)>,
 }
 
-/// The article's people, most quoted first, then in order of first
-/// mention.
+/// The article's people, then its organisations and groups, each most
+/// quoted first, then in order of first mention.
 pub fn ranked_people(article: &Article) -> Vec<usize> {
     let counts = article.quote_counts();
     let mut ids: Vec<usize> = (0..article.people.len()).collect();
-    ids.sort_by_key(|&id| std::cmp::Reverse(counts[id]));
+    ids.sort_by_key(|&id| (article.people[id].source, std::cmp::Reverse(counts[id])));
     ids
 }
 
@@ -216,7 +217,7 @@ impl People {
 
     fn rank(&mut self, ctx: &Ctx) {
         if self.ranked_stale {
-            self.ranked = ctx.briefing.ranked_ids();
+            self.ranked = ctx.briefing.ranked_people_first();
             self.ranked_stale = false;
             // The filter looks again at the people ranked afresh.
             if let Some(query) = self.filter.current().map(|f| f.query.clone()) {
@@ -355,21 +356,26 @@ impl People {
     /// `▸ Name · role      3`: the count of quotes right-aligned.
     fn person(&self, app: &App, ctx: &Ctx, who: usize, width: usize) -> Line<'static> {
         let theme = &app.theme;
-        let (role, quotes) = if self.everyone {
+        let (role, quotes, source) = if self.everyone {
             let s = app.briefing.speakers.get(who);
             (
                 s.and_then(|s| s.role.clone()),
                 s.map_or(0, |s| s.quotes.len()),
+                s.and_then(|s| s.source),
             )
         } else {
             let article = ctx.current.and_then(|i| ctx.article(i));
+            let person = article.and_then(|a| a.people.get(who));
             (
-                article
-                    .and_then(|a| a.people.get(who))
-                    .and_then(|p| p.role.clone()),
+                person.and_then(|p| p.role.clone()),
                 article.map_or(0, |a| a.quote_counts().get(who).copied().unwrap_or(0)),
+                person.map(|p| p.source),
             )
         };
+        // Organisations, groups and unnamed sources say what they are.
+        let kind = source
+            .filter(|&s| s != Source::Person)
+            .map(|s| format!(" ({})", s.as_str()));
         let mark = if self.expanded == Some(who) {
             "▾ "
         } else {
@@ -387,7 +393,12 @@ impl People {
             Span::styled(mark, theme.gutter),
             Span::styled(name.clone(), name_style),
         ];
-        let left = room.saturating_sub(name.width());
+        let mut left = room.saturating_sub(name.width());
+        if let Some(kind) = kind.filter(|_| left > 4) {
+            let kind = fit(&kind, left);
+            left = left.saturating_sub(kind.width());
+            spans.push(Span::styled(kind, theme.dim));
+        }
         if let Some(role) = role.filter(|_| left > 4) {
             let role = fit(&format!(" · {}", sanitize(&role)), left);
             spans.push(Span::styled(role, theme.dim));

@@ -54,6 +54,7 @@ pub fn receive(app: &mut App, events: impl IntoIterator<Item = Event>) {
             Event::Done => app.loading = false,
         }
     }
+    app.briefing.settle();
     app.articles.add_rows(arrived, &app.documents);
     // Until the person acts, the reader shows the first article of the
     // list, whichever order they arrive in.

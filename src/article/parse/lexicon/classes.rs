@@ -1,7 +1,6 @@
 //! The classes of words that name finding asks about: given names,
 //! honorifics, job titles, name particles and prefixes, places,
-//! organisation words, months and other times, demonyms, stop words,
-//! pronouns.
+//! organisation words, months and other times, demonyms, stop words.
 //!
 //! Given names come from the US Census name files (public domain) and a
 //! list of names common elsewhere; the rest is written here. Everything is
@@ -14,7 +13,7 @@ use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
 use super::filter::WordFilter;
-use super::key::{Key, MAX_WORD, lower, strip_possessive};
+use super::key::{Key, MAX_WORD, strip_possessive};
 
 /// What a word can be; a word may be several things at once.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -31,6 +30,9 @@ impl Class {
     pub const ORG: Class = Class(1 << 7);
     pub const DEMONYM: Class = Class(1 << 8);
     pub const STOP: Class = Class(1 << 9);
+    /// A role word that is no title by itself: `former`, `deputy`,
+    /// `foreign`.
+    pub const MODIFIER: Class = Class(1 << 10);
 
     pub const fn has(self, other: Class) -> bool {
         self.0 & other.0 != 0
@@ -78,7 +80,16 @@ const ROLES: &str = "president presidents vice minister ministers secretary sena
     editor correspondent reporter writer columnist contributor staff author analyst \
     striker midfielder defender goalkeeper forward player players winger boss owner \
     diplomatic political economics business science sports technology environment legal \
-    bureau";
+    bureau mp mps mep meps msp mla mpp mna";
+
+/// The words of [`ROLES`] that qualify a title but are none alone: a
+/// name after `former` or `Liberal` alone is not known to be a person's.
+const MODIFIERS: &str = "vice foreign prime defense defence interior finance treasury \
+    deputy minority majority house state health education energy trade economy labour labor \
+    home affairs security homeland national assistant associate senior junior former acting \
+    interim democratic republican democrat gop conservative liberal tory party presidential \
+    diplomatic political economics business science sports technology environment legal \
+    bureau staff";
 
 const HONORIFICS: &str = "mr mr. mrs mrs. ms ms. miss dr dr. mx mx. sir dame lord lady madam \
     monsieur madame herr frau señor senor";
@@ -153,7 +164,7 @@ const ORGS: &str = "department ministry university college school party council 
     force forces police republic kingdom states united nations city county province street \
     avenue road river mountain island islands airport station hospital church museum club fc \
     league cup games olympics summit conference festival award prize reuters ap afp bbc cnn \
-    nbc cbs abc fox msnbc npr nato un eu fbi cia nsa who imf opec g-20 g20 g-7 g7 labor \
+    nbc cbs abc fox msnbc npr nato un eu fbi cia nsa who imf opec g-20 g20 g-7 g7 labor labour lib dem dems \
     exchange market markets index fund trust network channel radio tv television magazine \
     press review daily weekly tribune herald gazette guardian telegraph observer economist \
     international global world royal federal central national democrats republicans tories \
@@ -180,9 +191,6 @@ const STOPS: &str = "the a an and but or if in on at of for to from with by as a
     watch read listen video photo image share sign subscribe follow click home more latest \
     breaking live update updated published posted advertisement comments like";
 
-const PRONOUNS_MALE: &[&str] = &["he", "him", "his"];
-const PRONOUNS_FEMALE: &[&str] = &["she", "her"];
-
 /// Words and their classes, each entry sixteen bytes: the word's key with
 /// the classes in the bits above it. A map from keys to classes takes twice
 /// the room, and the lexicon is asked about every capitalized word while
@@ -193,9 +201,9 @@ struct Table(HashTable<u128>);
 /// Where an entry's classes start: above the word's bytes and its length.
 const CLASS_SHIFT: u32 = 8 * MAX_WORD as u32 + 4;
 const KEY_BITS: u128 = (1 << CLASS_SHIFT) - 1;
-// The classes fit above the key: STOP is the highest class bit.
+// The classes fit above the key: MODIFIER is the highest class bit.
 const _: () =
-    assert!((Class::STOP.0 as u128) << CLASS_SHIFT >> CLASS_SHIFT == Class::STOP.0 as u128);
+    assert!((Class::MODIFIER.0 as u128) << CLASS_SHIFT >> CLASS_SHIFT == Class::MODIFIER.0 as u128);
 
 impl Table {
     fn hash(key: u128) -> u64 {
@@ -237,6 +245,7 @@ fn common_table() -> Table {
         }
     };
     add(ROLES, Class::ROLE);
+    add(MODIFIERS, Class::MODIFIER);
     add(HONORIFICS, Class::HONORIFIC);
     add(PARTICLES, Class::PARTICLE);
     add(TIME, Class::TIME);
@@ -268,6 +277,9 @@ fn table() -> Table {
     }
     for w in names(include_str!("../../../../data/given-names-female.txt")) {
         add(w, Class::FEMALE);
+    }
+    for w in names(include_str!("../../../../data/places.txt")) {
+        add(w, Class::PLACE);
     }
     for line in names(include_str!("../../../../data/given-names-world.txt")) {
         if let Some((sex, w)) = line.split_once(' ') {
@@ -301,7 +313,22 @@ static TITLES: LazyLock<Table> = LazyLock::new(|| {
 /// The classes of a word, looked up case-insensitively; possessive `'s`
 /// ignored.
 pub fn class(word: &str) -> Class {
-    lookup(&LEXICON, word)
+    match lookup(&LEXICON, word) {
+        Class(0) => hyphened_title(word),
+        c => c,
+    }
+}
+
+/// A title joined to a word before it by a hyphen (`vice-president`,
+/// `co-chairman`) is a title; any other unlisted word is nothing.
+fn hyphened_title(word: &str) -> Class {
+    match word.rsplit_once('-') {
+        Some((_, last)) if !last.is_empty() => {
+            let c = title_class(last);
+            Class(c.0 & (Class::ROLE.0 | Class::MODIFIER.0))
+        }
+        _ => Class::default(),
+    }
 }
 
 /// [`class`] without the given-name classes, from a much smaller table:
@@ -318,9 +345,12 @@ pub fn title_class(word: &str) -> Class {
     // Non-ASCII words are lowercased beyond ASCII for the table, which the
     // filter does not know.
     if w.is_ascii() && !TITLE_FILTER.may_hold_word(w) {
-        return Class::default();
+        return hyphened_title(word);
     }
-    lookup(&TITLES, word)
+    match lookup(&TITLES, word) {
+        Class(0) => hyphened_title(word),
+        c => c,
+    }
 }
 
 /// The titles and particles ([`ROLES`], [`PARTICLES`]): nearly every
@@ -345,19 +375,6 @@ pub fn is_particle(word: &str) -> bool {
     title_class(word).has(Class::PARTICLE)
 }
 
-/// The grammatical gender of a personal pronoun, if it is one.
-pub fn pronoun(word: &str) -> Option<Class> {
-    let lower = lower(word);
-    let w = lower.as_str();
-    if PRONOUNS_MALE.contains(&w) {
-        Some(Class::MALE)
-    } else if PRONOUNS_FEMALE.contains(&w) {
-        Some(Class::FEMALE)
-    } else {
-        None
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,7 +390,9 @@ mod tests {
         assert!(class("September").has(Class::TIME));
         assert!(class("Department").is_not_name());
         assert!(!class("Obama").is_not_name());
-        assert_eq!(pronoun("She"), Some(Class::FEMALE));
+        assert!(class("Vice-President").has(Class::ROLE));
+        assert!(title_class("co-chairman").has(Class::ROLE));
+        assert!(!class("al-Assad").has(Class::ROLE));
     }
 
     #[test]

@@ -8,6 +8,10 @@
 //! - [`speech`]: the words that signal speech and those around them.
 //! - [`marks`]: abbreviations that keep their dot, and the marks that close
 //!   quotes and sentences.
+//! - [`names`]: the short forms of given names (`data/nicknames.txt`) and
+//!   the pronouns.
+//! - [`sources`]: the words that tell a source's kind: honorifics by
+//!   gender, nouns of organisations, documents and groups.
 //! - [`page`]: the phrases of a page around a story (buttons, credits,
 //!   notices) and of its header (byline openers).
 //! - [`filter`]: [`WordFilter`](filter::WordFilter), which clears most words before a list is
@@ -40,8 +44,11 @@ pub mod classes;
 pub mod filter;
 pub mod key;
 pub mod marks;
+pub mod names;
 pub mod page;
+pub mod sources;
 pub mod speech;
 
-pub use classes::{Class, class, common_class, pronoun, title_class};
+pub use classes::{Class, class, common_class, title_class};
 pub use key::{Folded, fold, lower, strip_possessive};
+pub use sources::honorific_gender;
