@@ -6,6 +6,8 @@
 //! - [`classes`]: what a word can be for name finding (given name, title,
 //!   place, ...), one table of classes asked by key.
 //! - [`speech`]: the words that signal speech and those around them.
+//! - [`report`]: the words that bound a reported clause and frame a quoted
+//!   phrase.
 //! - [`marks`]: abbreviations that keep their dot, and the marks that close
 //!   quotes and sentences.
 //! - [`page`]: the phrases of a page around a story (buttons, credits,
@@ -41,6 +43,7 @@ pub mod filter;
 pub mod key;
 pub mod marks;
 pub mod page;
+pub mod report;
 pub mod speech;
 
 pub use classes::{Class, class, common_class, pronoun, title_class};

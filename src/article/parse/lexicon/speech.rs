@@ -4,6 +4,7 @@
 
 use super::filter::WordFilter;
 use super::key::lower;
+use super::report::SPEECH_PARTICIPLES;
 use crate::article::Span;
 
 word_list!(
@@ -119,8 +120,9 @@ word_list!(
 );
 
 /// Speech verbs, and the other words that may open reported speech:
-/// `according` (in any case), `called`, `calls`.
+/// `according` (in any case), participles of saying, `called`, `calls`.
 static REPORTING: WordFilter = WordFilter::of(SPEECH_VERBS)
+    .with_words(SPEECH_PARTICIPLES)
     .with_word("according")
     .with_word("called")
     .with_word("calls");
@@ -435,13 +437,11 @@ mod tests {
 
     #[test]
     fn the_filter_lets_every_reporting_word_through() {
-        let words = SPEECH_VERBS.iter().copied().chain([
-            "according",
-            "According",
-            "ACCORDING",
-            "called",
-            "calls",
-        ]);
+        let words = SPEECH_VERBS
+            .iter()
+            .chain(SPEECH_PARTICIPLES)
+            .copied()
+            .chain(["according", "According", "ACCORDING", "called", "calls"]);
         for w in words {
             assert!(may_report(w.as_bytes(), Span::new(0, w.len())), "{w}");
         }

@@ -10,6 +10,7 @@
 //! speech is a speech verb with a clause: `X said (that) ...`, `..., X
 //! said.`, `according to X, ...`, `X is quoted as saying ...`.
 
+mod clause;
 mod phrases;
 mod reported;
 

@@ -59,7 +59,7 @@ pub(super) fn subject_before(
     // "Experts on Korea and arms control said": the speakers are all of it.
     if let Some(c) = conjunction
         && c + 1 < end
-        && (names_someone(text, toks, (c + 1, end)) || start > c)
+        && (names_someone(text, toks, (c + 1, end)) || start >= c)
     {
         start = c + 1;
     }
@@ -133,6 +133,26 @@ pub(super) fn names_someone(text: &str, toks: &[Token], (a, b): (usize, usize)) 
     })
 }
 
+/// A subject before a speech verb can be its speaker: it names someone,
+/// or it ends in a noun (`the bank`, `his father`, `it`), not in a
+/// function word, an adverb, a number or a verb's `-ed` or `-ing` form.
+pub(super) fn may_speak(text: &str, toks: &[Token], np: (usize, usize)) -> bool {
+    names_someone(text, toks, np) || ends_in_noun(text, toks, np)
+}
+
+/// The relaxed half of [`may_speak`]: a phrase that ends in a noun.
+pub(super) fn ends_in_noun(text: &str, toks: &[Token], (_, b): (usize, usize)) -> bool {
+    let last = &text[toks[b - 1].span().range()];
+    last.eq_ignore_ascii_case("it")
+        || (toks[b - 1].word()
+            && last.chars().all(char::is_alphabetic)
+            && !last.ends_with("ed")
+            && !last.ends_with("ing")
+            && !common_class(last).has(Class::STOP)
+            && !is_adverb(last)
+            && !is_auxiliary(last))
+}
+
 /// The source of a direct quote from the words after it: `," Obama said`,
 /// `," said Obama`, `," he told reporters`.
 pub(super) fn source_after(
@@ -188,7 +208,7 @@ pub(super) fn source_after(
             Some(p) if p > i => Some((i, p)),
             _ => subject_before(text, toks, i, verb),
         };
-        if let Some(np) = np.filter(|&np| names_someone(text, toks, np)) {
+        if let Some(np) = np.filter(|&np| may_speak(text, toks, np)) {
             return Some((np, verb));
         }
     }
@@ -240,8 +260,7 @@ pub(super) fn source_before(
             return Some((np, k));
         }
         if is_speech_verb(w) {
-            let np =
-                subject_before(text, toks, from, k).filter(|&np| names_someone(text, toks, np));
+            let np = subject_before(text, toks, from, k).filter(|&np| may_speak(text, toks, np));
             let np = np.or_else(|| {
                 phrase_after(text, toks, k + 1, at).filter(|&np| names_someone(text, toks, np))
             })?;

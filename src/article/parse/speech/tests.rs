@@ -110,3 +110,113 @@ fn multi_paragraph_quote() {
     assert_eq!(got.len(), 3);
     assert_eq!(got[2].2.as_deref(), Some("<previous>"));
 }
+
+/// The reported clauses of `text`, each with its source phrase.
+fn reports(text: &str) -> Vec<(String, Option<String>)> {
+    run(text)
+        .into_iter()
+        .filter(|q| q.0 == Indirect)
+        .map(|q| (q.1, q.2))
+        .collect()
+}
+
+fn report(words: &str, who: &str) -> (String, Option<String>) {
+    (words.into(), Some(who.into()))
+}
+
+#[test]
+fn any_noun_phrase_can_report() {
+    assert_eq!(
+        reports("His father said he worked with builders abroad."),
+        vec![report("he worked with builders abroad", "His father")]
+    );
+    assert_eq!(
+        reports("Protesters say there is confusion on both sides."),
+        vec![report("there is confusion on both sides", "Protesters")]
+    );
+}
+
+#[test]
+fn a_verb_that_takes_a_noun_reports_only_a_clause() {
+    assert!(reports("The minister denied the story about the fund.").is_empty());
+    assert!(reports("The index added 0.4 per cent to 5,865 points.").is_empty());
+    assert!(reports("Several schools warned parents to expect late buses.").is_empty());
+    assert_eq!(
+        reports("The minister denied the fund was empty."),
+        vec![report("the fund was empty", "The minister")]
+    );
+}
+
+#[test]
+fn a_report_ends_where_the_next_begins() {
+    assert_eq!(
+        reports("The mayor said the bridge would reopen in May, adding that repairs were on time."),
+        vec![
+            report("the bridge would reopen in May", "The mayor"),
+            report("repairs were on time", "The mayor"),
+        ]
+    );
+    assert_eq!(
+        reports("The mayor said the bridge was safe and added that it would reopen soon."),
+        vec![
+            report("the bridge was safe", "The mayor"),
+            report("it would reopen soon", "The mayor"),
+        ]
+    );
+    assert_eq!(
+        reports("The mayor said the bridge was safe but warned that repairs could take years."),
+        vec![
+            report("the bridge was safe", "The mayor"),
+            report("repairs could take years", "The mayor"),
+        ]
+    );
+    assert_eq!(
+        reports(
+            "The firm said it had signed deals with every town, but the councils say those deals do not apply."
+        ),
+        vec![
+            report("it had signed deals with every town", "The firm"),
+            report("those deals do not apply", "the councils"),
+        ]
+    );
+}
+
+#[test]
+fn a_report_in_a_subordinate_clause_ends_at_its_comma() {
+    assert_eq!(
+        reports("Though the judge said the law was clear, he believed the case would go on."),
+        vec![report("the law was clear", "the judge")]
+    );
+}
+
+#[test]
+fn an_infinitive_of_saying_reports_nothing() {
+    assert!(reports("He declined to say whether he would run again next year.").is_empty());
+}
+
+#[test]
+fn an_attribution_inside_a_sentence_reports_both_sides() {
+    assert_eq!(
+        reports("The pills have few uses, she says, and are meant only for short courses."),
+        vec![
+            report("The pills have few uses", "she"),
+            report("and are meant only for short courses", "she"),
+        ]
+    );
+}
+
+#[test]
+fn a_clause_after_said_is_no_speaker() {
+    assert_eq!(
+        reports("Mira Holt, the board's chair, said she understands the anger."),
+        vec![report("she understands the anger", "Mira Holt")]
+    );
+}
+
+#[test]
+fn where_it_was_said_stands_between_verb_and_clause() {
+    assert_eq!(
+        reports("Kim said in his New Year speech he was ready to meet again."),
+        vec![report("he was ready to meet again", "Kim")]
+    );
+}

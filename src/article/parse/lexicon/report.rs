@@ -1,0 +1,134 @@
+//! The words that bound a reported clause: what shows that a verb's
+//! object is a clause and what ends the clause. All compared in lowercase.
+
+word_list!(
+    /// Verbs that take a noun as often as a clause (`denied the claim`,
+    /// `confirmed the move`, `added 0.4 per cent`): their object is
+    /// reported speech only when it reads as a clause.
+    takes_object,
+    [
+        "added",
+        "adds",
+        "denied",
+        "denies",
+        "confirmed",
+        "confirms",
+        "announced",
+        "announces",
+        "claimed",
+        "admitted",
+        "admits",
+        "acknowledged",
+        "acknowledges",
+        "reported",
+        "revealed",
+        "reveals",
+        "suggested",
+        "suggests",
+        "predicted",
+        "predicts",
+        "promised",
+        "disclosed",
+        "estimated",
+        "noted",
+        "stressed",
+        "stresses",
+        "emphasised",
+        "emphasized",
+        "maintained",
+        "maintains",
+        "reiterated",
+        "proclaimed",
+        "protested",
+        "objected",
+        "declared",
+        "declares",
+        "explained",
+        "explains",
+        "wrote",
+        "writes",
+        "cautioned",
+        "countered",
+        "testified",
+        "assured",
+        "warned",
+        "warns",
+        "adding",
+        "noting",
+        "denying",
+        "claiming",
+        "citing",
+        "explaining",
+        "warning",
+        "stressing",
+        "urging",
+        "acknowledging",
+        "admitting",
+        "suggesting",
+        "asking",
+    ]
+);
+
+word_list!(
+    /// Words that open a clause as its subject: `said he would`.
+    is_clause_subject,
+    ["he", "she", "it", "they", "we", "i", "you", "there"]
+);
+
+word_list!(
+    /// Verbs that only a clause's own verb phrase holds: with an auxiliary
+    /// (`is`, `could`, `has`), these show that a verb's object is a clause.
+    is_modal,
+    ["will", "would", "shall", "won't", "wouldn't", "can't", "cannot"]
+);
+
+word_list!(
+    /// Prepositions that open where or how something was said, between a
+    /// verb and its clause: `said in an interview he would`.
+    opens_setting,
+    ["in", "at", "during", "via"]
+);
+
+word_list!(
+    /// Participles of saying that, after a comma, end the clause reported
+    /// before them: `said the deal was dead, adding that ...`.
+    SPEECH_PARTICIPLES,
+    is_speech_participle,
+    [
+        "saying",
+        "adding",
+        "arguing",
+        "noting",
+        "insisting",
+        "denying",
+        "claiming",
+        "citing",
+        "explaining",
+        "telling",
+        "warning",
+        "stressing",
+        "urging",
+        "acknowledging",
+        "admitting",
+        "suggesting",
+        "asking",
+    ]
+);
+
+word_list!(
+    /// Conjunctions after which a second report may begin, ending the
+    /// first: `said A, but the mayor said B`, `said A and added B`.
+    joins_reports,
+    ["and", "but", "though", "although", "while", "whereas", "yet"]
+);
+
+word_list!(
+    /// Conjunctions that open a subordinate clause: a report inside one at
+    /// the head of a sentence ends at its comma (`Though the judge said A,
+    /// he believed B`).
+    is_subordinator,
+    [
+        "though", "although", "while", "whereas", "because", "if", "when", "as", "since",
+        "after", "before", "unless", "until", "once",
+    ]
+);
