@@ -152,7 +152,7 @@ pub fn article_outline(path: &Path, a: &Article) -> String {
                 .map_or_else(|| "(unattributed)".into(), |n| sanitize(&n));
             let mark = match q.kind {
                 crate::article::QuoteKind::Direct => "“”",
-                crate::article::QuoteKind::Indirect => "~ ",
+                crate::article::QuoteKind::Indirect | crate::article::QuoteKind::Mixed => "~ ",
             };
             let _ = writeln!(o, "    {mark} {} — {who}", clip(&a.show(q.content), 80));
         }
@@ -236,7 +236,9 @@ impl ArticleQuotes {
                 let text = a.show(q.content);
                 match q.kind {
                     QuoteKind::Direct => quotes.extend(["  “", &text, "”"]),
-                    QuoteKind::Indirect => quotes.extend(["  (reported) ", &text]),
+                    QuoteKind::Indirect | QuoteKind::Mixed => {
+                        quotes.extend(["  (reported) ", &text]);
+                    }
                 }
                 ends.push(quotes.len());
             }

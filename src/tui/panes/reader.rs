@@ -333,7 +333,7 @@ impl Paint<'_> {
                 let (start, end) = (w[0], w[1]);
                 let inside = |r: &std::ops::Range<usize>| r.start <= start && end <= r.end;
                 let mut style = base;
-                for kind in [QuoteKind::Indirect, QuoteKind::Direct] {
+                for kind in [QuoteKind::Indirect, QuoteKind::Mixed, QuoteKind::Direct] {
                     for m in marks.iter().filter(|m| inside(&m.range)) {
                         let Some(quote) = self.article.quotes.get(m.quote) else {
                             continue;
@@ -342,7 +342,7 @@ impl Paint<'_> {
                             continue;
                         }
                         style = style.patch(match (kind, quote.speaker) {
-                            (QuoteKind::Indirect, _) => self.theme.indirect,
+                            (QuoteKind::Indirect | QuoteKind::Mixed, _) => self.theme.indirect,
                             (QuoteKind::Direct, Some(who)) => self.theme.speaker(who),
                             (QuoteKind::Direct, None) => self.theme.quote,
                         });

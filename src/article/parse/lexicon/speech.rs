@@ -378,6 +378,16 @@ word_list!(
 );
 
 word_list!(
+    /// Words after which a speech verb's form is a noun: "the states",
+    /// "its claims", "these reports".
+    is_determiner,
+    [
+        "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "these", "those",
+        "such",
+    ]
+);
+
+word_list!(
     /// Words that open the name of the person told: "told the BBC".
     is_determiner_of_audience,
     ["the", "a", "an", "his", "her", "their"]

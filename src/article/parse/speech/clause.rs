@@ -99,7 +99,8 @@ fn reads_as_clause(text: &str, toks: &[Token], s: usize, end: usize) -> bool {
 }
 
 /// Where a reported clause from `start`, running at most to `end`, stops:
-/// before a participle of saying after a comma (`, adding that ...`),
+/// before a participle of saying after a comma (`, adding that ...`) or
+/// any participle after quoted words closed by a comma,
 /// before a second report joined to it (`and added ...`, `, but the mayor
 /// said ...`), and, when the report sits in a subordinate clause at the
 /// head of its sentence (`Though the judge said A, he believed B`), at
@@ -126,6 +127,15 @@ pub(super) fn clause_end(
         let w = lower(word(i));
         if comma && is_speech_participle(w.as_str()) {
             return i - 1;
+        }
+        // `said that "...," alluding to ...`: quoted words closed by a
+        // comma, then a participle.
+        if i >= 2
+            && quoted(i - 1)
+            && is_punct(text, &toks[i - 2], ",")
+            && w.as_str().ends_with("ing")
+        {
+            return i;
         }
         if joins_reports(w.as_str()) && second_report(text, toks, i + 1, end) {
             return if comma { i - 1 } else { i };

@@ -6,8 +6,8 @@ use super::is_punct;
 use crate::article::Span;
 use crate::article::parse::flat::Span32;
 use crate::article::parse::lexicon::speech::{
-    is_adverb, is_auxiliary, is_clause_word, is_conjunction, is_question_word, is_speaker_noun,
-    is_speech_verb, is_subject_pronoun,
+    is_adverb, is_auxiliary, is_clause_word, is_conjunction, is_determiner, is_question_word,
+    is_speaker_noun, is_speech_verb, is_subject_pronoun, opens_no_clause,
 };
 use crate::article::parse::lexicon::{Class, common_class, lower, title_class};
 use crate::article::parse::tokens::Token;
@@ -63,6 +63,21 @@ pub(super) fn subject_before(
     {
         start = c + 1;
     }
+    // "the lanky, bespectacled professor said": adjectives split by a comma.
+    let word = |i: usize| lower(&text[toks[i].span().range()]);
+    if start > from + 1
+        && start < end
+        && is_punct(text, &toks[start - 1], ",")
+        && !is_determiner(word(start).as_str())
+    {
+        let mut s = start - 1;
+        while s > from && toks[s - 1].word() && start - s < 4 {
+            s -= 1;
+        }
+        if s < start - 1 && is_determiner(word(s).as_str()) && (s == from || !toks[s - 1].word()) {
+            start = s;
+        }
+    }
     // "Jane Doe, the chief economist, said": a comma-closed appositive.
     if start == end && end > from && is_punct(text, &toks[end - 1], ",") {
         let close = end - 1;
@@ -117,6 +132,13 @@ pub(super) fn phrase_after(
     (end > at).then_some((at, end))
 }
 
+/// Token `k` is a speech verb, not the noun of the same form (`the states`).
+pub(super) fn speech_verb_at(text: &str, toks: &[Token], k: usize) -> bool {
+    toks[k].word()
+        && is_speech_verb(&text[toks[k].span().range()])
+        && !(k > 0 && is_determiner(lower(&text[toks[k - 1].span().range()]).as_str()))
+}
+
 /// The span of tokens `a..b`, as a source phrase keeps it.
 pub(super) fn span(toks: &[Token], (a, b): (usize, usize)) -> Span32 {
     Span32::new(Span::new(toks[a].span().start, toks[b - 1].span().end))
@@ -140,11 +162,15 @@ pub(super) fn may_speak(text: &str, toks: &[Token], np: (usize, usize)) -> bool 
     names_someone(text, toks, np) || ends_in_noun(text, toks, np)
 }
 
-/// The relaxed half of [`may_speak`]: a phrase that ends in a noun.
-pub(super) fn ends_in_noun(text: &str, toks: &[Token], (_, b): (usize, usize)) -> bool {
-    let last = &text[toks[b - 1].span().range()];
+/// The relaxed half of [`may_speak`]: a phrase whose head, its last word
+/// or the word before its first preposition (`mother of three`), is a noun.
+pub(super) fn ends_in_noun(text: &str, toks: &[Token], (a, b): (usize, usize)) -> bool {
+    let head = (a + 1..b)
+        .find(|&i| toks[i].word() && opens_no_clause(lower(&text[toks[i].span().range()]).as_str()))
+        .map_or(b - 1, |i| i - 1);
+    let last = &text[toks[head].span().range()];
     last.eq_ignore_ascii_case("it")
-        || (toks[b - 1].word()
+        || (toks[head].word()
             && last.chars().all(char::is_alphabetic)
             && !last.ends_with("ed")
             && !last.ends_with("ing")
@@ -192,7 +218,7 @@ pub(super) fn source_after(
         match w {
             "(" => depth += 1,
             ")" => depth = depth.saturating_sub(1),
-            _ if toks[k].word() && depth == 0 && is_speech_verb(w) => {
+            _ if depth == 0 && speech_verb_at(text, toks, k) => {
                 verb = Some(k);
                 break;
             }
@@ -224,8 +250,7 @@ pub(super) fn source_after(
             e += 1;
         }
         if e < end && is_punct(text, &toks[e], ",") {
-            let verb = (e..end.min(e + 30))
-                .find(|&k| toks[k].word() && is_speech_verb(&text[toks[k].span().range()]))?;
+            let verb = (e..end.min(e + 30)).find(|&k| speech_verb_at(text, toks, k))?;
             let before = &text[toks[verb - 1].span().range()];
             return (before == "," || is_adverb(before)).then_some(((i, e), verb));
         }

@@ -10,7 +10,7 @@ use crate::article::parse::lexicon::report::{
     is_clause_subject, is_speech_participle, is_subordinator, joins_reports,
 };
 use crate::article::parse::lexicon::speech::{
-    is_adverb, is_auxiliary, is_call_verb, is_have, may_report, reports_clause,
+    is_adverb, is_auxiliary, is_call_verb, is_have, may_report, opens_no_clause, reports_clause,
 };
 use crate::article::parse::tokens::Token;
 use crate::article::{QuoteKind, Span};
@@ -48,7 +48,7 @@ pub(super) fn reported(
         let mut last_np = None;
         let mut k = sent.start;
         let push = |clause: (usize, usize), np: (usize, usize), out: &mut Vec<Speech>| {
-            push_reported(text, toks, clause, Some(np), paragraph, out);
+            push_reported(text, toks, places, clause, Some(np), paragraph, out);
             clause.1
         };
         while k < end {
@@ -164,6 +164,7 @@ pub(super) fn reported(
                 && after.1 - after.0 <= 6
                 && !(after.0..after.1).any(|i| is_auxiliary(word(i)) || is_have(word(i)))
                 && (after.1 == after.0 + 1 || !is_clause_subject(lower(word(after.0)).as_str()))
+                && !opens_no_clause(lower(word(after.0)).as_str())
                 && names_someone(text, toks, after)
             {
                 k = push((from, k - 1), after, out).max(after.1);
@@ -173,9 +174,7 @@ pub(super) fn reported(
             // X said (that) CLAUSE.
             if let Some(np) = np {
                 let start = clause_start(text, toks, k, end);
-                if let Some(start) =
-                    start.filter(|&s| end > s + 2 && !is_punct(text, &toks[s], "\"“:"))
-                {
+                if let Some(start) = start.filter(|&s| end > s + 2) {
                     let subordinate = np.0 > sent.start
                         && np.0 <= sent.start + 2
                         && is_subordinator(lower(word(np.0 - 1)).as_str());
@@ -203,9 +202,14 @@ fn joined(text: &str, toks: &[Token], from: usize, verb: usize) -> bool {
         && joins_reports(lower(&text[toks[i - 1].span().range()]).as_str())
 }
 
+/// Pushes the report of tokens `clause`: indirect, or mixed when it holds
+/// quoted words, or direct when it is nearly all quoted words: then it is
+/// the direct quote the first pass found (or left out as a title), and
+/// only says who spoke it.
 pub(super) fn push_reported(
     text: &str,
     toks: &[Token],
+    places: &[Place],
     clause: (usize, usize),
     np: Option<(usize, usize)>,
     paragraph: usize,
@@ -218,7 +222,27 @@ pub(super) fn push_reported(
     if b <= a {
         return;
     }
+    let kind = match quoted_share(toks, places, (a, b)) {
+        (0, _) => QuoteKind::Indirect,
+        (quoted, all) if quoted * 10 >= all * 9 => QuoteKind::Direct,
+        _ => QuoteKind::Mixed,
+    };
     let content = Span::new(toks[a].span().start, toks[b - 1].span().end);
     let source = np.map_or(Source::Unknown, |np| Source::Phrase(span(toks, np)));
-    out.push(Speech::new(content, QuoteKind::Indirect, paragraph, source));
+    out.push(Speech::new(content, kind, paragraph, source));
+}
+
+/// The bytes of words inside quote marks among tokens `a..b`, and of all
+/// their words.
+fn quoted_share(toks: &[Token], places: &[Place], (a, b): (usize, usize)) -> (usize, usize) {
+    let (mut quoted, mut all) = (0, 0);
+    for (i, t) in toks.iter().enumerate().take(b).skip(a) {
+        if t.word() {
+            all += t.span().len();
+            if places.get(i) == Some(&Place::Within) {
+                quoted += t.span().len();
+            }
+        }
+    }
+    (quoted, all)
 }

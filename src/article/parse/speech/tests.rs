@@ -220,3 +220,66 @@ fn where_it_was_said_stands_between_verb_and_clause() {
         vec![report("he was ready to meet again", "Kim")]
     );
 }
+
+use QuoteKind::Mixed;
+
+#[test]
+fn quoted_words_in_a_report_make_one_mixed_quote() {
+    assert_eq!(
+        run(r#"The minister said the plan was "dead on arrival" and would be withdrawn."#),
+        vec![(
+            Mixed,
+            r#"the plan was "dead on arrival" and would be withdrawn"#.into(),
+            Some("The minister".into())
+        )]
+    );
+    assert_eq!(
+        run(r#"A clerk who "takes a few notes" is punished at once, Ms Lane said."#),
+        vec![(
+            Mixed,
+            r#"A clerk who "takes a few notes" is punished at once"#.into(),
+            Some("Ms Lane".into())
+        )]
+    );
+}
+
+#[test]
+fn a_report_that_is_all_quoted_words_is_a_direct_quote() {
+    let direct = |words: &str, who: &str| vec![(Direct, words.into(), Some(who.into()))];
+    assert_eq!(
+        run(r#"He said that "we will not give up on this fight at all.""#),
+        direct("we will not give up on this fight at all.", "He")
+    );
+    assert_eq!(
+        run(
+            r#"Wang said that "blaming others will not fix the problems," alluding to the dispute."#
+        ),
+        direct("blaming others will not fix the problems", "Wang")
+    );
+    assert_eq!(
+        run(
+            r#"Adjei said he had "dreamed of this night since I was a kid kicking a ball against the wall.""#
+        ),
+        direct(
+            "dreamed of this night since I was a kid kicking a ball against the wall.",
+            "Adjei"
+        )
+    );
+}
+
+#[test]
+fn the_attribution_after_a_quote_is_found_past_its_appositives() {
+    let got =
+        run(r#""I know no maker that earns money here," the lanky, bespectacled professor said."#);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, Direct);
+    assert_eq!(
+        got[0].2.as_deref(),
+        Some("the lanky, bespectacled professor")
+    );
+    let got = run(
+        r#""We object to this rule in every part," Ana Ruiz, the attorney general of one of the states suing the agency, said."#,
+    );
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].2.as_deref(), Some("Ana Ruiz"));
+}
