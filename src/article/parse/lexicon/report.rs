@@ -1,5 +1,6 @@
 //! The words that bound a reported clause: what shows that a verb's
-//! object is a clause and what ends the clause. All compared in lowercase.
+//! object is a clause, what ends the clause, and the verbs of calling and
+//! describing that frame a quoted phrase. All compared in lowercase.
 
 word_list!(
     /// Verbs that take a noun as often as a clause (`denied the claim`,
@@ -130,5 +131,33 @@ word_list!(
     [
         "though", "although", "while", "whereas", "because", "if", "when", "as", "since",
         "after", "before", "unless", "until", "once",
+    ]
+);
+
+word_list!(
+    /// Verbs of calling and describing, which frame a quoted phrase as
+    /// someone's words: `called the plan "bold"`, `described it as "..."`.
+    CALLING_VERBS,
+    is_calling_verb,
+    [
+        "called",
+        "calls",
+        "call",
+        "calling",
+        "dubbed",
+        "dubs",
+        "labeled",
+        "labelled",
+        "labels",
+        "branded",
+        "brands",
+        "termed",
+        "terms",
+        "described",
+        "describes",
+        "describing",
+        "characterized",
+        "characterised",
+        "likened",
     ]
 );

@@ -4,7 +4,7 @@
 
 use super::filter::WordFilter;
 use super::key::lower;
-use super::report::SPEECH_PARTICIPLES;
+use super::report::{CALLING_VERBS, SPEECH_PARTICIPLES};
 use crate::article::Span;
 
 word_list!(
@@ -42,6 +42,8 @@ word_list!(
     "continued",
     "recalled",
     "recalls",
+    "repeated",
+    "repeats",
     "replied",
     "replies",
     "responded",
@@ -120,12 +122,11 @@ word_list!(
 );
 
 /// Speech verbs, and the other words that may open reported speech:
-/// `according` (in any case), participles of saying, `called`, `calls`.
+/// `according` (in any case), participles of saying, verbs of calling.
 static REPORTING: WordFilter = WordFilter::of(SPEECH_VERBS)
     .with_words(SPEECH_PARTICIPLES)
-    .with_word("according")
-    .with_word("called")
-    .with_word("calls");
+    .with_words(CALLING_VERBS)
+    .with_word("according");
 
 /// Asked of nearly every word.
 pub fn is_speech_verb(w: &str) -> bool {
@@ -151,8 +152,11 @@ pub fn is_call_verb(w: &str) -> bool {
 /// "continued" and the like rarely do).
 pub fn reports_clause(w: &str) -> bool {
     // Forms that are as often plural nouns ("member states", "the claims")
-    // or that rarely take a clause are left to direct quotes.
+    // or that rarely take a clause are left to direct quotes; participles
+    // report after a comma only (`, adding that`), not as a noun's
+    // modifier (`a statement announcing the pick`).
     is_speech_verb(w)
+        && !w.ends_with("ing")
         && !matches!(
             w,
             "asked"
@@ -161,8 +165,6 @@ pub fn reports_clause(w: &str) -> bool {
                 | "quipped"
                 | "joked"
                 | "shouted"
-                | "adding"
-                | "telling"
                 | "yelled"
                 | "whispered"
                 | "replied"
@@ -450,8 +452,9 @@ mod tests {
         let words = SPEECH_VERBS
             .iter()
             .chain(SPEECH_PARTICIPLES)
+            .chain(CALLING_VERBS)
             .copied()
-            .chain(["according", "According", "ACCORDING", "called", "calls"]);
+            .chain(["according", "According", "ACCORDING"]);
         for w in words {
             assert!(may_report(w.as_bytes(), Span::new(0, w.len())), "{w}");
         }

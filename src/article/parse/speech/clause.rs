@@ -2,8 +2,8 @@
 //! or time words, and before whatever is no longer the report (a second
 //! report, a participle of saying, the end of a subordinate clause).
 
-use super::is_punct;
 use super::phrases::{may_speak, subject_before};
+use super::{Place, is_punct};
 use crate::article::parse::lexicon::report::{
     is_clause_subject, is_modal, is_speech_participle, joins_reports, opens_setting, takes_object,
 };
@@ -79,18 +79,27 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
             });
     }
     // "vowed to fight", "complained about": no reported clause follows.
-    let opens_clause = s < end && toks[s].word() && !opens_no_clause(lower(word(s)).as_str());
+    // "told reporters, adding that ...": the participle reports on its own.
+    let opens_clause = s < end
+        && (toks[s].word() || is_punct(text, &toks[s], QUOTE_MARKS))
+        && !opens_no_clause(lower(word(s)).as_str())
+        && !is_speech_participle(lower(word(s)).as_str());
     let object_first = takes_object(lower(word(verb)).as_str());
     (opens_clause && (!object_first || reads_as_clause(text, toks, s, end))).then_some(s)
 }
 
-/// The words from `s` read as a clause: a subject pronoun first, or an
-/// auxiliary, a modal or a form of "have" among the first few words.
+/// The marks that may open or close quoted words, as single tokens.
+pub(super) const QUOTE_MARKS: &str = "\"“”‘’'";
+
+/// The words from `s` read as a clause (quoted or not): a subject pronoun
+/// first, or an auxiliary, a modal or a form of "have" among the first
+/// few words.
 fn reads_as_clause(text: &str, toks: &[Token], s: usize, end: usize) -> bool {
     let word = |i: usize| lower(&text[toks[i].span().range()]);
-    is_clause_subject(word(s).as_str())
+    let s = s + usize::from(is_punct(text, &toks[s], QUOTE_MARKS));
+    s < end && is_clause_subject(word(s).as_str())
         || (s..end.min(s + 10))
-            .take_while(|&i| toks[i].word() || is_punct(text, &toks[i], "'’"))
+            .take_while(|&i| toks[i].word() || is_punct(text, &toks[i], QUOTE_MARKS))
             .any(|i| {
                 let w = word(i);
                 let w = w.as_str();
@@ -104,18 +113,33 @@ fn reads_as_clause(text: &str, toks: &[Token], s: usize, end: usize) -> bool {
 /// before a second report joined to it (`and added ...`, `, but the mayor
 /// said ...`), and, when the report sits in a subordinate clause at the
 /// head of its sentence (`Though the judge said A, he believed B`), at
-/// that clause's comma. Quoted words never end it.
+/// that clause's comma. It ends too before the attribution of a direct
+/// quote (a verb `cues` marks) and at a colon that opens one. Quoted words
+/// never end it.
 pub(super) fn clause_end(
     text: &str,
     toks: &[Token],
-    quoted: impl Fn(usize) -> bool,
+    (places, cues): (&[Place], &[bool]),
     (start, end): (usize, usize),
     subordinate: bool,
 ) -> usize {
     let word = |i: usize| &text[toks[i].span().range()];
+    let quoted = |i: usize| places.get(i).is_some_and(|&p| p != Place::Outside);
     for i in start + 1..end {
         if quoted(i) {
             continue;
+        }
+        if cues.get(i) == Some(&true) {
+            // Back to the comma and conjunction that join the new report
+            // (`, and when pressed, the mother replied`), if any.
+            let subject = subject_before(text, toks, start, i).map_or(i, |np| np.0);
+            let joint = (start + 1..subject).rev().find(|&j| {
+                is_punct(text, &toks[j - 1], ",") && joins_reports(lower(word(j)).as_str())
+            });
+            return joint.map_or(subject, |j| j - 1);
+        }
+        if is_punct(text, &toks[i], ":") && quoted(i + 1) {
+            return i;
         }
         let comma = is_punct(text, &toks[i - 1], ",;—–");
         if !toks[i].word() {

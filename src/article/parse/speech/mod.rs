@@ -132,13 +132,13 @@ pub fn find(text: &str, paragraphs: &[Span32], tokens: &Flat<Token>) -> Vec<Spee
             let closed = text[m.inner().range()].ends_with(['.', '!', '?', '…'])
                 || text[m.inner().end..m.outer().end].starts_with([',', ';', ':']);
             let word_after = after < after_end && toks[after].word() && !closed;
+            let embedded = match found {
+                Some((_, verb)) if verb < first => (word_before && first - 1 != verb) || word_after,
+                Some((np, _)) => word_before || np.0 > attribution_start(text, toks, after),
+                None => word_before || word_after,
+            };
             let source = match found {
                 Some((np, verb)) => {
-                    let embedded = if verb < first {
-                        (word_before && first - 1 != verb) || word_after
-                    } else {
-                        word_before || np.0 > attribution_start(text, toks, after)
-                    };
                     if !embedded {
                         cues[verb] = true;
                     }
@@ -154,15 +154,24 @@ pub fn find(text: &str, paragraphs: &[Span32], tokens: &Flat<Token>) -> Vec<Spee
                 None => Source::Unknown,
             };
             let inner_text = &text[m.inner().range()];
+            // `Musk's "production hell"`, `on CBS' "Face the Nation"`.
             let after_possessive = first > 0 && {
                 let w = &text[toks[first - 1].span().range()];
-                toks[first - 1].word() && (w.ends_with("'s") || w.ends_with("’s"))
+                (toks[first - 1].word() && (w.ends_with("'s") || w.ends_with("’s")))
+                    || (matches!(w, "'" | "’")
+                        && first > 1
+                        && text[toks[first - 2].span().range()].ends_with(['s', 'S']))
             };
             let aside =
                 inner_text.starts_with('(') && inner_text.trim_end_matches('.').ends_with(')');
             let title = words <= 6 && is_title_case(&shape);
+            // A short quoted phrase inside a sentence is a scare quote or a
+            // title: a quote only as part of a report around it.
+            let phrase =
+                embedded && words <= 3 && !text[m.inner().range()].ends_with(['.', '!', '?']);
             let is_speech = !after_possessive
                 && !aside
+                && !phrase
                 && (!title || found.is_some_and(|_| words > 4))
                 && match source {
                     Source::Phrase(_) | Source::Previous => words >= 2 || found.is_some(),

@@ -5,6 +5,7 @@
 use super::is_punct;
 use crate::article::Span;
 use crate::article::parse::flat::Span32;
+use crate::article::parse::lexicon::report::is_calling_verb;
 use crate::article::parse::lexicon::speech::{
     is_adverb, is_auxiliary, is_clause_word, is_conjunction, is_determiner, is_question_word,
     is_speaker_noun, is_speech_verb, is_subject_pronoun, opens_no_clause,
@@ -15,12 +16,25 @@ use crate::article::parse::tokens::Token;
 /// The subject noun phrase ending just before token `verb`, searched back
 /// no further than `from`; leading clause words and trailing adverbs are
 /// dropped, and a phrase cut by a comma keeps the part nearest its head.
+/// None for a subject in an embedded question: "what Trump says his plan
+/// would do" is not a report.
 pub(super) fn subject_before(
     text: &str,
     toks: &[Token],
     from: usize,
     verb: usize,
 ) -> Option<(usize, usize)> {
+    subject_phrase(text, toks, from, verb).and_then(|(np, embedded)| (!embedded).then_some(np))
+}
+
+/// [`subject_before`], and whether the phrase follows a question word
+/// (`what he called "..."`).
+fn subject_phrase(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    verb: usize,
+) -> Option<((usize, usize), bool)> {
     let mut end = verb;
     while end > from && toks[end - 1].word() && is_adverb(&text[toks[end - 1].span().range()]) {
         end -= 1;
@@ -94,12 +108,11 @@ pub(super) fn subject_before(
                 s -= 1;
             }
             if s < open - 1 {
-                return Some((s, open - 1));
+                return Some(((s, open - 1), false));
             }
         }
     }
-    // "what Trump says his plan would do" is not a report; nor is a
-    // phrase that opens with a participle ("Having said that").
+    // A phrase that opens with a participle ("Having said that") is none.
     let embedded = start > from
         && toks[start - 1].word()
         && is_question_word(lower(&text[toks[start - 1].span().range()]).as_str());
@@ -107,7 +120,28 @@ pub(super) fn subject_before(
         let w = &text[toks[start].span().range()];
         w.len() > 4 && w.ends_with("ing")
     };
-    (start < end && !embedded && !participle).then_some((start, end))
+    (start < end && !participle).then_some(((start, end), embedded))
+}
+
+/// Who a verb of calling at `verb` gives the words of (`Trump called the
+/// plan`, `what he called`): a subject that names someone, the verb not
+/// passive (`was described as`) nor a noun's modifier (`a plan called`).
+pub(super) fn caller(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    verb: usize,
+) -> Option<(usize, usize)> {
+    if !is_calling_verb(lower(&text[toks[verb].span().range()]).as_str()) {
+        return None;
+    }
+    let mut i = verb;
+    while i > from && toks[i - 1].word() && is_adverb(&text[toks[i - 1].span().range()]) {
+        i -= 1;
+    }
+    let passive = i > from && is_auxiliary(&text[toks[i - 1].span().range()]);
+    let (np, _) = subject_phrase(text, toks, from, verb)?;
+    (!passive && names_someone(text, toks, np)).then_some(np)
 }
 
 /// The noun phrase right after token `at` (`said Obama`, `said the official`).
@@ -282,6 +316,9 @@ pub(super) fn source_before(
                 .is_some_and(|t| text[t.span().range()].eq_ignore_ascii_case("to"))
         {
             let np = phrase_after(text, toks, k + 2, at)?;
+            return Some((np, k));
+        }
+        if let Some(np) = caller(text, toks, from, k) {
             return Some((np, k));
         }
         if is_speech_verb(w) {

@@ -2,8 +2,8 @@
 //! `X said (that) ...`, `..., X said.`, `according to X, ...`, `X is
 //! quoted as saying ...`.
 
-use super::clause::{clause_end, clause_start};
-use super::phrases::{ends_in_noun, names_someone, phrase_after, span, subject_before};
+use super::clause::{QUOTE_MARKS, clause_end, clause_start};
+use super::phrases::{caller, ends_in_noun, names_someone, phrase_after, span, subject_before};
 use super::{Place, Source, Speech, is_punct};
 use crate::article::parse::lexicon::lower;
 use crate::article::parse::lexicon::report::{
@@ -15,9 +15,9 @@ use crate::article::parse::lexicon::speech::{
 use crate::article::parse::tokens::Token;
 use crate::article::{QuoteKind, Span};
 
-/// Reported speech in one paragraph, outside its direct quotes. A
-/// sentence may hold several reports, each clause ending where the next
-/// report begins.
+/// Reported speech in one paragraph, outside its direct quotes and their
+/// attributions (the verbs `cues` marks). A sentence may hold several
+/// reports, each clause ending where the next report begins.
 pub(super) fn reported(
     text: &str,
     toks: &[Token],
@@ -31,10 +31,6 @@ pub(super) fn reported(
     let quoted = |i: usize| places.get(i).is_some_and(|&p| p != Place::Outside);
     let word = |i: usize| &text[toks[i].span().range()];
     for sent in sents {
-        // A sentence that is mostly a direct quote reports nothing more.
-        if cues.get(sent.clone()).is_some_and(|c| c.contains(&true)) {
-            continue;
-        }
         // Where the sentence's last word is, so that "nothing follows the
         // verb" is a comparison, not a scan.
         let last_word = (sent.start..sent.end).rev().find(|&i| toks[i].word());
@@ -54,6 +50,14 @@ pub(super) fn reported(
         while k < end {
             if !toks[k].word() || quoted(k) || !may_report(text.as_bytes(), toks[k].span()) {
                 k += 1;
+                continue;
+            }
+            // The verb of a direct quote's attribution: the quote is what
+            // it reports, and a report joined to it shares its subject.
+            if cues.get(k) == Some(&true) {
+                last_np = subject_before(text, toks, from, k).or(last_np);
+                k += 1;
+                from = k;
                 continue;
             }
             let w = word(k);
@@ -80,6 +84,24 @@ pub(super) fn reported(
                         continue;
                     }
                 }
+            }
+            // `called the plan "bold"`, `described it as "a disgrace"`: from
+            // the object to the quoted words and on to the clause's end, a
+            // comma at most past them.
+            if let Some(np) = caller(text, toks, from, k)
+                && let Some(open) = (k + 1..end.min(k + 12))
+                    .take_while(|&i| quoted(i) || toks[i].word() || is_punct(text, &toks[i], "'’-"))
+                    .find(|&i| quoted(i))
+            {
+                let close = (open..end).find(|&j| !quoted(j)).unwrap_or(end);
+                let limit = (close..end)
+                    .find(|&j| is_punct(text, &toks[j], ",;"))
+                    .unwrap_or(end);
+                let stop = clause_end(text, toks, (places, cues), (k + 1, limit), false);
+                k = push((k + 1, stop.max(close)), np, out);
+                from = k;
+                last_np = Some(np);
+                continue;
             }
             let participle = is_speech_participle(lower(w).as_str());
             // "to say", "it is safe to say": no one reports.
@@ -108,7 +130,7 @@ pub(super) fn reported(
                     && let Some(np) = last_np.or(opener)
                     && let Some(start) = clause_start(text, toks, k, end).filter(|&s| end > s + 2)
                 {
-                    let stop = clause_end(text, toks, quoted, (start, end), false);
+                    let stop = clause_end(text, toks, (places, cues), (start, end), false);
                     k = push((start, stop), np, out);
                     from = k;
                     last_np = Some(np);
@@ -148,7 +170,7 @@ pub(super) fn reported(
                     && !is_speech_participle(lower(word(k + 1)).as_str())
                     && end > k + 3
                 {
-                    let stop = clause_end(text, toks, quoted, (k + 1, end), false);
+                    let stop = clause_end(text, toks, (places, cues), (k + 1, end), false);
                     k = push((k + 1, stop), np, out);
                     from = k;
                 }
@@ -174,11 +196,13 @@ pub(super) fn reported(
             // X said (that) CLAUSE.
             if let Some(np) = np {
                 let start = clause_start(text, toks, k, end);
-                if let Some(start) = start.filter(|&s| end > s + 2) {
+                // A stray mark opens no clause: it quotes nothing.
+                let stray = |s: usize| is_punct(text, &toks[s], QUOTE_MARKS) && !quoted(s);
+                if let Some(start) = start.filter(|&s| end > s + 2 && !stray(s)) {
                     let subordinate = np.0 > sent.start
                         && np.0 <= sent.start + 2
                         && is_subordinator(lower(word(np.0 - 1)).as_str());
-                    let stop = clause_end(text, toks, quoted, (start, end), subordinate);
+                    let stop = clause_end(text, toks, (places, cues), (start, end), subordinate);
                     k = push((start, stop), np, out);
                     from = k;
                     last_np = Some(np);

@@ -1,4 +1,5 @@
-//! Speech found in short paragraphs written for these tests.
+//! Speech found in short paragraphs written for these tests, in text
+//! order.
 
 use super::*;
 
@@ -14,7 +15,9 @@ fn run(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
             .collect()
     };
     let tokens = crate::article::parse::tokens::tokenize_all(text, &paras);
-    find(text, &paras, &tokens)
+    let mut found = find(text, &paras, &tokens);
+    found.sort_by_key(|s| s.content().start);
+    found
         .into_iter()
         .map(|s| {
             let who = match s.source {
@@ -282,4 +285,80 @@ fn the_attribution_after_a_quote_is_found_past_its_appositives() {
     );
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].2.as_deref(), Some("Ana Ruiz"));
+}
+
+#[test]
+fn a_verb_of_calling_frames_its_quoted_words_as_a_mixed_quote() {
+    assert_eq!(
+        run(r#"The minister called the plan "a disgrace to the city" on Monday."#),
+        vec![(
+            Mixed,
+            r#"the plan "a disgrace to the city" on Monday"#.into(),
+            Some("The minister".into())
+        )]
+    );
+    assert_eq!(
+        run(r#"Ms Lane described the scene as "chaos from start to finish.""#),
+        vec![(
+            Mixed,
+            r#"the scene as "chaos from start to finish.""#.into(),
+            Some("Ms Lane".into())
+        )]
+    );
+    assert_eq!(
+        run(r#"It was what he called "the longest day of my whole life.""#),
+        vec![(
+            Direct,
+            "the longest day of my whole life.".into(),
+            Some("he".into())
+        )]
+    );
+}
+
+#[test]
+fn a_name_given_by_no_one_is_no_quote() {
+    assert!(
+        run(r#"The farm runs a program called "Club Moo" for schools in the area."#).is_empty()
+    );
+    assert!(run(r#"The plan was dubbed "Project Fear" by the papers that week."#).is_empty());
+}
+
+#[test]
+fn a_short_quoted_phrase_in_a_sentence_is_no_quote() {
+    assert!(
+        run(r#"Officials expect "renovictions" to rise in many of the big cities."#).is_empty()
+    );
+    assert!(run(r#"The debt includes "previously approved" loans for the new arena."#).is_empty());
+    assert!(run(r#"Ruiz spoke on CBS' "Face the Nation." Nothing more was said."#).is_empty());
+    let got = run(r#"The report predicts "renovictions" will rise across the city next year."#);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, Mixed);
+}
+
+#[test]
+fn a_direct_quote_and_a_report_share_a_sentence() {
+    assert_eq!(
+        run(r#""We are done here," he said, adding that the talks were over."#),
+        vec![
+            (Direct, "We are done here".into(), Some("he".into())),
+            (Indirect, "the talks were over".into(), Some("he".into())),
+        ]
+    );
+    assert_eq!(
+        run(
+            r#"She said fathers would not qualify, and when pressed, the mother of three replied, "It is meant for the mothers who gave birth.""#
+        ),
+        vec![
+            (
+                Indirect,
+                "fathers would not qualify".into(),
+                Some("She".into())
+            ),
+            (
+                Direct,
+                "It is meant for the mothers who gave birth.".into(),
+                Some("the mother of three".into())
+            ),
+        ]
+    );
 }
