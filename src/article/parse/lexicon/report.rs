@@ -1,12 +1,73 @@
 //! The words that bound a reported clause: what shows that a verb's
 //! object is a clause, what ends the clause, and the verbs of calling and
-//! describing that frame a quoted phrase. All compared in lowercase.
+//! describing that frame a quoted phrase. Each is asked of words as
+//! written, in any case: a filter clears most words before a lowercase
+//! copy is made and compared.
+
+use super::filter::WordFilter;
+use super::key::lower;
+
+/// The test of a word, as written, for a list: its filter, then the list.
+macro_rules! any_case {
+    ($is:ident, $filter:ident, $list:ident, $is_listed:ident) => {
+        static $filter: WordFilter = WordFilter::of($list);
+
+        pub fn $is(w: &str) -> bool {
+            $filter.may_hold_word(w.as_bytes()) && $is_listed(lower(w).as_str())
+        }
+    };
+}
+
+any_case!(
+    takes_object,
+    OBJECT_TAKER_FILTER,
+    OBJECT_TAKERS,
+    is_listed_object_taker
+);
+any_case!(
+    is_clause_subject,
+    CLAUSE_SUBJECT_FILTER,
+    CLAUSE_SUBJECTS,
+    is_listed_clause_subject
+);
+any_case!(is_modal, MODAL_FILTER, MODALS, is_listed_modal);
+any_case!(
+    opens_setting,
+    SETTING_FILTER,
+    SETTING_OPENERS,
+    is_listed_setting_opener
+);
+any_case!(
+    is_speech_participle,
+    PARTICIPLE_FILTER,
+    SPEECH_PARTICIPLES,
+    is_listed_speech_participle
+);
+any_case!(
+    joins_reports,
+    JOIN_FILTER,
+    REPORT_JOINS,
+    is_listed_report_join
+);
+any_case!(
+    is_subordinator,
+    SUBORDINATOR_FILTER,
+    SUBORDINATORS,
+    is_listed_subordinator
+);
+any_case!(
+    is_calling_verb,
+    CALLING_FILTER,
+    CALLING_VERBS,
+    is_listed_calling_verb
+);
 
 word_list!(
     /// Verbs that take a noun as often as a clause (`denied the claim`,
     /// `confirmed the move`, `added 0.4 per cent`): their object is
     /// reported speech only when it reads as a clause.
-    takes_object,
+    OBJECT_TAKERS,
+    is_listed_object_taker,
     [
         "added",
         "adds",
@@ -72,21 +133,24 @@ word_list!(
 
 word_list!(
     /// Words that open a clause as its subject: `said he would`.
-    is_clause_subject,
+    CLAUSE_SUBJECTS,
+    is_listed_clause_subject,
     ["he", "she", "it", "they", "we", "i", "you", "there"]
 );
 
 word_list!(
     /// Verbs that only a clause's own verb phrase holds: with an auxiliary
     /// (`is`, `could`, `has`), these show that a verb's object is a clause.
-    is_modal,
+    MODALS,
+    is_listed_modal,
     ["will", "would", "shall", "won't", "wouldn't", "can't", "cannot"]
 );
 
 word_list!(
     /// Prepositions that open where or how something was said, between a
     /// verb and its clause: `said in an interview he would`.
-    opens_setting,
+    SETTING_OPENERS,
+    is_listed_setting_opener,
     ["in", "at", "during", "via"]
 );
 
@@ -94,7 +158,7 @@ word_list!(
     /// Participles of saying that, after a comma, end the clause reported
     /// before them: `said the deal was dead, adding that ...`.
     SPEECH_PARTICIPLES,
-    is_speech_participle,
+    is_listed_speech_participle,
     [
         "saying",
         "adding",
@@ -119,7 +183,8 @@ word_list!(
 word_list!(
     /// Conjunctions after which a second report may begin, ending the
     /// first: `said A, but the mayor said B`, `said A and added B`.
-    joins_reports,
+    REPORT_JOINS,
+    is_listed_report_join,
     ["and", "but", "though", "although", "while", "whereas", "yet"]
 );
 
@@ -127,7 +192,8 @@ word_list!(
     /// Conjunctions that open a subordinate clause: a report inside one at
     /// the head of a sentence ends at its comma (`Though the judge said A,
     /// he believed B`).
-    is_subordinator,
+    SUBORDINATORS,
+    is_listed_subordinator,
     [
         "though", "although", "while", "whereas", "because", "if", "when", "as", "since",
         "after", "before", "unless", "until", "once",
@@ -138,7 +204,7 @@ word_list!(
     /// Verbs of calling and describing, which frame a quoted phrase as
     /// someone's words: `called the plan "bold"`, `described it as "..."`.
     CALLING_VERBS,
-    is_calling_verb,
+    is_listed_calling_verb,
     [
         "called",
         "calls",

@@ -34,10 +34,7 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
         let w = word(i);
         (toks[i].word() || is_punct(text, &toks[i], ",'’"))
             && (w.eq_ignore_ascii_case("that")
-                || (!is_auxiliary(w)
-                    && !is_clause_word(w)
-                    && !is_have(w)
-                    && !is_clause_subject(lower(w).as_str())))
+                || (!is_auxiliary(w) && !is_clause_word(w) && !is_have(w) && !is_clause_subject(w)))
     });
     if let Some(that) = window
         .clone()
@@ -69,13 +66,11 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
     }
     // "said in his speech he was ready": a short phrase of where or how,
     // then the clause's own subject.
-    if s < end && toks[s].word() && opens_setting(lower(word(s)).as_str()) {
+    if s < end && toks[s].word() && opens_setting(word(s)) {
         return (s + 1..end.min(s + 9))
             .take_while(|&i| toks[i].word() && !is_clause_word(word(i)))
             .find(|&i| {
-                i > s + 1
-                    && is_clause_subject(lower(word(i)).as_str())
-                    && !word(i).eq_ignore_ascii_case("it")
+                i > s + 1 && is_clause_subject(word(i)) && !word(i).eq_ignore_ascii_case("it")
             });
     }
     // "vowed to fight", "complained about": no reported clause follows.
@@ -83,8 +78,8 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
     let opens_clause = s < end
         && (toks[s].word() || is_punct(text, &toks[s], QUOTE_MARKS))
         && !opens_no_clause(lower(word(s)).as_str())
-        && !is_speech_participle(lower(word(s)).as_str());
-    let object_first = takes_object(lower(word(verb)).as_str());
+        && !is_speech_participle(word(s));
+    let object_first = takes_object(word(verb));
     (opens_clause && (!object_first || reads_as_clause(text, toks, s, end))).then_some(s)
 }
 
@@ -95,15 +90,18 @@ pub(super) const QUOTE_MARKS: &str = "\"“”‘’'";
 /// first, or an auxiliary, a modal or a form of "have" among the first
 /// few words.
 fn reads_as_clause(text: &str, toks: &[Token], s: usize, end: usize) -> bool {
-    let word = |i: usize| lower(&text[toks[i].span().range()]);
+    let word = |i: usize| &text[toks[i].span().range()];
     let s = s + usize::from(is_punct(text, &toks[s], QUOTE_MARKS));
-    s < end && is_clause_subject(word(s).as_str())
+    s < end && is_clause_subject(word(s))
         || (s..end.min(s + 10))
             .take_while(|&i| toks[i].word() || is_punct(text, &toks[i], QUOTE_MARKS))
             .any(|i| {
                 let w = word(i);
-                let w = w.as_str();
-                is_auxiliary(w) || is_have(w) || is_modal(w) || w.ends_with("n't")
+                is_auxiliary(w)
+                    || is_have(lower(w).as_str())
+                    || is_modal(w)
+                    || w.ends_with("n't")
+                    || w.ends_with("n’t")
             })
 }
 
@@ -133,9 +131,9 @@ pub(super) fn clause_end(
             // Back to the comma and conjunction that join the new report
             // (`, and when pressed, the mother replied`), if any.
             let subject = subject_before(text, toks, start, i).map_or(i, |np| np.0);
-            let joint = (start + 1..subject).rev().find(|&j| {
-                is_punct(text, &toks[j - 1], ",") && joins_reports(lower(word(j)).as_str())
-            });
+            let joint = (start + 1..subject)
+                .rev()
+                .find(|&j| is_punct(text, &toks[j - 1], ",") && joins_reports(word(j)));
             return joint.map_or(subject, |j| j - 1);
         }
         if is_punct(text, &toks[i], ":") && quoted(i + 1) {
@@ -148,20 +146,16 @@ pub(super) fn clause_end(
             }
             continue;
         }
-        let w = lower(word(i));
-        if comma && is_speech_participle(w.as_str()) {
+        let w = word(i);
+        if comma && is_speech_participle(w) {
             return i - 1;
         }
         // `said that "...," alluding to ...`: quoted words closed by a
         // comma, then a participle.
-        if i >= 2
-            && quoted(i - 1)
-            && is_punct(text, &toks[i - 2], ",")
-            && w.as_str().ends_with("ing")
-        {
+        if i >= 2 && quoted(i - 1) && is_punct(text, &toks[i - 2], ",") && w.ends_with("ing") {
             return i;
         }
-        if joins_reports(w.as_str()) && second_report(text, toks, i + 1, end) {
+        if joins_reports(w) && second_report(text, toks, i + 1, end) {
             return if comma { i - 1 } else { i };
         }
     }

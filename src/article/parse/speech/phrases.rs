@@ -132,7 +132,7 @@ pub(super) fn caller(
     from: usize,
     verb: usize,
 ) -> Option<(usize, usize)> {
-    if !is_calling_verb(lower(&text[toks[verb].span().range()]).as_str()) {
+    if !is_calling_verb(&text[toks[verb].span().range()]) {
         return None;
     }
     let mut i = verb;

@@ -103,7 +103,7 @@ pub(super) fn reported(
                 last_np = Some(np);
                 continue;
             }
-            let participle = is_speech_participle(lower(w).as_str());
+            let participle = is_speech_participle(w);
             // "to say", "it is safe to say": no one reports.
             if (!reports_clause(w) && !is_call_verb(w) && !participle)
                 || (k > from && word(k - 1).eq_ignore_ascii_case("to"))
@@ -167,7 +167,7 @@ pub(super) fn reported(
                 // reported too, unless a participle opens a report of its own.
                 if k + 1 < end
                     && is_punct(text, &toks[k], ",")
-                    && !is_speech_participle(lower(word(k + 1)).as_str())
+                    && !is_speech_participle(word(k + 1))
                     && end > k + 3
                 {
                     let stop = clause_end(text, toks, (places, cues), (k + 1, end), false);
@@ -185,7 +185,7 @@ pub(super) fn reported(
                 && after.1 >= end.saturating_sub(1)
                 && after.1 - after.0 <= 6
                 && !(after.0..after.1).any(|i| is_auxiliary(word(i)) || is_have(word(i)))
-                && (after.1 == after.0 + 1 || !is_clause_subject(lower(word(after.0)).as_str()))
+                && (after.1 == after.0 + 1 || !is_clause_subject(word(after.0)))
                 && !opens_no_clause(lower(word(after.0)).as_str())
                 && names_someone(text, toks, after)
             {
@@ -201,7 +201,7 @@ pub(super) fn reported(
                 if let Some(start) = start.filter(|&s| end > s + 2 && !stray(s)) {
                     let subordinate = np.0 > sent.start
                         && np.0 <= sent.start + 2
-                        && is_subordinator(lower(word(np.0 - 1)).as_str());
+                        && is_subordinator(word(np.0 - 1));
                     let stop = clause_end(text, toks, (places, cues), (start, end), subordinate);
                     k = push((start, stop), np, out);
                     from = k;
@@ -221,9 +221,7 @@ fn joined(text: &str, toks: &[Token], from: usize, verb: usize) -> bool {
     while i > from && toks[i - 1].word() && is_adverb(&text[toks[i - 1].span().range()]) {
         i -= 1;
     }
-    i > from
-        && toks[i - 1].word()
-        && joins_reports(lower(&text[toks[i - 1].span().range()]).as_str())
+    i > from && toks[i - 1].word() && joins_reports(&text[toks[i - 1].span().range()])
 }
 
 /// Pushes the report of tokens `clause`: indirect, or mixed when it holds
