@@ -227,3 +227,33 @@ word_list!(
         "likened",
     ]
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Test = fn(&str) -> bool;
+
+    #[test]
+    fn every_listed_word_is_found_in_any_case() {
+        let lists: [(&[&str], Test); 8] = [
+            (OBJECT_TAKERS, takes_object),
+            (CLAUSE_SUBJECTS, is_clause_subject),
+            (MODALS, is_modal),
+            (SETTING_OPENERS, opens_setting),
+            (SPEECH_PARTICIPLES, is_speech_participle),
+            (REPORT_JOINS, joins_reports),
+            (SUBORDINATORS, is_subordinator),
+            (CALLING_VERBS, is_calling_verb),
+        ];
+        for (list, is) in lists {
+            for w in list {
+                let capitalized = w[..1].to_uppercase() + &w[1..];
+                for form in [w.to_string(), w.to_uppercase(), capitalized] {
+                    assert!(is(&form), "{form}");
+                }
+            }
+        }
+        assert!(!joins_reports("the") && !is_calling_verb("said"));
+    }
+}
