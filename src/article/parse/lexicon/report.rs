@@ -128,6 +128,7 @@ word_list!(
         "admitting",
         "suggesting",
         "asking",
+        "testifying",
     ]
 );
 
@@ -177,6 +178,7 @@ word_list!(
         "admitting",
         "suggesting",
         "asking",
+        "testifying",
     ]
 );
 

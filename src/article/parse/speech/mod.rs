@@ -128,7 +128,10 @@ pub fn find(text: &str, paragraphs: &[Span32], tokens: &Flat<Token>) -> Vec<Spee
             // `says he is making "a demand"`, `"a demand" is made, he says`:
             // words of the sentence stand against the quote, which is part
             // of a reported clause that the reported-speech pass finds.
-            let word_before = first > 0 && toks[first - 1].word();
+            // A word with its dot (`in the U.S. "...`) may end a sentence.
+            let word_before = first > 0
+                && toks[first - 1].word()
+                && !text[toks[first - 1].span().range()].ends_with('.');
             let closed = text[m.inner().range()].ends_with(['.', '!', '?', '…'])
                 || text[m.inner().end..m.outer().end].starts_with([',', ';', ':']);
             let word_after = after < after_end && toks[after].word() && !closed;
@@ -304,6 +307,16 @@ fn places(toks: &[Token], marked: &[Marked]) -> Vec<Place> {
         }
     }
     out
+}
+
+/// A comma ends the words before token `i`, or closes the quoted words
+/// that end them (`"...," she said`).
+fn comma_before(text: &str, toks: &[Token], i: usize) -> bool {
+    i > 0
+        && (is_punct(text, &toks[i - 1], ",")
+            || (i > 1
+                && is_punct(text, &toks[i - 1], "\"”’'")
+                && is_punct(text, &toks[i - 2], ",")))
 }
 
 /// True for a punctuation token that is one of the marks of `set`.

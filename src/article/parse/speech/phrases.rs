@@ -2,10 +2,10 @@
 //! phrase after it, and the source of a direct quote from the words on
 //! either side of its marks.
 
-use super::is_punct;
+use super::{comma_before, is_punct};
 use crate::article::Span;
 use crate::article::parse::flat::Span32;
-use crate::article::parse::lexicon::report::is_calling_verb;
+use crate::article::parse::lexicon::report::{is_calling_verb, is_speech_participle};
 use crate::article::parse::lexicon::speech::{
     is_adverb, is_auxiliary, is_clause_word, is_conjunction, is_determiner, is_question_word,
     is_speaker_noun, is_speech_verb, is_subject_pronoun, opens_no_clause,
@@ -142,6 +142,18 @@ pub(super) fn caller(
     let passive = i > from && is_auxiliary(&text[toks[i - 1].span().range()]);
     let (np, _) = subject_phrase(text, toks, from, verb)?;
     (!passive && names_someone(text, toks, np)).then_some(np)
+}
+
+/// The capitalized words that open a sentence at `from`, before `to`, when
+/// they name someone: the subject a participle's report belongs to
+/// (`Gibson noted the slope, adding that ...`).
+pub(super) fn opener(text: &str, toks: &[Token], from: usize, to: usize) -> Option<(usize, usize)> {
+    let last = (from..to)
+        .take_while(|&i| {
+            toks[i].word() && text[toks[i].span().range()].starts_with(char::is_uppercase)
+        })
+        .last()?;
+    Some((from, last + 1)).filter(|&np| names_someone(text, toks, np))
 }
 
 /// The noun phrase right after token `at` (`said Obama`, `said the official`).
@@ -321,11 +333,20 @@ pub(super) fn source_before(
         if let Some(np) = caller(text, toks, from, k) {
             return Some((np, k));
         }
+        // `..., testifying "..."`: the sentence's subject spoke.
+        if is_speech_participle(w) && k > from && comma_before(text, toks, k) {
+            return opener(text, toks, from, k).map(|np| (np, k));
+        }
         if is_speech_verb(w) {
-            let np = subject_before(text, toks, from, k).filter(|&np| may_speak(text, toks, np));
-            let np = np.or_else(|| {
-                phrase_after(text, toks, k + 1, at).filter(|&np| names_someone(text, toks, np))
-            })?;
+            // A subject that names someone, else a name after the verb
+            // (`asks editor Jane Doe, "..."`), else any subject.
+            let subject = subject_before(text, toks, from, k);
+            let np = subject
+                .filter(|&np| names_someone(text, toks, np))
+                .or_else(|| {
+                    phrase_after(text, toks, k + 1, at).filter(|&np| names_someone(text, toks, np))
+                })
+                .or_else(|| subject.filter(|&np| ends_in_noun(text, toks, np)))?;
             return Some((np, k));
         }
     }

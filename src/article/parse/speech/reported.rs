@@ -3,8 +3,10 @@
 //! quoted as saying ...`.
 
 use super::clause::{QUOTE_MARKS, clause_end, clause_start};
-use super::phrases::{caller, ends_in_noun, names_someone, phrase_after, span, subject_before};
-use super::{Place, Source, Speech, is_punct};
+use super::phrases::{
+    caller, ends_in_noun, names_someone, opener, phrase_after, span, subject_before,
+};
+use super::{Place, Source, Speech, comma_before, is_punct};
 use crate::article::parse::lexicon::lower;
 use crate::article::parse::lexicon::report::{
     is_clause_subject, is_speech_participle, is_subordinator, joins_reports,
@@ -121,12 +123,9 @@ pub(super) fn reported(
             } else if participle {
                 // "..., saying the deal was dead": the one who reported
                 // before said it, or the sentence's subject.
-                let opener = (sent.start..k)
-                    .take_while(|&i| toks[i].word() && word(i).starts_with(char::is_uppercase))
-                    .last()
-                    .map(|last| (sent.start, last + 1));
+                let opener = opener(text, toks, sent.start, k);
                 if k > sent.start + 2
-                    && is_punct(text, &toks[k - 1], ",")
+                    && comma_before(text, toks, k)
                     && let Some(np) = last_np.or(opener)
                     && let Some(start) = clause_start(text, toks, k, end).filter(|&s| end > s + 2)
                 {
@@ -157,9 +156,9 @@ pub(super) fn reported(
             if let Some(np) = np
                 && tail
                 && np.0 > from + 2
-                && is_punct(text, &toks[np.0 - 1], ",")
+                && comma_before(text, toks, np.0)
             {
-                push((from, np.0 - 1), np, out);
+                push((from, before_comma(text, toks, np.0)), np, out);
                 k += 1;
                 from = k;
                 last_np = Some(np);
@@ -181,7 +180,7 @@ pub(super) fn reported(
             // "..., said she understands ..." do not.
             if let Some(after) = phrase_after(text, toks, k + 1, end)
                 && k > from + 3
-                && is_punct(text, &toks[k - 1], ",")
+                && comma_before(text, toks, k)
                 && after.1 >= end.saturating_sub(1)
                 && after.1 - after.0 <= 6
                 && !(after.0..after.1).any(|i| is_auxiliary(word(i)) || is_have(word(i)))
@@ -189,7 +188,7 @@ pub(super) fn reported(
                 && !opens_no_clause(lower(word(after.0)).as_str())
                 && names_someone(text, toks, after)
             {
-                k = push((from, k - 1), after, out).max(after.1);
+                k = push((from, before_comma(text, toks, k)), after, out).max(after.1);
                 from = k;
                 continue;
             }
@@ -211,6 +210,16 @@ pub(super) fn reported(
             }
             k += 1;
         }
+    }
+}
+
+/// Where the words before the comma that [`comma_before`] token `i` end:
+/// at the comma, or past the quote mark it closes.
+fn before_comma(text: &str, toks: &[Token], i: usize) -> usize {
+    if is_punct(text, &toks[i - 1], ",") {
+        i - 1
+    } else {
+        i
     }
 }
 

@@ -362,3 +362,44 @@ fn a_direct_quote_and_a_report_share_a_sentence() {
         ]
     );
 }
+
+#[test]
+fn a_comma_inside_the_closing_mark_ends_the_words_before_an_attribution() {
+    assert_eq!(
+        run(r#"Her time there has been "hard and good at once," she said."#),
+        vec![(
+            Mixed,
+            r#"Her time there has been "hard and good at once,""#.into(),
+            Some("she".into())
+        )]
+    );
+    assert_eq!(
+        reports(
+            r#"Vickers said he was "far from a decision," noting that he had served for years."#
+        ),
+        vec![report("he had served for years", "Vickers")]
+    );
+}
+
+#[test]
+fn a_quote_after_an_abbreviation_stands_alone() {
+    assert_eq!(
+        run(r#"Sales were best in the U.S. "Forget about the rest of them," Ellison said."#),
+        vec![(
+            Direct,
+            "Forget about the rest of them".into(),
+            Some("Ellison".into())
+        )]
+    );
+}
+
+#[test]
+fn who_spoke_a_quote_after_a_participle_or_an_inverted_verb() {
+    let got =
+        run(r#"Gibson noted the slope of the road, testifying "it was anything but flat ground.""#);
+    assert_eq!(got.last().and_then(|q| q.2.as_deref()), Some("Gibson"));
+    let got = run(
+        r#"Rather than the old layout, in which members face each other, asks editor Jane Doe, "has anyone considered a new design for it?""#,
+    );
+    assert_eq!(got[0].2.as_deref(), Some("editor Jane Doe"));
+}
