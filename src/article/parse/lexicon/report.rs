@@ -55,6 +55,7 @@ any_case!(
     SUBORDINATORS,
     is_listed_subordinator
 );
+any_case!(is_be, BE_FILTER, BE_FORMS, is_listed_be);
 any_case!(
     is_calling_verb,
     CALLING_FILTER,
@@ -129,6 +130,18 @@ word_list!(
         "suggesting",
         "asking",
         "testifying",
+        "admit",
+        "acknowledge",
+        "predict",
+        "deny",
+        "confirm",
+        "explain",
+        "warn",
+        "suggest",
+        "lamented",
+        "laments",
+        "advised",
+        "advises",
     ]
 );
 
@@ -203,6 +216,14 @@ word_list!(
 );
 
 word_list!(
+    /// The forms of "be", which before a verb make it a passive: the
+    /// subject of `was told` heard, and of `was denied` did not speak.
+    BE_FORMS,
+    is_listed_be,
+    ["is", "was", "were", "are", "be", "been", "being"]
+);
+
+word_list!(
     /// Verbs of calling and describing, which frame a quoted phrase as
     /// someone's words: `called the plan "bold"`, `described it as "..."`.
     CALLING_VERBS,
@@ -238,7 +259,7 @@ mod tests {
 
     #[test]
     fn every_listed_word_is_found_in_any_case() {
-        let lists: [(&[&str], Test); 8] = [
+        let lists: [(&[&str], Test); 9] = [
             (OBJECT_TAKERS, takes_object),
             (CLAUSE_SUBJECTS, is_clause_subject),
             (MODALS, is_modal),
@@ -246,6 +267,7 @@ mod tests {
             (SPEECH_PARTICIPLES, is_speech_participle),
             (REPORT_JOINS, joins_reports),
             (SUBORDINATORS, is_subordinator),
+            (BE_FORMS, is_be),
             (CALLING_VERBS, is_calling_verb),
         ];
         for (list, is) in lists {

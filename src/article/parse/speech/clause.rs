@@ -92,6 +92,10 @@ pub(super) const QUOTE_MARKS: &str = "\"“”‘’'";
 fn reads_as_clause(text: &str, toks: &[Token], s: usize, end: usize) -> bool {
     let word = |i: usize| &text[toks[i].span().range()];
     let s = s + usize::from(is_punct(text, &toks[s], QUOTE_MARKS));
+    // "deny them the permits until ...": an object first.
+    if s < end && is_audience(lower(word(s)).as_str()) {
+        return false;
+    }
     s < end && is_clause_subject(word(s))
         || (s..end.min(s + 10))
             .take_while(|&i| toks[i].word() || is_punct(text, &toks[i], QUOTE_MARKS))

@@ -36,7 +36,10 @@ fn subject_phrase(
     verb: usize,
 ) -> Option<((usize, usize), bool)> {
     let mut end = verb;
-    while end > from && toks[end - 1].word() && is_adverb(&text[toks[end - 1].span().range()]) {
+    while end > from && toks[end - 1].word() && {
+        let w = &text[toks[end - 1].span().range()];
+        is_adverb(w) || is_auxiliary(w)
+    } {
         end -= 1;
     }
     // "Rep. Trey Gowdy (R-S.C.) said": the parenthesis is not the subject.

@@ -9,7 +9,7 @@ use super::phrases::{
 use super::{Place, Source, Speech, comma_before, is_punct};
 use crate::article::parse::lexicon::lower;
 use crate::article::parse::lexicon::report::{
-    is_clause_subject, is_speech_participle, is_subordinator, joins_reports,
+    is_be, is_clause_subject, is_speech_participle, is_subordinator, joins_reports,
 };
 use crate::article::parse::lexicon::speech::{
     is_adverb, is_auxiliary, is_call_verb, is_have, may_report, opens_no_clause, reports_clause,
@@ -106,9 +106,11 @@ pub(super) fn reported(
                 continue;
             }
             let participle = is_speech_participle(w);
-            // "to say", "it is safe to say": no one reports.
+            // "to say", "it is safe to say": no one reports; nor does the
+            // subject of a passive ("was told", "have been denied").
             if (!reports_clause(w) && !is_call_verb(w) && !participle)
                 || (k > from && word(k - 1).eq_ignore_ascii_case("to"))
+                || passive(text, toks, from, k)
             {
                 k += 1;
                 continue;
@@ -221,6 +223,17 @@ fn before_comma(text: &str, toks: &[Token], i: usize) -> usize {
     } else {
         i
     }
+}
+
+/// The verb at `verb` is a passive: a form of "be" before it, adverbs
+/// between.
+fn passive(text: &str, toks: &[Token], from: usize, verb: usize) -> bool {
+    let mut i = verb;
+    let word = |i: usize| &text[toks[i].span().range()];
+    while i > from && toks[i - 1].word() && is_adverb(word(i - 1)) && !is_be(word(i - 1)) {
+        i -= 1;
+    }
+    i > from && toks[i - 1].word() && is_be(word(i - 1))
 }
 
 /// The verb at `verb` is joined to a report before it: only `and` or

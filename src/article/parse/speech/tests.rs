@@ -403,3 +403,22 @@ fn who_spoke_a_quote_after_a_participle_or_an_inverted_verb() {
     );
     assert_eq!(got[0].2.as_deref(), Some("editor Jane Doe"));
 }
+
+#[test]
+fn plain_forms_of_verbs_of_saying_report() {
+    assert_eq!(
+        reports("Critics argue the plan is far too costly for the town."),
+        vec![report("the plan is far too costly for the town", "Critics")]
+    );
+    assert_eq!(
+        reports("Officials explain they will have to gut the place first."),
+        vec![report("they will have to gut the place first", "Officials")]
+    );
+}
+
+#[test]
+fn the_subject_of_a_passive_or_of_an_object_reports_nothing() {
+    assert!(reports("He was told the plan had been dropped for good.").is_empty());
+    assert!(reports("Others have been denied the service because they were ill.").is_empty());
+    assert!(reports("The state could deny them permits until the work was done.").is_empty());
+}
