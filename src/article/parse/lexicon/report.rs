@@ -56,6 +56,7 @@ any_case!(
     is_listed_subordinator
 );
 any_case!(is_be, BE_FILTER, BE_FORMS, is_listed_be);
+any_case!(is_answer, ANSWER_FILTER, ANSWERS, is_listed_answer);
 any_case!(
     is_calling_verb,
     CALLING_FILTER,
@@ -216,6 +217,14 @@ word_list!(
 );
 
 word_list!(
+    /// Answers, which a verb of saying takes as its object (`said no to
+    /// the plan`) or which open a clause (`said no decision was made`).
+    ANSWERS,
+    is_listed_answer,
+    ["yes", "no"]
+);
+
+word_list!(
     /// The forms of "be", which before a verb make it a passive: the
     /// subject of `was told` heard, and of `was denied` did not speak.
     BE_FORMS,
@@ -259,7 +268,7 @@ mod tests {
 
     #[test]
     fn every_listed_word_is_found_in_any_case() {
-        let lists: [(&[&str], Test); 9] = [
+        let lists: [(&[&str], Test); 10] = [
             (OBJECT_TAKERS, takes_object),
             (CLAUSE_SUBJECTS, is_clause_subject),
             (MODALS, is_modal),
@@ -268,6 +277,7 @@ mod tests {
             (REPORT_JOINS, joins_reports),
             (SUBORDINATORS, is_subordinator),
             (BE_FORMS, is_be),
+            (ANSWERS, is_answer),
             (CALLING_VERBS, is_calling_verb),
         ];
         for (list, is) in lists {

@@ -5,7 +5,8 @@
 use super::phrases::{may_speak, subject_before};
 use super::{Place, is_punct};
 use crate::article::parse::lexicon::report::{
-    is_clause_subject, is_modal, is_speech_participle, joins_reports, opens_setting, takes_object,
+    is_answer, is_clause_subject, is_modal, is_speech_participle, joins_reports, opens_setting,
+    takes_object,
 };
 use crate::article::parse::lexicon::speech::{
     is_adverb, is_audience, is_auxiliary, is_call_verb, is_clause_word, is_demand_preposition,
@@ -42,9 +43,41 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
     {
         return Some(that + 1);
     }
-    let told = is_tell_verb(lower(word(verb)).as_str());
-    if told {
-        // The person told: "reporters", "the BBC", "GMTV's Sunday programme".
+    s = past_object(text, toks, verb, end);
+    while s < end && is_punct(text, &toks[s], ",") {
+        s += 1;
+    }
+    // "said in his speech he was ready": a short phrase of where or how,
+    // then the clause's own subject.
+    if s < end && toks[s].word() && opens_setting(word(s)) {
+        return (s + 1..end.min(s + 9))
+            .take_while(|&i| toks[i].word() && !is_clause_word(word(i)))
+            .find(|&i| {
+                i > s + 1 && is_clause_subject(word(i)) && !word(i).eq_ignore_ascii_case("it")
+            });
+    }
+    // "vowed to fight", "complained about": no reported clause follows.
+    // "told reporters, adding that ...": the participle reports on its own;
+    // "said no to ..." reports nothing, "said no decision was made" does.
+    let answer = s < end && is_answer(word(s));
+    let opens_clause = s < end
+        && (toks[s].word() || is_punct(text, &toks[s], QUOTE_MARKS))
+        && (!opens_no_clause(lower(word(s)).as_str()) || answer)
+        && !is_speech_participle(word(s));
+    let object_first = takes_object(word(verb)) || answer;
+    (opens_clause && (!object_first || reads_as_clause(text, toks, s, end))).then_some(s)
+}
+
+/// The marks that may open or close quoted words, as single tokens.
+pub(super) const QUOTE_MARKS: &str = "\"“”‘’'";
+
+/// Where the words after the verb at `verb` that are not its report end:
+/// the person told (`told reporters`, `told the BBC`) and when
+/// (`on Sunday`, `last week`).
+pub(super) fn past_object(text: &str, toks: &[Token], verb: usize, end: usize) -> usize {
+    let word = |i: usize| &text[toks[i].span().range()];
+    let mut s = verb + 1;
+    if is_tell_verb(lower(word(verb)).as_str()) {
         while s < end && toks[s].word() && is_determiner_of_audience(lower(word(s)).as_str()) {
             s += 1;
         }
@@ -61,30 +94,8 @@ pub(super) fn clause_start(text: &str, toks: &[Token], verb: usize, end: usize) 
     {
         s += 1;
     }
-    while s < end && is_punct(text, &toks[s], ",") {
-        s += 1;
-    }
-    // "said in his speech he was ready": a short phrase of where or how,
-    // then the clause's own subject.
-    if s < end && toks[s].word() && opens_setting(word(s)) {
-        return (s + 1..end.min(s + 9))
-            .take_while(|&i| toks[i].word() && !is_clause_word(word(i)))
-            .find(|&i| {
-                i > s + 1 && is_clause_subject(word(i)) && !word(i).eq_ignore_ascii_case("it")
-            });
-    }
-    // "vowed to fight", "complained about": no reported clause follows.
-    // "told reporters, adding that ...": the participle reports on its own.
-    let opens_clause = s < end
-        && (toks[s].word() || is_punct(text, &toks[s], QUOTE_MARKS))
-        && !opens_no_clause(lower(word(s)).as_str())
-        && !is_speech_participle(word(s));
-    let object_first = takes_object(word(verb));
-    (opens_clause && (!object_first || reads_as_clause(text, toks, s, end))).then_some(s)
+    s
 }
-
-/// The marks that may open or close quoted words, as single tokens.
-pub(super) const QUOTE_MARKS: &str = "\"“”‘’'";
 
 /// The words from `s` read as a clause (quoted or not): a subject pronoun
 /// first, or an auxiliary, a modal or a form of "have" among the first

@@ -115,11 +115,12 @@ fn subject_phrase(
             }
         }
     }
-    // A phrase that opens with a participle ("Having said that") is none.
+    // A lone participle ("Having said that") is none; one that opens a
+    // phrase is an adjective ("restructuring experts").
     let embedded = start > from
         && toks[start - 1].word()
         && is_question_word(lower(&text[toks[start - 1].span().range()]).as_str());
-    let participle = start < end && {
+    let participle = start + 1 == end && {
         let w = &text[toks[start].span().range()];
         w.len() > 4 && w.ends_with("ing")
     };

@@ -2,7 +2,7 @@
 //! `X said (that) ...`, `..., X said.`, `according to X, ...`, `X is
 //! quoted as saying ...`.
 
-use super::clause::{QUOTE_MARKS, clause_end, clause_start};
+use super::clause::{QUOTE_MARKS, clause_end, clause_start, past_object};
 use super::phrases::{
     caller, ends_in_noun, names_someone, opener, phrase_after, span, subject_before,
 };
@@ -105,12 +105,16 @@ pub(super) fn reported(
                 last_np = Some(np);
                 continue;
             }
-            let participle = is_speech_participle(w);
+            // "is telling", "isn't saying": a verb of saying in progress.
+            let progressive = w.ends_with("ing")
+                && k > from
+                && is_be(word(k - 1).trim_end_matches("n't").trim_end_matches("n’t"));
+            let participle = is_speech_participle(w) && !progressive;
             // "to say", "it is safe to say": no one reports; nor does the
             // subject of a passive ("was told", "have been denied").
-            if (!reports_clause(w) && !is_call_verb(w) && !participle)
+            if (!reports_clause(w) && !is_call_verb(w) && !participle && !progressive)
                 || (k > from && word(k - 1).eq_ignore_ascii_case("to"))
-                || passive(text, toks, from, k)
+                || (!progressive && passive(text, toks, from, k))
             {
                 k += 1;
                 continue;
@@ -151,10 +155,17 @@ pub(super) fn reported(
                             && !matches!(w, "added" | "adds")
                             && ends_in_noun(text, toks, np))
                 })
-                .or_else(|| last_np.filter(|_| joined(text, toks, from, k)));
-            // CLAUSE, X said.  /  CLAUSE, X said, CLAUSE.
-            let tail = last_word.is_none_or(|l| l <= k)
-                || (k + 1 < end && is_punct(text, &toks[k + 1], ","));
+                .or_else(|| {
+                    // "X supported Y, and said ...": the one who spoke last,
+                    // or the sentence's subject.
+                    joined(text, toks, from, k)
+                        .then(|| last_np.or_else(|| opener(text, toks, sent.start, k)))
+                        .flatten()
+                });
+            // CLAUSE, X said.  /  CLAUSE, X said on Friday, CLAUSE.
+            let after = past_object(text, toks, k, end);
+            let tail = last_word.is_none_or(|l| l < after)
+                || (after < end && is_punct(text, &toks[after], ","));
             if let Some(np) = np
                 && tail
                 && np.0 > from + 2

@@ -422,3 +422,12 @@ fn the_subject_of_a_passive_or_of_an_object_reports_nothing() {
     assert!(reports("Others have been denied the service because they were ill.").is_empty());
     assert!(reports("The state could deny them permits until the work was done.").is_empty());
 }
+
+#[test]
+fn scratch_try() {
+    if let Ok(t) = std::env::var("TRY") {
+        for q in run(&t) {
+            eprintln!("{q:?}");
+        }
+    }
+}
