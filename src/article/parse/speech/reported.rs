@@ -12,7 +12,8 @@ use crate::article::parse::lexicon::report::{
     is_be, is_clause_subject, is_speech_participle, is_subordinator, joins_reports,
 };
 use crate::article::parse::lexicon::speech::{
-    is_adverb, is_auxiliary, is_call_verb, is_have, may_report, opens_no_clause, reports_clause,
+    is_adverb, is_auxiliary, is_call_verb, is_have, is_speech_verb, may_report, opens_no_clause,
+    reports_clause,
 };
 use crate::article::parse::tokens::Token;
 use crate::article::{QuoteKind, Span};
@@ -107,6 +108,7 @@ pub(super) fn reported(
             }
             // "is telling", "isn't saying": a verb of saying in progress.
             let progressive = w.ends_with("ing")
+                && is_speech_verb(w)
                 && k > from
                 && is_be(word(k - 1).trim_end_matches("n't").trim_end_matches("n’t"));
             let participle = is_speech_participle(w) && !progressive;

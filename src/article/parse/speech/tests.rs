@@ -140,6 +140,15 @@ fn any_noun_phrase_can_report() {
 }
 
 #[test]
+fn only_a_verb_of_saying_in_progress_reports() {
+    assert!(reports("The two sides are working on a deal that would allow more aid.").is_empty());
+    assert_eq!(
+        reports("The mayor is telling residents that the bridge will reopen."),
+        vec![report("the bridge will reopen", "The mayor")]
+    );
+}
+
+#[test]
 fn a_verb_that_takes_a_noun_reports_only_a_clause() {
     assert!(reports("The minister denied the story about the fund.").is_empty());
     assert!(reports("The index added 0.4 per cent to 5,865 points.").is_empty());
