@@ -1,6 +1,7 @@
 //! Quotes written out for citation, as Markdown: each speaker with their
 //! role, then each direct quote as a `> ` block and each reported one as a
-//! paraphrase in plain words, never in quotation marks, each followed by
+//! paraphrase in plain words, never in quotation marks (a mixed one keeps
+//! the quotation marks of its quoted words only), each followed by
 //! where it was said (the article's title, byline, date, and file or URL).
 //! The reader's `E` and `brief quotes --format markdown` write the same.
 
@@ -53,12 +54,11 @@ pub fn markdown(speakers: &[Speaker]) -> String {
 fn quote(cited: &Cited, speaker: Option<&str>) -> String {
     let a = cited.article;
     let words = escape(&a.show(cited.quote.content));
+    let who = || speaker.map_or_else(|| "Someone".to_owned(), |s| escape(&sanitize(s)));
     let mut out = match cited.quote.kind {
         QuoteKind::Direct => format!("> {words}\n\n"),
-        QuoteKind::Indirect => {
-            let who = speaker.map_or_else(|| "Someone".to_owned(), |s| escape(&sanitize(s)));
-            format!("Paraphrase: {who} said that {words}\n\n")
-        }
+        QuoteKind::Indirect => format!("Paraphrase: {} said that {words}\n\n", who()),
+        QuoteKind::Mixed => format!("Partly quoted: {}: {words}\n\n", who()),
     };
     let mut source = Vec::new();
     if let Some(title) = a.title {
@@ -97,10 +97,11 @@ mod tests {
     use crate::article::parse;
 
     #[test]
-    fn direct_quotes_are_blocks_and_reported_speech_a_paraphrase() {
+    fn direct_quotes_are_blocks_and_reported_speech_a_paraphrase_keeping_quoted_words() {
         let article = parse(
             "Talks stall\n\nBy Mara Quinn\n\n\"We are *not* there yet,\" Foreign Minister Ana Ruiz \
-             said on Monday.\n\nRuiz said the talks would resume in spring after the elections.\n",
+             said on Monday.\n\nRuiz said the talks would resume in spring after the elections.\n\n\
+             Ruiz said the offer was \"a fair start\" for both sides.\n",
         );
         let quotes: Vec<Cited> = article
             .quotes
@@ -111,7 +112,7 @@ mod tests {
                 origin: "news/talks.txt".into(),
             })
             .collect();
-        assert_eq!(quotes.len(), 2, "{:?}", article.quotes);
+        assert_eq!(quotes.len(), 3, "{:?}", article.quotes);
         let text = markdown(&[Speaker {
             name: Some("Ana Ruiz".into()),
             role: Some("Foreign Minister".into()),
@@ -129,6 +130,10 @@ mod tests {
         assert!(
             !text.contains("“the talks"),
             "no quotation marks on a paraphrase"
+        );
+        assert!(
+            text.contains("Partly quoted: Ana Ruiz: the offer was \"a fair start\" for both sides"),
+            "a mixed quote keeps the marks of its quoted words: {text}"
         );
         assert!(
             text.contains("— *Talks stall*, Mara Quinn, <news/talks.txt>"),

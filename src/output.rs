@@ -191,7 +191,7 @@ pub fn article_outline(doc: &Document) -> String {
                 .map_or_else(|| "(unattributed)".into(), |n| sanitize(&n));
             let mark = match q.kind {
                 crate::article::QuoteKind::Direct => "“”",
-                crate::article::QuoteKind::Indirect => "~ ",
+                crate::article::QuoteKind::Indirect | crate::article::QuoteKind::Mixed => "~ ",
             };
             let _ = writeln!(o, "    {mark} {} — {who}", clip(&a.show(q.content), 80));
         }
@@ -276,7 +276,9 @@ impl ArticleQuotes {
                 let text = a.show(q.content);
                 match q.kind {
                     QuoteKind::Direct => quotes.extend(["  “", &text, "”"]),
-                    QuoteKind::Indirect => quotes.extend(["  (reported) ", &text]),
+                    QuoteKind::Indirect | QuoteKind::Mixed => {
+                        quotes.extend(["  (reported) ", &text]);
+                    }
                 }
                 ends.push(quotes.len());
             }

@@ -97,6 +97,9 @@ pub enum QuoteKind {
     Direct,
     /// Reported speech: `said the talks had stalled`.
     Indirect,
+    /// Reported speech with quoted words inside, counted once: `said the
+    /// plan was "dead on arrival"`, `called the plan "bold"`.
+    Mixed,
 }
 
 impl QuoteKind {
@@ -104,6 +107,7 @@ impl QuoteKind {
         match self {
             QuoteKind::Direct => "direct",
             QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
         }
     }
 }

@@ -198,6 +198,7 @@ fn y_copies_only_a_current_quote_and_reported_speech_as_a_paraphrase() {
         };
         match kind {
             QuoteKind::Direct => assert!(text.starts_with('“'), "{text}"),
+            QuoteKind::Mixed => assert!(text.starts_with("Ines Okafor, partly quoted: "), "{text}"),
             QuoteKind::Indirect => {
                 assert!(text.starts_with("Ines Okafor said that "), "{text}");
                 assert!(

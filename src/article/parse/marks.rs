@@ -59,11 +59,16 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> (Vec<Marked>, bool) {
     while let Some(skip) = scan::next_quote_mark(&bytes[i..]) {
         i += skip;
         let c = s[i..].chars().next().unwrap_or(' ');
-        // Two apostrophes stand for a straight double quote in some wire copy.
-        let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
-        let straight = c == '"' || doubled;
-        let after = i + if doubled { 2 } else { c.len_utf8() };
-        if !straight && !opens_quote(c) && !closes_quote(c) {
+        // Two apostrophes stand for a straight double quote in some wire
+        // copy, two curly single marks for a curly double one.
+        let doubled = matches!(c, '\'' | '‘' | '’') && s[i + c.len_utf8()..].starts_with(c);
+        let straight = c == '"' || (doubled && c == '\'');
+        let (opens, closes) = (
+            opens_quote(c) || (doubled && c == '‘'),
+            closes_quote(c) || (doubled && c == '’'),
+        );
+        let after = i + c.len_utf8() * if doubled { 2 } else { 1 };
+        if !straight && !opens && !closes {
             i = after;
             continue;
         }
@@ -71,10 +76,10 @@ pub fn quoted(text: &str, para: Span, next_opens: bool) -> (Vec<Marked>, bool) {
         let next = s[after..].chars().next();
         let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p));
         let after_space = next.is_none_or(char::is_whitespace);
-        if opens_quote(c) || (straight && open.is_none() && before_space && !after_space) {
+        if opens || (straight && open.is_none() && before_space && !after_space) {
             // A second opener before any closer means the first was stray.
             open = Some((i, after));
-        } else if (closes_quote(c) || (straight && !before_space)) && open.is_some() {
+        } else if (closes || (straight && !before_space)) && open.is_some() {
             let (o, content) = open.take().expect("checked above");
             let inner = trimmed(s, content, i);
             if !inner.is_empty() {
@@ -129,6 +134,14 @@ mod tests {
     fn doubled_apostrophes() {
         assert_eq!(
             inner("''It is over,'' he said. Don't stop.", false),
+            vec!["It is over"]
+        );
+        assert_eq!(
+            inner("“We print only local work,’’ says the founder.", false),
+            vec!["We print only local work"]
+        );
+        assert_eq!(
+            inner("‘‘It is over,’’ he said. Don’t stop.", false),
             vec!["It is over"]
         );
     }

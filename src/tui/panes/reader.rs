@@ -350,7 +350,7 @@ impl Paint<'_> {
                         Inline::Link(_) => self.theme.link,
                     });
                 }
-                for kind in [QuoteKind::Indirect, QuoteKind::Direct] {
+                for kind in [QuoteKind::Indirect, QuoteKind::Mixed, QuoteKind::Direct] {
                     for m in marks.iter().filter(|m| inside(&m.range)) {
                         let Some(quote) = self.article.quotes.get(m.quote) else {
                             continue;
@@ -359,7 +359,7 @@ impl Paint<'_> {
                             continue;
                         }
                         style = style.patch(match (kind, quote.speaker) {
-                            (QuoteKind::Indirect, _) => self.theme.indirect,
+                            (QuoteKind::Indirect | QuoteKind::Mixed, _) => self.theme.indirect,
                             (QuoteKind::Direct, Some(who)) => self.theme.speaker(who),
                             (QuoteKind::Direct, None) => self.theme.quote,
                         });

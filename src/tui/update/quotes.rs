@@ -22,7 +22,8 @@ fn current_quote(app: &mut App, doing: &str) -> Option<(usize, usize)> {
 }
 
 /// The quote as it is cited: a direct quote in quotation marks, reported
-/// speech as a paraphrase without them.
+/// speech as a paraphrase without them, a mixed quote as a paraphrase
+/// keeping the quotation marks of its quoted words.
 pub(super) fn copy(app: &mut App) -> Option<Effect> {
     let (index, q) = current_quote(app, "copy")?;
     let article = app.article(index)?;
@@ -37,10 +38,12 @@ pub(super) fn copy(app: &mut App) -> Option<Effect> {
     let text = match quote.kind {
         QuoteKind::Direct => format!("“{words}” — {speaker}, {title}"),
         QuoteKind::Indirect => format!("{speaker} said that {words} (paraphrase) — {title}"),
+        QuoteKind::Mixed => format!("{speaker}, partly quoted: {words} (paraphrase) — {title}"),
     };
     app.message = Some(match quote.kind {
         QuoteKind::Direct => format!("copied a quote by {speaker}"),
         QuoteKind::Indirect => format!("copied a paraphrase of {speaker}"),
+        QuoteKind::Mixed => format!("copied a partly quoted paraphrase of {speaker}"),
     });
     Some(Effect::Copy(text))
 }

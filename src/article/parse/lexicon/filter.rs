@@ -35,13 +35,17 @@ impl WordFilter {
 
     /// The filter of `words`.
     pub const fn of(words: &[&str]) -> WordFilter {
-        let mut filter = WordFilter([0; 64]);
+        WordFilter([0; 64]).with_words(words)
+    }
+
+    /// This filter with `words` in it too.
+    pub const fn with_words(mut self, words: &[&str]) -> WordFilter {
         let mut i = 0;
         while i < words.len() {
-            filter = filter.with_word(words[i]);
+            self = self.with_word(words[i]);
             i += 1;
         }
-        filter
+        self
     }
 
     /// The filter of the words of `lists`, each a string of words

@@ -6,6 +6,8 @@
 //! - [`classes`]: what a word can be for name finding (given name, title,
 //!   place, ...), one table of classes asked by key.
 //! - [`speech`]: the words that signal speech and those around them.
+//! - [`report`]: the words that bound a reported clause and frame a quoted
+//!   phrase.
 //! - [`marks`]: abbreviations that keep their dot, and the marks that close
 //!   quotes and sentences.
 //! - [`names`]: the short forms of given names (`data/nicknames.txt`) and
@@ -46,6 +48,7 @@ pub mod key;
 pub mod marks;
 pub mod names;
 pub mod page;
+pub mod report;
 pub mod sources;
 pub mod speech;
 

@@ -4,6 +4,7 @@
 
 use super::filter::WordFilter;
 use super::key::lower;
+use super::report::{CALLING_VERBS, SPEECH_PARTICIPLES};
 use crate::article::Span;
 
 word_list!(
@@ -11,119 +12,32 @@ word_list!(
     SPEECH_VERBS,
     is_listed_speech_verb,
     [
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "asked",
-    "asks",
-    "explained",
-    "explains",
-    "stated",
-    "states",
-    "noted",
-    "notes",
-    "wrote",
-    "writes",
-    "declared",
-    "declares",
-    "insisted",
-    "insists",
-    "warned",
-    "warns",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "continued",
-    "recalled",
-    "recalls",
-    "replied",
-    "replies",
-    "responded",
-    "responds",
-    "remarked",
-    "acknowledged",
-    "acknowledges",
-    "announced",
-    "announces",
-    "commented",
-    "conceded",
-    "concedes",
-    "suggested",
-    "suggests",
-    "urged",
-    "urges",
-    "observed",
-    "joked",
-    "quipped",
-    "shouted",
-    "tweeted",
-    "admitted",
-    "admits",
-    "complained",
-    "complains",
-    "confirmed",
-    "confirms",
-    "denied",
-    "denies",
-    "predicted",
-    "predicts",
-    "promised",
-    "promises",
-    "revealed",
-    "reveals",
-    "stressed",
-    "stresses",
-    "emphasised",
-    "emphasized",
-    "maintained",
-    "maintains",
-    "testified",
-    "vowed",
-    "vows",
-    "cautioned",
-    "countered",
-    "reiterated",
-    "pledged",
-    "pointed",
-    "reported",
-    "reports",
-    "announcing",
-    "adding",
-    "saying",
-    "telling",
-    "estimated",
-    "agreed",
-    "agrees",
-    "assured",
-    "boasted",
-    "charged",
-    "contended",
-    "told reporters",
-    "wondered",
-    "yelled",
-    "whispered",
-    "proclaimed",
-    "disclosed",
-    "alleged",
-    "alleges",
-    "objected",
-    "protested",
-    "demanded",
-    "demands",
+        "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "explained",
+        "explains", "stated", "states", "noted", "notes", "wrote", "writes", "declared",
+        "declares", "insisted", "insists", "warned", "warns", "argued", "argues", "claimed",
+        "claims", "continued", "recalled", "recalls", "repeated", "repeats", "replied", "replies",
+        "responded", "responds", "remarked", "acknowledged", "acknowledges", "announced",
+        "announces", "commented", "conceded", "concedes", "suggested", "suggests", "urged",
+        "urges", "observed", "joked", "quipped", "shouted", "tweeted", "admitted", "admits",
+        "complained", "complains", "confirmed", "confirms", "denied", "denies", "predicted",
+        "predicts", "promised", "promises", "revealed", "reveals", "stressed", "stresses",
+        "emphasised", "emphasized", "maintained", "maintains", "testified", "vowed", "vows",
+        "cautioned", "countered", "reiterated", "pledged", "pointed", "reported", "reports",
+        "announcing", "adding", "saying", "telling", "estimated", "agreed", "agrees", "assured",
+        "boasted", "charged", "contended", "told reporters", "wondered", "yelled", "whispered",
+        "proclaimed", "disclosed", "alleged", "alleges", "objected", "protested", "demanded",
+        "demands", "argue", "explain", "insist", "suggest", "warn", "admit", "acknowledge",
+        "predict", "deny", "confirm", "allege", "lamented", "laments", "advised", "advises",
+        "contend", "contends",
 ]
 );
 
 /// Speech verbs, and the other words that may open reported speech:
-/// `according` (in any case), `called`, `calls`.
+/// `according` (in any case), participles of saying, verbs of calling.
 static REPORTING: WordFilter = WordFilter::of(SPEECH_VERBS)
-    .with_word("according")
-    .with_word("called")
-    .with_word("calls");
+    .with_words(SPEECH_PARTICIPLES)
+    .with_words(CALLING_VERBS)
+    .with_word("according");
 
 /// Asked of nearly every word.
 pub fn is_speech_verb(w: &str) -> bool {
@@ -149,8 +63,11 @@ pub fn is_call_verb(w: &str) -> bool {
 /// "continued" and the like rarely do).
 pub fn reports_clause(w: &str) -> bool {
     // Forms that are as often plural nouns ("member states", "the claims")
-    // or that rarely take a clause are left to direct quotes.
+    // or that rarely take a clause are left to direct quotes; participles
+    // report after a comma only (`, adding that`), not as a noun's
+    // modifier (`a statement announcing the pick`).
     is_speech_verb(w)
+        && !w.ends_with("ing")
         && !matches!(
             w,
             "asked"
@@ -159,8 +76,6 @@ pub fn reports_clause(w: &str) -> bool {
                 | "quipped"
                 | "joked"
                 | "shouted"
-                | "adding"
-                | "telling"
                 | "yelled"
                 | "whispered"
                 | "replied"
@@ -376,6 +291,16 @@ word_list!(
 );
 
 word_list!(
+    /// Words after which a speech verb's form is a noun: "the states",
+    /// "its claims", "these reports".
+    is_determiner,
+    [
+        "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "these", "those",
+        "such",
+    ]
+);
+
+word_list!(
     /// Words that open the name of the person told: "told the BBC".
     is_determiner_of_audience,
     ["the", "a", "an", "his", "her", "their"]
@@ -435,13 +360,12 @@ mod tests {
 
     #[test]
     fn the_filter_lets_every_reporting_word_through() {
-        let words = SPEECH_VERBS.iter().copied().chain([
-            "according",
-            "According",
-            "ACCORDING",
-            "called",
-            "calls",
-        ]);
+        let words = SPEECH_VERBS
+            .iter()
+            .chain(SPEECH_PARTICIPLES)
+            .chain(CALLING_VERBS)
+            .copied()
+            .chain(["according", "According", "ACCORDING"]);
         for w in words {
             assert!(may_report(w.as_bytes(), Span::new(0, w.len())), "{w}");
         }

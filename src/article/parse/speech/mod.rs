@@ -10,6 +10,7 @@
 //! speech is a speech verb with a clause: `X said (that) ...`, `..., X
 //! said.`, `according to X, ...`, `X is quoted as saying ...`.
 
+mod clause;
 mod phrases;
 mod reported;
 
@@ -68,9 +69,12 @@ impl Speech {
 /// `tokens` holds each paragraph's tokens.
 pub fn find(text: &str, paragraphs: &[Span32], tokens: &Flat<Token>) -> Vec<Speech> {
     let mut out = Vec::new();
+    // A paragraph's reports, before they join its direct quotes.
+    let mut reports = Vec::new();
     let mut carried = false; // the previous paragraph left a quote open
     for (p, para) in paragraphs.iter().enumerate() {
         let para = para.get();
+        let from = out.len();
         let next_opens = paragraphs
             .get(p + 1)
             .is_some_and(|n| marks::opens_with_quote(&text[n.get().range()]));
@@ -121,13 +125,28 @@ pub fn find(text: &str, paragraphs: &[Span32], tokens: &Flat<Token>) -> Vec<Spee
                 .or_else(|| source_before(text, toks, sent.start.max(prev_quote), first));
             let shape = Shape::of(&text[m.inner().range()]);
             let words = shape.words;
+            // `says he is making "a demand"`, `"a demand" is made, he says`:
+            // words of the sentence stand against the quote, which is part
+            // of a reported clause that the reported-speech pass finds.
+            // A word with its dot (`in the U.S. "...`) may end a sentence.
+            let word_before = first > 0
+                && toks[first - 1].word()
+                && !text[toks[first - 1].span().range()].ends_with('.');
+            let closed = text[m.inner().range()].ends_with(['.', '!', '?', '…'])
+                || text[m.inner().end..m.outer().end].starts_with([',', ';', ':']);
+            let word_after = after < after_end && toks[after].word() && !closed;
+            let embedded = match found {
+                Some((_, verb)) if verb < first => (word_before && first - 1 != verb) || word_after,
+                // `"...," said X` or `"...," X said`: the attribution starts at
+                // whichever comes first.
+                Some((np, verb)) => {
+                    word_before || np.0.min(verb) > attribution_start(text, toks, after)
+                }
+                None => word_before || word_after,
+            };
             let source = match found {
                 Some((np, verb)) => {
-                    // `says he is making "a demand"`: the quote is part of a
-                    // reported clause, which the reported-speech pass finds.
-                    let mixed =
-                        verb < first && first > 0 && toks[first - 1].word() && first - 1 != verb;
-                    if !mixed {
+                    if !embedded {
                         cues[verb] = true;
                     }
                     Source::Phrase(span(toks, np))
@@ -142,15 +161,24 @@ pub fn find(text: &str, paragraphs: &[Span32], tokens: &Flat<Token>) -> Vec<Spee
                 None => Source::Unknown,
             };
             let inner_text = &text[m.inner().range()];
+            // `Musk's "production hell"`, `on CBS' "Face the Nation"`.
             let after_possessive = first > 0 && {
                 let w = &text[toks[first - 1].span().range()];
-                toks[first - 1].word() && (w.ends_with("'s") || w.ends_with("’s"))
+                (toks[first - 1].word() && (w.ends_with("'s") || w.ends_with("’s")))
+                    || (matches!(w, "'" | "’")
+                        && first > 1
+                        && text[toks[first - 2].span().range()].ends_with(['s', 'S']))
             };
             let aside =
                 inner_text.starts_with('(') && inner_text.trim_end_matches('.').ends_with(')');
             let title = words <= 6 && is_title_case(&shape);
+            // A short quoted phrase inside a sentence is a scare quote or a
+            // title: a quote only as part of a report around it.
+            let phrase =
+                embedded && words <= 3 && !text[m.inner().range()].ends_with(['.', '!', '?']);
             let is_speech = !after_possessive
                 && !aside
+                && !phrase
                 && (!title || found.is_some_and(|_| words > 4))
                 && match source {
                     Source::Phrase(_) | Source::Previous => words >= 2 || found.is_some(),
@@ -165,9 +193,64 @@ pub fn find(text: &str, paragraphs: &[Span32], tokens: &Flat<Token>) -> Vec<Spee
             first = next_quote;
         }
         carried = open_end;
-        reported(text, toks, &sents, &places, &cues, p, &mut out);
+        reports.clear();
+        reported(text, toks, &sents, &places, &cues, p, &mut reports);
+        merge(&mut out, from, &mut reports);
     }
     out
+}
+
+/// Where the words after a quote's closing mark begin: past the commas and
+/// dashes that join an attribution to it.
+fn attribution_start(text: &str, toks: &[Token], after: usize) -> usize {
+    let mut i = after;
+    while i < toks.len() && is_punct(text, &toks[i], ",—–―-") {
+        i += 1;
+    }
+    i
+}
+
+/// Adds a paragraph's reports to its direct quotes, which start at `from`
+/// in `out`. A direct quote inside a mixed report is dropped: it is counted
+/// once, as part of it. A report of nearly nothing but quoted words is the
+/// direct quote inside it, and gives it its speaker when it has none
+/// (`he had "dreamed of this night"`). Both lists are in text order, and
+/// the reports do not overlap.
+fn merge(out: &mut Vec<Speech>, from: usize, reports: &mut Vec<Speech>) {
+    if reports.iter().any(|r| r.kind != QuoteKind::Indirect) {
+        let mut r = 0;
+        let mut kept = from;
+        // The source of a quote dropped, for a split quote continuing it.
+        let mut dropped_source = None;
+        for d in from..out.len() {
+            let c = out[d].content();
+            while r < reports.len() && reports[r].content().end < c.end {
+                r += 1;
+            }
+            match reports.get(r).filter(|x| x.content().contains(c)) {
+                Some(x) if x.kind == QuoteKind::Mixed => {
+                    if out[d].source != Source::Previous {
+                        dropped_source = Some(out[d].source);
+                    }
+                    continue;
+                }
+                Some(x) if x.kind == QuoteKind::Direct && out[d].source == Source::Unknown => {
+                    out[d].source = x.source;
+                }
+                _ => {}
+            }
+            if out[d].source == Source::Previous
+                && let Some(source) = dropped_source
+            {
+                out[d].source = source;
+            }
+            dropped_source = None;
+            out.swap(kept, d);
+            kept += 1;
+        }
+        out.truncate(kept);
+    }
+    out.extend(reports.drain(..).filter(|r| r.kind != QuoteKind::Direct));
 }
 
 fn is_title_case(shape: &Shape) -> bool {
@@ -228,6 +311,16 @@ fn places(toks: &[Token], marked: &[Marked]) -> Vec<Place> {
         }
     }
     out
+}
+
+/// A comma ends the words before token `i`, or closes the quoted words
+/// that end them (`"...," she said`).
+fn comma_before(text: &str, toks: &[Token], i: usize) -> bool {
+    i > 0
+        && (is_punct(text, &toks[i - 1], ",")
+            || (i > 1
+                && is_punct(text, &toks[i - 1], "\"”’'")
+                && is_punct(text, &toks[i - 2], ",")))
 }
 
 /// True for a punctuation token that is one of the marks of `set`.
