@@ -206,6 +206,21 @@ fn an_appositive_role_ends_at_a_clause() {
         role.as_deref().is_none_or(|r| !r.contains(" he ")),
         "{role:?}"
     );
+    let a = story(
+        "Dan Moss, a fund manager at Harbour Trust said the sale \"is surely a first step\".",
+    );
+    assert_eq!(
+        person(&a, "Dan Moss").and_then(|p| p.role.as_deref()),
+        Some("fund manager at Harbour Trust")
+    );
+    let a = story(
+        "Dan Moss, vice president of search products at Lantern Search in the US, said it \
+         was a good deal.",
+    );
+    assert_eq!(
+        person(&a, "Dan Moss").and_then(|p| p.role.as_deref()),
+        Some("vice president of search products at Lantern Search")
+    );
     let a = story("\"It was a good match,\" said Jimmy Connors, speaking at Queen's Club.");
     assert_eq!(
         person(&a, "Jimmy Connors").and_then(|p| p.role.as_deref()),

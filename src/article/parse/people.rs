@@ -10,7 +10,8 @@
 
 use super::flat::narrow;
 use super::lexicon::classes::NAME_PREFIXES;
-use super::lexicon::{Class, Folded, class, fold, strip_possessive, title_class};
+use super::lexicon::speech::is_speech_verb;
+use super::lexicon::{Class, Folded, class, common_class, fold, strip_possessive, title_class};
 use super::tokens::Token;
 use crate::article::Span;
 
@@ -241,17 +242,23 @@ pub fn appositive_role(text: &str, tokens: &[Token], run: &NameRun) -> Option<Sp
     {
         from += 1;
     }
-    // The role ends at a mark or a clause: `Marat Safin, the player he
-    // beat`.
-    let end = (from..tokens.len().min(from + 10))
+    // The role ends at a mark, a clause (`Marat Safin, the player he
+    // beat`) or the verb of an appositive left open (`Matt Williams, a
+    // fund manager at Perpetual said ...`); cut short, it does not end in
+    // a function word (`at Ask Jeeves in the`).
+    let mut end = (from..tokens.len().min(from + 10))
         .find(|&k| {
             !tokens[k].word()
+                || is_speech_verb(word(text, &tokens[k]))
                 || matches!(
                     word(text, &tokens[k]),
                     "he" | "she" | "who" | "which" | "that" | "whose" | "whom"
                 )
         })
         .unwrap_or(tokens.len().min(from + 10));
+    while end > from + 1 && common_class(word(text, &tokens[end - 1])).has(Class::STOP) {
+        end -= 1;
+    }
     // A title among the first words, none of them a verb's form
     // (`Connors, speaking at Queen's Club`).
     let first = end.min(from + 4);
