@@ -9,13 +9,49 @@ use std::fmt::Write;
 
 use crate::article::text::sanitize;
 use crate::article::{Article, Quote, QuoteKind};
+use crate::briefing;
+use crate::library::Document;
 
 /// One quote to cite, with the article it is from.
 pub struct Cited<'a> {
     pub article: &'a Article,
     pub quote: &'a Quote,
-    /// Where the article came from: its file or URL.
+    /// Where the article came from: its own web address, else its file or
+    /// the address it was fetched from.
     pub origin: String,
+}
+
+impl<'a> Cited<'a> {
+    /// The quote `q` of a document, where it has one.
+    pub fn of(document: &'a Document, q: usize) -> Option<Self> {
+        Some(Cited {
+            article: &document.article,
+            quote: document.article.quotes.get(q)?,
+            origin: document
+                .url
+                .clone()
+                .unwrap_or_else(|| document.origin.to_string()),
+        })
+    }
+}
+
+/// The briefing's speakers' quotes to cite, in the order given.
+pub fn speakers<'a>(
+    speakers: &[&briefing::Speaker],
+    documents: &'a [Document],
+) -> Vec<Speaker<'a>> {
+    speakers
+        .iter()
+        .map(|s| Speaker {
+            name: s.name.clone(),
+            role: s.role.clone(),
+            quotes: s
+                .quotes
+                .iter()
+                .filter_map(|r| Cited::of(documents.get(r.article())?, r.quote()))
+                .collect(),
+        })
+        .collect()
 }
 
 /// A speaker's quotes to cite.

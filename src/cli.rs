@@ -16,6 +16,7 @@ use rayon::prelude::*;
 
 use crate::article::text::sanitize;
 use crate::briefing::Briefing;
+use crate::cite;
 use crate::config::{Config, ConfigFiles};
 use crate::library::{self, Loaded, Options, Source};
 use crate::output::{self, ArticleQuotes};
@@ -53,13 +54,26 @@ enum Command {
         /// Only the speaker with this name or alias (case-insensitive).
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
-        /// JSON Lines, one object per speaker.
-        #[arg(long)]
+        /// JSON Lines, one object per speaker (the same as --format json).
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// text, json (JSON Lines, one object per speaker) or markdown
+        /// (for citation: a `> ` block per direct quote, paraphrases in
+        /// plain words, each with its article).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
         /// Files, folders or web addresses.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+}
+
+/// How `brief quotes` writes the quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
 }
 
 pub fn main() -> ExitCode {
@@ -122,8 +136,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Quotes {
             speaker,
             json,
+            format,
             paths,
-        }) => quotes(&sources(paths), speaker.as_deref(), json, &options),
+        }) => {
+            let sources = sources(paths);
+            match (json, format) {
+                (false, Format::Markdown) => markdown(&sources, speaker.as_deref(), &options),
+                (json, format) => quotes(
+                    &sources,
+                    speaker.as_deref(),
+                    json || format == Format::Json,
+                    &options,
+                ),
+            }
+        }
         None => {
             // Checked piped or not, so that a mistake in the file is the
             // same mistake wherever brief runs.
@@ -231,5 +257,27 @@ fn quotes(
     // The process ends here: the system takes the memory back at once,
     // freeing a big briefing's allocations one by one takes a while.
     std::mem::forget((articles, briefing));
+    Ok(status(failed))
+}
+
+/// `brief quotes --format markdown`: the speakers' quotes for citation.
+/// Each article is kept whole (its title, byline and date go with every
+/// quote), so this takes more memory than the other formats.
+fn markdown(
+    sources: &[Source],
+    speaker: Option<&str>,
+    options: &Options,
+) -> anyhow::Result<ExitCode> {
+    let loaded = library::load_all(sources, options, |doc| doc);
+    let failed = report(&loaded);
+    let mut briefing = Briefing::default();
+    for (i, doc) in loaded.documents.iter().enumerate() {
+        briefing.add(i, &doc.article);
+    }
+    briefing.settle();
+    let speakers = cite::speakers(&output::speakers(&briefing, speaker), &loaded.documents);
+    let mut out = io::stdout().lock();
+    out.write_all(cite::markdown(&speakers).as_bytes())?;
+    out.flush()?;
     Ok(status(failed))
 }

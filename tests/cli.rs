@@ -108,6 +108,43 @@ fn quotes_by_speaker() {
 }
 
 #[test]
+fn quotes_as_markdown_for_citation() {
+    let dir = folder();
+    fs::write(
+        dir.path().join("c.txt"),
+        "Traffic\n\nDrivers queued for an hour at the ferry on Wednesday morning.\n\n\
+         Tom Berg said the bridge would reopen in the spring of next year.\n",
+    )
+    .unwrap();
+    let out = brief()
+        .args(["quotes", "--format", "markdown", "--speaker", "berg"])
+        .arg(dir.path())
+        .output()
+        .expect("brief runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let b = dir.path().join("b.txt").display().to_string();
+    assert!(text.starts_with("## Tom Berg, Mayor\n\n"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "> We had no choice, the bridge is not safe any more\n\n— *City shuts its oldest \
+             bridge*, Ana Lima, 2025-03-03, <{b}>\n"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("Paraphrase: Tom Berg said that the bridge would reopen in the spring"),
+        "{text}"
+    );
+    assert_eq!(text.matches("> ").count(), 1, "one block per direct quote");
+    brief()
+        .args(["quotes", "--json", "--format", "markdown"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn bad_files_are_named_and_the_rest_still_parse() {
     let dir = folder();
     fs::write(dir.path().join("c.txt"), b"\x00\x01binary\x00").unwrap();

@@ -51,14 +51,7 @@ pub(super) fn copy(app: &mut App) -> Option<Effect> {
 /// The current person's quotes, else the starred ones, as Markdown for a
 /// file.
 pub(super) fn export(app: &mut App) -> Option<Effect> {
-    let cited = |index: usize, q: usize| {
-        let document = app.documents.get(index)?;
-        Some(cite::Cited {
-            article: &document.article,
-            quote: document.article.quotes.get(q)?,
-            origin: document.origin.to_string(),
-        })
-    };
+    let cited = |index: usize, q: usize| cite::Cited::of(app.documents.get(index)?, q);
     let (stem, speakers) = match &app.matches {
         Matches::Quotes { who, refs, .. } => {
             let quotes: Vec<cite::Cited> = refs
