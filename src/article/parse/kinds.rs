@@ -145,7 +145,13 @@ pub fn head(text: &str, toks: &[Token]) -> Option<usize> {
                 && toks.get(i + 1).is_some_and(|n| {
                     n.word() && word(text, n).starts_with(|c: char| c.is_lowercase())
                 });
-            if head.is_some() && !between_words {
+            // A plural's possessive goes on: `the Rail Workers' Union`.
+            let possessive = matches!(word(text, t), "'" | "’")
+                && i > 0
+                && toks[i - 1].word()
+                && word(text, &toks[i - 1]).ends_with(['s', 'S'])
+                && toks.get(i + 1).is_some_and(Token::word);
+            if head.is_some() && !between_words && !possessive {
                 break;
             }
             continue;
@@ -240,6 +246,8 @@ mod tests {
         assert_eq!(kind("senior officials"), Source::Group);
         assert_eq!(kind("they"), Source::Group);
         assert_eq!(kind("it"), Source::Organisation);
+        assert_eq!(kind("the Dock Workers’ Union"), Source::Organisation);
+        assert_eq!(kind("the dockers' union"), Source::Organisation);
         assert_eq!(kind("a spokeswoman for the ministry"), Source::Unnamed);
         assert_eq!(kind("he"), Source::Unnamed);
         assert_eq!(kind("the bow-tied maverick"), Source::Unnamed);
