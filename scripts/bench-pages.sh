@@ -30,14 +30,7 @@ cp tests/fixtures/sources/*.rss tests/fixtures/sources/*.atom tests/fixtures/sou
 bytes=$(find "$dir/pages" -name '*.html' -printf '%s\n' | awk '{ s += $1 } END { print s }')
 only_pages=("$dir"/pages/*.html)
 
-time_ms() {
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    echo $(( (end - start) / 1000000 ))
-}
-median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
+. scripts/bench-lib.sh
 
 time_ms "$brief" parse --json "${only_pages[@]}" >/dev/null
 one=() all=()
@@ -48,18 +41,11 @@ done
 one_ms=$(printf '%s\n' "${one[@]}" | median)
 all_ms=$(printf '%s\n' "${all[@]}" | median)
 
-# The reader in tmux: time until the first frame shows, and until the
-# status line stops saying "finding files", "indexing" or "fetching".
+# The reader: its first frame and full index, downloads kept apart.
+reader_env="XDG_CACHE_HOME=$dir/cache"
 reader() {
-    local sock="brief-pages-$$" start first index
-    start=$(date +%s%N)
-    tmux -L "$sock" new-session -d -x 120 -y 40 "XDG_CACHE_HOME=$dir/cache exec $brief $*"
-    while ! tmux -L "$sock" capture-pane -p 2>/dev/null | grep -q 'Articles'; do sleep 0.005; done
-    first=$(( ($(date +%s%N) - start) / 1000000 ))
-    while tmux -L "$sock" capture-pane -p | grep -qE 'finding files|indexing|fetching'; do sleep 0.02; done
-    index=$(( ($(date +%s%N) - start) / 1000000 ))
-    tmux -L "$sock" kill-server
-    echo "$first ms, $index ms"
+    reader_in_tmux "$@"
+    echo "$first_ms ms, $index_ms ms"
 }
 folder=- fetched=-
 if command -v tmux >/dev/null 2>&1; then

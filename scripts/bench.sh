@@ -23,16 +23,7 @@ done
 files=$(find "$dir" -type f -name '*.txt' | wc -l)
 bytes=$(find "$dir" -type f -name '*.txt' -printf '%s\n' | awk '{ s += $1 } END { print s }')
 
-# Wall time in ms of one run of a command.
-time_ms() {
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    echo $(( (end - start) / 1000000 ))
-}
-
-median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
+. scripts/bench-lib.sh
 
 cat_all() { find "$dir" -type f -name '*.txt' -print0 | xargs -0 cat; }
 # `cat` and brief take turns, after one warm-up each, so that both medians
@@ -48,20 +39,10 @@ floor=$(printf '%s\n' "${cat_times[@]}" | median)
 quotes=$(printf '%s\n' "${quote_times[@]}" | median)
 rss=$(/usr/bin/time -v "$brief" quotes --json "$dir" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}')
 
-# The reader in tmux: time until the first frame shows, and until the status
-# line stops saying "finding files" or "indexing".
+# The reader: its first frame, its full index and its memory.
 first_ms=- index_ms=- reader_rss=-
 if command -v tmux >/dev/null 2>&1; then
-    sock="brief-bench-$$"
-    start=$(date +%s%N)
-    tmux -L "$sock" new-session -d -x 120 -y 40 "exec $brief $dir"
-    while ! tmux -L "$sock" capture-pane -p 2>/dev/null | grep -q 'Articles'; do sleep 0.005; done
-    first_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-    while tmux -L "$sock" capture-pane -p | grep -qE 'finding files|indexing'; do sleep 0.02; done
-    index_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-    pid=$(tmux -L "$sock" display-message -p '#{pane_pid}')
-    reader_rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo -)
-    tmux -L "$sock" kill-server
+    reader_in_tmux "$dir"
 fi
 
 echo "| measure | value |"
