@@ -8,4 +8,6 @@ pub mod text;
 pub use model::{
     Article, Gender, Inline, Person, PersonId, Quote, QuoteKind, Section, Source, Span, Styled,
 };
-pub use parse::{decode, decode_owned, formal_name, is_binary, parse, parse_owned, parse_whole};
+pub use parse::{
+    decode, decode_owned, ends_noun_head, formal_name, is_binary, parse, parse_owned, parse_whole,
+};

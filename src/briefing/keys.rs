@@ -2,7 +2,7 @@
 //! (`George W. Bush` and `George Bush`, `Vince Cable` and `Vincent Cable`),
 //! and when two roles cannot be one person's.
 
-use crate::article::{Gender, Person, Source, formal_name};
+use crate::article::{Gender, Person, Source, ends_noun_head, formal_name};
 
 /// The key a named person, organisation or group is filed under, written
 /// into `out`: the name in lowercase with middle initials left out and a
@@ -60,24 +60,9 @@ pub fn person_key<'n>(person: &'n Person, out: &mut String) -> Option<&'n str> {
 pub fn head_noun(phrase: &str) -> &str {
     let mut head = phrase;
     for w in phrase.split_whitespace() {
-        let ends = matches!(
-            w,
-            "of" | "for"
-                | "at"
-                | "from"
-                | "with"
-                | "in"
-                | "on"
-                | "by"
-                | "to"
-                | "who"
-                | "which"
-                | "that"
-                | "familiar"
-                | "close"
-                | "obtained"
-                | "speaking"
-        );
+        // Here also the words that open what follows an unnamed source's
+        // noun: `officials familiar with`, `a source close to`.
+        let ends = ends_noun_head(w) || matches!(w, "familiar" | "close" | "obtained" | "speaking");
         if ends && head != phrase {
             break;
         }

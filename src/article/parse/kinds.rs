@@ -5,7 +5,8 @@
 //! organisation; plurals (`analysts`, `Democrats`) a group.
 
 use super::lexicon::sources::{
-    is_document_noun, is_group_noun, is_organisation_noun, is_plural, is_plural_pronoun,
+    ends_noun_head, is_document_noun, is_group_noun, is_organisation_noun, is_plural,
+    is_plural_pronoun,
 };
 use foldhash::HashSet;
 
@@ -157,24 +158,10 @@ pub fn head(text: &str, toks: &[Token]) -> Option<usize> {
             continue;
         }
         let w = lower(word(text, t));
+        // Here also a conjunction or the verb after a subject: `the
+        // minister and her deputy`, `officials said`.
         if head.is_some()
-            && matches!(
-                w.as_str(),
-                "of" | "for"
-                    | "at"
-                    | "from"
-                    | "with"
-                    | "in"
-                    | "on"
-                    | "by"
-                    | "to"
-                    | "who"
-                    | "which"
-                    | "that"
-                    | "and"
-                    | "said"
-                    | "says"
-            )
+            && (ends_noun_head(w.as_str()) || matches!(w.as_str(), "and" | "said" | "says"))
         {
             break;
         }

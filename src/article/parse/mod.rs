@@ -28,6 +28,7 @@ mod unattributed;
 
 pub use decode::{decode, decode_owned, is_binary};
 pub use lexicon::names::{formal_name, is_pronoun};
+pub use lexicon::sources::ends_noun_head;
 
 use crate::article::Article;
 use attribution::attribute;

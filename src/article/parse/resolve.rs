@@ -194,10 +194,7 @@ fn appositive(
         .unwrap_or(toks.len().min(from + 6));
     runs.clear();
     name_runs(text, &toks[from..end], runs);
-    let run = runs.first()?;
-    let (a, b) = run.name();
-    let span = Span::new(toks[from + a].span().start, toks[from + b - 1].span().end);
-    ctx.registry.at(span).map(|id| (id, span))
+    person_named(toks, from, runs.first()?, ctx)
 }
 
 /// The person named right before the phrase and a comma, when the phrase
@@ -226,6 +223,16 @@ fn named_before(
     runs.clear();
     name_runs(text, &toks[from..end], runs);
     let run = runs.last().filter(|r| from + r.name().1 == end)?;
+    person_named(toks, from, run, ctx)
+}
+
+/// The person a name run found in `toks[from..]` names, and the name's span.
+fn person_named(
+    toks: &[Token],
+    from: usize,
+    run: &NameRun,
+    ctx: &Context,
+) -> Option<(PersonId, Span)> {
     let (a, b) = run.name();
     let span = Span::new(toks[from + a].span().start, toks[from + b - 1].span().end);
     ctx.registry.at(span).map(|id| (id, span))

@@ -87,6 +87,14 @@ word_list!(
 );
 
 word_list!(
+    /// Words that end the head of a noun phrase, once it has one: a
+    /// preposition or a relative word (`a spokeswoman for the ministry`,
+    /// `officials who asked`: `spokeswoman`, `officials`). Lowercase.
+    ends_noun_head,
+    ["of", "for", "at", "from", "with", "in", "on", "by", "to", "who", "which", "that"]
+);
+
+word_list!(
     /// Pronouns that name a group, or an organisation: `they said`, `it
     /// said`.
     is_plural_pronoun,
