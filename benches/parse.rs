@@ -63,7 +63,7 @@ fn real_articles(bencher: Bencher) {
     });
 }
 
-#[divan::bench(args = ["all quotes", "curly quotes", "no spaces", "one paragraph", "headings", "short lines"], sample_count = 3)]
+#[divan::bench(args = ["all quotes", "curly quotes", "no spaces", "one paragraph", "no stops", "headings", "short lines"], sample_count = 3)]
 fn pathological(bencher: Bencher, kind: &str) {
     let words = [
         "the",
@@ -88,6 +88,10 @@ fn pathological(bencher: Bencher, kind: &str) {
             .map(|i| words[i * 7 % words.len()])
             .collect::<Vec<_>>()
             .join(" "),
+        // Names and pronouns in one sentence that never ends.
+        "no stops" => {
+            fill("Tom Berg met Ana Lima, and he said \"we go\" while she said it was fine, ")
+        }
         "headings" => (0..100_000).map(|i| format!("# Heading {i}\n")).collect(),
         _ => (0..400_000).map(|i| format!("line {i}\n")).collect(),
     };

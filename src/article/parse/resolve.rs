@@ -129,18 +129,27 @@ fn is_clause(text: &str, words: &[&Token]) -> bool {
 }
 
 /// Where the sentence holding byte `at` starts, as far as the text tells
-/// without its tokens: after the last stop and space, or line break.
+/// without its tokens: after the last stop and space, or line break. A
+/// sentence is taken to be at most [`LONGEST_SENTENCE`] bytes long, so that
+/// asking costs the same in a text without stops (asked for every pronoun,
+/// a search to the text's start made a long paragraph quadratic).
 pub(super) fn sentence_start(text: &str, at: usize) -> usize {
-    let before = &text[..at];
-    let stop = before
-        .rfind(". ")
-        .into_iter()
-        .chain(before.rfind("? "))
-        .chain(before.rfind("! "))
-        .max()
-        .map_or(0, |i| i + 2);
-    stop.max(before.rfind('\n').map_or(0, |i| i + 1))
+    let bytes = text.as_bytes();
+    let mut limit = at.saturating_sub(LONGEST_SENTENCE);
+    while !text.is_char_boundary(limit) {
+        limit += 1;
+    }
+    (limit + 1..=at)
+        .rev()
+        .find(|&i| {
+            bytes[i - 1] == b'\n'
+                || (bytes[i - 1] == b' ' && i >= 2 && matches!(bytes[i - 2], b'.' | b'?' | b'!'))
+        })
+        .unwrap_or(limit)
 }
+
+/// Far longer than any sentence written to be read.
+const LONGEST_SENTENCE: usize = 2000;
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
     &text[t.span().range()]
@@ -458,4 +467,27 @@ fn described(
     plain_noun
         .then(|| ctx.latest(pos, |p| p.source == Source::Person))
         .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LONGEST_SENTENCE, sentence_start};
+
+    #[test]
+    fn a_sentence_starts_after_a_stop_or_a_line_break() {
+        let text = "One. Two? Three! Four\nfive six";
+        assert_eq!(sentence_start(text, text.len()), text.find("five").unwrap());
+        assert_eq!(sentence_start(text, 20), text.find("Four").unwrap());
+        assert_eq!(sentence_start(text, 12), text.find("Three").unwrap());
+        assert_eq!(sentence_start(text, 3), 0);
+    }
+
+    #[test]
+    fn a_text_without_stops_is_not_searched_to_its_start() {
+        let text = "é and he said ".repeat(100_000);
+        let at = text.len() - 1;
+        let start = sentence_start(&text, at);
+        assert!(at - start <= LONGEST_SENTENCE, "{start}");
+        assert!(text.is_char_boundary(start));
+    }
 }
