@@ -63,7 +63,7 @@ fn real_articles(bencher: Bencher) {
     });
 }
 
-#[divan::bench(args = ["all quotes", "curly quotes", "no spaces", "one paragraph", "no stops", "headings", "short lines"], sample_count = 3)]
+#[divan::bench(args = ["all quotes", "curly quotes", "no spaces", "one paragraph", "no stops", "many speakers", "headings", "short lines"], sample_count = 3)]
 fn pathological(bencher: Bencher, kind: &str) {
     let words = [
         "the",
@@ -92,6 +92,11 @@ fn pathological(bencher: Bencher, kind: &str) {
         "no stops" => {
             fill("Tom Berg met Ana Lima, and he said \"we go\" while she said it was fine, ")
         }
+        // Thousands of people quoted in one file, each with a colon, a
+        // pronoun and a quote nobody is found for.
+        "many speakers" => (0..SIZE / 110)
+            .map(|i| format!("Tom Berg{i} said: \"We go.\" She told them: \"No.\" They called it \"bold\".\n\n"))
+            .collect(),
         "headings" => (0..100_000).map(|i| format!("# Heading {i}\n")).collect(),
         _ => (0..400_000).map(|i| format!("line {i}\n")).collect(),
     };

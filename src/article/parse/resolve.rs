@@ -83,10 +83,14 @@ impl Context<'_> {
                     .first_between(from, at, |s| self.passed_over(s), fits)
                     .map_or((at, id), |(span, id)| (span.start, id))
             });
+        // The last speakers found, among the last quotes only: quotes
+        // nobody was found for would otherwise be passed over all the way
+        // back, for every pronoun.
         let said = self
             .said
             .iter()
             .rev()
+            .take(32)
             .filter_map(|q| Some((q.mention?.start, q.speaker?)))
             .take(8)
             .find(|&(at, id)| at < pos && fits(&self.registry.people[id]));
