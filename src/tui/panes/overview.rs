@@ -17,6 +17,7 @@ use crate::tui::app::App;
 use crate::tui::view::{count, count_of, fit, people};
 
 use super::list::{self, Cursor};
+use super::people;
 use super::{Ctx, Go, Pane, PaneState};
 
 /// The widest a name is drawn beside its bar.
@@ -140,7 +141,8 @@ impl Overview {
             .take(chart.height.into())
             .filter_map(|(at, &who)| {
                 let speaker = app.briefing.speakers.get(who)?;
-                let name = sanitize(speaker.name.as_deref().unwrap_or("(unattributed)"));
+                let mut name = sanitize(speaker.name.as_deref().unwrap_or("(unattributed)"));
+                name.extend(people::kind_mark(speaker.source));
                 let quotes = speaker.quotes.len() as u64;
                 let mark = if at == self.cursor.at { "▶ " } else { "  " };
                 let label = format!("{mark}{}", fit(&name, NAME));

@@ -372,10 +372,7 @@ impl People {
                 person.map(|p| p.source),
             )
         };
-        // Organisations, groups and unnamed sources say what they are.
-        let kind = source
-            .filter(|&s| s != Source::Person)
-            .map(|s| format!(" ({})", s.as_str()));
+        let kind = kind_mark(source);
         let mark = if self.expanded == Some(who) {
             "▾ "
         } else {
@@ -413,4 +410,12 @@ impl People {
         ));
         Line::from(spans)
     }
+}
+
+/// What an organisation, a group or an unnamed source is marked with after
+/// its name, wherever the reader lists speakers: ` (organisation)`.
+pub(super) fn kind_mark(source: Option<Source>) -> Option<String> {
+    source
+        .filter(|&s| s != Source::Person)
+        .map(|s| format!(" ({})", s.as_str()))
 }
