@@ -16,31 +16,76 @@ fn shown(a: &Article, s: Option<Span>) -> Option<String> {
     s.map(|s| a.show(s))
 }
 
-/// A quote as a JSON object, `speaker` being [`Article::speaker_name`].
-/// Written field by field: `brief quotes` writes one for every quote of a
-/// briefing.
-fn quote_json(out: &mut String, a: &Article, q: &Quote, speaker: Option<&str>) {
+/// What a quote's JSON object holds besides its words, its speaker and
+/// the words that name them: numbers and kinds, which `brief quotes` keeps
+/// as they are until it writes the object.
+#[derive(Clone, Copy)]
+struct QuoteFields {
+    kind: QuoteKind,
+    source: Option<Source>,
+    start: u32,
+    end: u32,
+    mention: Option<(u32, u32)>,
+    paragraph: u32,
+}
+
+impl QuoteFields {
+    fn of(q: &Quote) -> Self {
+        let narrow = |n: usize| u32::try_from(n).expect("an article under 4 GB");
+        QuoteFields {
+            kind: q.kind,
+            source: q.source,
+            start: narrow(q.content.start),
+            end: narrow(q.content.end),
+            mention: q.mention.map(|m| (narrow(m.start), narrow(m.end))),
+            paragraph: narrow(q.paragraph),
+        }
+    }
+}
+
+/// A quote as a JSON object, written field by field: `brief quotes`
+/// writes one for every quote of a briefing. `words` and `mention` write
+/// the JSON strings of the quote's words and of the words naming its
+/// speaker (or `null`); `speaker` is [`Article::speaker_name`].
+fn quote_json(
+    out: &mut String,
+    f: QuoteFields,
+    speaker: Option<&str>,
+    words: impl FnOnce(&mut String),
+    mention: impl FnOnce(&mut String),
+) {
     out.push_str("{\"text\":");
-    json::string(out, &displayed(a.slice(q.content)));
+    words(out);
     out.push_str(",\"kind\":\"");
-    out.push_str(q.kind.as_str());
+    out.push_str(f.kind.as_str());
     out.push_str("\",\"start\":");
-    json::number(out, q.content.start);
+    json::number(out, f.start as usize);
     out.push_str(",\"end\":");
-    json::number(out, q.content.end);
+    json::number(out, f.end as usize);
     out.push_str(",\"speaker\":");
     json::option_string(out, speaker);
     out.push_str(",\"mention\":");
-    json::option_string(out, q.mention.map(|m| displayed(a.slice(m))).as_deref());
+    mention(out);
     out.push_str(",\"mention_start\":");
-    json::option_number(out, q.mention.map(|m| m.start));
+    json::option_number(out, f.mention.map(|m| m.0 as usize));
     out.push_str(",\"mention_end\":");
-    json::option_number(out, q.mention.map(|m| m.end));
+    json::option_number(out, f.mention.map(|m| m.1 as usize));
     out.push_str(",\"paragraph\":");
-    json::number(out, q.paragraph);
+    json::number(out, f.paragraph as usize);
     out.push_str(",\"source\":");
-    json::option_string(out, q.source.map(Source::as_str));
+    json::option_string(out, f.source.map(Source::as_str));
     out.push('}');
+}
+
+/// [`quote_json`] of a quote of `a`.
+fn article_quote_json(out: &mut String, a: &Article, q: &Quote, speaker: Option<&str>) {
+    quote_json(
+        out,
+        QuoteFields::of(q),
+        speaker,
+        |out| json::string(out, &displayed(a.slice(q.content))),
+        |out| json::option_string(out, q.mention.map(|m| displayed(a.slice(m))).as_deref()),
+    );
 }
 
 /// The source as JSON's `"path"` names it: the file, or the address.
@@ -120,7 +165,7 @@ pub fn article_json(doc: &Document) -> String {
         if i > 0 {
             out.push(',');
         }
-        quote_json(&mut out, a, q, a.speaker_name(q).as_deref());
+        article_quote_json(&mut out, a, q, a.speaker_name(q).as_deref());
     }
     out.push(']');
     if doc.composed {
@@ -229,8 +274,8 @@ struct SpeakerJson<'a> {
 }
 
 /// What `brief quotes` keeps of an article once it is parsed: its people
-/// and each quote's speaker for the briefing, and each quote rendered in
-/// the output format. The article's text is not kept, so a briefing of any
+/// and each quote's speaker for the briefing, and each quote ready for the
+/// output format. The article's text is not kept, so a briefing of any
 /// size fits in memory, and the output is only put together at the end.
 pub struct ArticleQuotes {
     pub people: Vec<Person>,
@@ -239,12 +284,17 @@ pub struct ArticleQuotes {
     /// What each quote shares: in JSON the opening of its object (path,
     /// url, item and title), in text the line naming the article.
     source: Box<str>,
-    /// Every quote, one after another: in JSON each its own fields as an
-    /// object, in text each its line. One allocation for the article, not
-    /// one for each quote, and the quotes side by side when written out.
+    /// Every quote's words, one after another: in JSON as a JSON string
+    /// followed by the JSON of the words naming its speaker (a string or
+    /// `null`), in text as its line. One allocation for the article, not
+    /// one for each quote.
     quotes: Box<str>,
-    /// Where each quote ends in `quotes`.
+    /// Where each piece of `quotes` ends: in JSON two for each quote.
     ends: Box<[u32]>,
+    /// In JSON, each quote's other fields: kept as numbers rather than
+    /// written out, which would take several times the room (a briefing
+    /// of a million quotes holds them all until the end).
+    fields: Box<[QuoteFields]>,
 }
 
 impl ArticleQuotes {
@@ -252,18 +302,25 @@ impl ArticleQuotes {
         let mut a = std::mem::take(&mut doc.article);
         let title = shown(&a, a.title);
         let sources: Vec<QuoteSource> = a.quotes.iter().map(|q| QuoteSource::of(&a, q)).collect();
-        // Room for every quote's words and what goes around them (in JSON
-        // its other fields, about 170 bytes), so that the string is not
-        // copied to grow; it is copied once to its size below.
-        let around = if json { 180 } else { 16 };
+        // Room for every quote's words and what goes around them, so that
+        // the string is not copied to grow; it is copied once to its size
+        // below.
+        let around = if json { 32 } else { 16 };
         let room = a.quotes.iter().map(|q| q.content.len() + around).sum();
         let mut quotes = String::with_capacity(room);
-        let mut ends = Vec::with_capacity(a.quotes.len());
+        let mut ends = Vec::with_capacity(a.quotes.len() * if json { 2 } else { 1 });
+        let mut fields = Vec::new();
         let source = if json {
-            for (q, source) in a.quotes.iter().zip(&sources) {
-                quote_json(&mut quotes, &a, q, source.name(&a.people));
+            for q in &a.quotes {
+                json::string(&mut quotes, &displayed(a.slice(q.content)));
+                ends.push(quotes.len());
+                json::option_string(
+                    &mut quotes,
+                    q.mention.map(|m| displayed(a.slice(m))).as_deref(),
+                );
                 ends.push(quotes.len());
             }
+            fields = a.quotes.iter().map(QuoteFields::of).collect();
             // The fields every quote of the article shares, its object
             // left open.
             let mut source = String::new();
@@ -295,24 +352,41 @@ impl ArticleQuotes {
             source: Box::from(source.as_str()),
             quotes: Box::from(quotes.as_str()),
             ends: ends.into_iter().map(narrow).collect(),
+            fields: fields.into_boxed_slice(),
         }
     }
 
-    fn quote(&self, i: usize) -> &str {
+    /// Piece `i` of `quotes`.
+    fn piece(&self, i: usize) -> &str {
         let start = i.checked_sub(1).map_or(0, |k| self.ends[k] as usize);
         &self.quotes[start..self.ends[i] as usize]
     }
 
-    fn write_quote(&self, out: &mut impl Write, i: usize, json: bool) -> io::Result<()> {
-        let quote = self.quote(i);
-        if json {
-            // `{"text":...}` continues the source's object as `,"text":...}`.
-            out.write_all(self.source.as_bytes())?;
-            out.write_all(b",")?;
-            out.write_all(&quote.as_bytes()[1..])
-        } else {
-            writeln!(out, "{quote}\n      — {}", self.source)
-        }
+    /// Writes quote `i`; in JSON `buf` is where its object is put together.
+    fn write_quote(
+        &self,
+        out: &mut impl Write,
+        i: usize,
+        buf: Option<&mut String>,
+    ) -> io::Result<()> {
+        let Some(buf) = buf else {
+            return writeln!(out, "{}\n      — {}", self.piece(i), self.source);
+        };
+        buf.clear();
+        // The source's object goes on with the quote's own fields.
+        buf.push_str(&self.source);
+        buf.push(',');
+        let at = buf.len();
+        quote_json(
+            buf,
+            self.fields[i],
+            self.sources[i].name(&self.people),
+            |out| out.push_str(self.piece(2 * i)),
+            |out| out.push_str(self.piece(2 * i + 1)),
+        );
+        // `{"text":...}` continues the source's object as `,"text":...}`.
+        buf.remove(at);
+        out.write_all(buf.as_bytes())
     }
 }
 
@@ -326,6 +400,7 @@ pub fn write_speaker(
 ) -> io::Result<()> {
     let mut quotes = s.quotes.iter().map(|r| (&articles[r.article()], r.quote()));
     if json {
+        let mut buf = String::with_capacity(1024);
         let head = open_object(&SpeakerJson {
             speaker: s.name.as_deref(),
             role: s.role.as_deref(),
@@ -334,11 +409,11 @@ pub fn write_speaker(
         });
         write!(out, "{head},\"quotes\":[")?;
         if let Some((a, i)) = quotes.next() {
-            a.write_quote(out, i, json)?;
+            a.write_quote(out, i, Some(&mut buf))?;
         }
         for (a, i) in quotes {
             out.write_all(b",")?;
-            a.write_quote(out, i, json)?;
+            a.write_quote(out, i, Some(&mut buf))?;
         }
         out.write_all(b"]}\n")
     } else {
@@ -353,7 +428,7 @@ pub fn write_speaker(
             .map(|r| format!(" ({})", sanitize(r)))
             .unwrap_or_default();
         writeln!(out, "{name}{role}: {} quotes", s.quotes.len())?;
-        quotes.try_for_each(|(a, i)| a.write_quote(out, i, json))
+        quotes.try_for_each(|(a, i)| a.write_quote(out, i, None))
     }
 }
 
